@@ -1,0 +1,16 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+
+// SITE_URL makes canonical links absolute; OUT_DIR lets `npm run build` build beside dist/ and swap.
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  outDir: process.env.OUT_DIR ?? './dist',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  i18n: {
+    defaultLocale: 'zh-CN',
+    locales: ['zh-CN', 'en'],
+    routing: { prefixDefaultLocale: false },
+  },
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,185 @@
+/**
+ * Validated records → what the pages show: the tree of places under the region (any depth: a
+ * province, a city, a county or a town), and per place the totals rolled up by statistical code.
+ * Money stays bigint fen; pages format it, charts scale it.
+ */
+import { latestTalent } from './reconcile.ts';
+import type { Fund, MonthlyReview, Pairing, Project, Records, Sourced, Talent, Village } from './tables.ts';
+import {
+  FUND_SOURCE_KINDS, SECTORS, STAGES, TALENT_KINDS,
+  type FundSourceKind, type Sector, type Stage, type TalentKind,
+} from './vocabulary.ts';
+
+export type Level = 'province' | 'city' | 'county' | 'town' | 'village';
+const LEVELS: Record<number, Level> = { 2: 'province', 4: 'city', 6: 'county', 9: 'town', 12: 'village' };
+
+export function levelOf(code: string): Level {
+  const level = LEVELS[code.length];
+  if (level === undefined) throw new Error(`not a statistical division code: ${code}`);
+  return level;
+}
+
+export type Place = {
+  code: string;
+  level: Level;
+  name: string;
+  /** An established English name from the data (e.g. Ejin Horo Banner); pages fall back to pinyin. */
+  nameEn: string | undefined;
+  parentCode: string | undefined;
+  /** Ancestors from the top, for breadcrumbs; the region's own ancestors included. */
+  ancestorCodes: string[];
+  childCodes: string[];
+  villageCodes: string[];
+  village: Sourced<Village> | undefined;
+};
+
+export type PlaceTree = { regionCode: string; places: Map<string, Place> };
+
+/** Every division and village under the region, and the region's ancestors, linked by code prefix. */
+export function buildPlaceTree(records: Records): PlaceTree {
+  const regionCode = records.edition[0]?.region_code ?? '';
+  const places = new Map<string, Place>();
+  const add = (code: string, name: string, nameEn: string | undefined, village?: Sourced<Village>) =>
+    places.set(code, {
+      code, level: levelOf(code), name, nameEn, parentCode: undefined, ancestorCodes: [], childCodes: [], villageCodes: [], village,
+    });
+  for (const division of records.divisions) add(division.code, division.name, division.name_en);
+  for (const village of records.villages) add(village.village_code, village.name, village.name_en, village);
+
+  const codes = [...places.keys()].sort((a, b) => a.length - b.length || a.localeCompare(b));
+  for (const code of codes) {
+    const place = places.get(code)!;
+    const ancestors = codes.filter((other) => other.length < code.length && code.startsWith(other));
+    place.ancestorCodes = ancestors;
+    place.parentCode = ancestors.at(-1);
+    if (place.parentCode !== undefined) places.get(place.parentCode)!.childCodes.push(code);
+    if (place.level === 'village') for (const ancestor of ancestors) places.get(ancestor)!.villageCodes.push(code);
+  }
+  // Keep only the region, what lies under it, and its ancestors.
+  for (const code of codes) {
+    if (!code.startsWith(regionCode) && !regionCode.startsWith(code)) places.delete(code);
+  }
+  return { regionCode, places };
+}
+
+/** The places a reader can open a page for: the region and everything under it. */
+export function placesInRegion(tree: PlaceTree): Place[] {
+  return [...tree.places.values()].filter((place) => place.code.startsWith(tree.regionCode));
+}
+
+export type Counted<K extends string> = { key: K; value: number }[];
+export type Summed<K extends string> = { key: K; value: bigint }[];
+
+export type FundsPoint = { month: string; amount: bigint; cumulative: bigint };
+export type IncomePoint = { month: string; income: bigint; villages: number; stages: Counted<Stage> };
+
+export type PlaceSummary = {
+  code: string;
+  villages: number;
+  projects: Sourced<Project>[];
+  projectsBySector: Counted<Sector>;
+  projectsByStage: Counted<Stage>;
+  investment: bigint;
+  expectedIncome: bigint;
+  funds: Sourced<Fund>[];
+  fundsTotal: bigint;
+  fundsBySource: Summed<FundSourceKind>;
+  fundsOverTime: FundsPoint[];
+  talent: Sourced<Talent>[];
+  talentByKind: Counted<TalentKind>;
+  pairings: Sourced<Pairing>[];
+  units: string[];
+  enterprises: string[];
+  monthly: Sourced<MonthlyReview>[];
+  incomeByMonth: IncomePoint[];
+  /** The stage of the place's latest monthly review (villages only). */
+  latestStage: Stage | undefined;
+};
+
+const keysOf = <K extends string>(vocabulary: Record<K, unknown>): K[] => Object.keys(vocabulary) as K[];
+
+function countBy<K extends string, T>(keys: K[], rows: T[], keyOf: (row: T) => K, amount: (row: T) => number = () => 1) {
+  const totals = new Map<K, number>(keys.map((key) => [key, 0]));
+  for (const row of rows) totals.set(keyOf(row), (totals.get(keyOf(row)) ?? 0) + amount(row));
+  return keys.map((key) => ({ key, value: totals.get(key) ?? 0 }));
+}
+
+function sumBy<K extends string, T>(keys: K[], rows: T[], keyOf: (row: T) => K, amount: (row: T) => bigint): Summed<K> {
+  const totals = new Map<K, bigint>(keys.map((key) => [key, 0n]));
+  for (const row of rows) totals.set(keyOf(row), (totals.get(keyOf(row)) ?? 0n) + amount(row));
+  return keys.map((key) => ({ key, value: totals.get(key) ?? 0n }));
+}
+
+const total = <T>(rows: T[], amount: (row: T) => bigint | undefined): bigint =>
+  rows.reduce((sum, row) => sum + (amount(row) ?? 0n), 0n);
+
+const unique = (names: (string | undefined)[]): string[] =>
+  [...new Set(names.filter((name): name is string => name !== undefined))].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+
+export function fundsOverTime(funds: Sourced<Fund>[]): FundsPoint[] {
+  const byMonth = new Map<string, bigint>();
+  for (const fund of funds) byMonth.set(fund.date.slice(0, 7), (byMonth.get(fund.date.slice(0, 7)) ?? 0n) + fund.amount_yuan);
+  let cumulative = 0n;
+  return [...byMonth.keys()].sort().map((month) => {
+    const amount = byMonth.get(month)!;
+    cumulative += amount;
+    return { month, amount, cumulative };
+  });
+}
+
+export function incomeByMonth(monthly: Sourced<MonthlyReview>[]): IncomePoint[] {
+  const months = [...new Set(monthly.map((m) => m.month))].sort();
+  return months.map((month) => {
+    const rows = monthly.filter((m) => m.month === month);
+    return {
+      month,
+      income: total(rows, (m) => m.collective_income_yuan),
+      villages: rows.length,
+      stages: countBy(keysOf(STAGES), rows, (m) => m.stage),
+    };
+  });
+}
+
+export function summarizePlace(records: Records, code: string): PlaceSummary {
+  const here = <T>(rows: T[], codeOf: (row: T) => string) => rows.filter((row) => codeOf(row).startsWith(code));
+  const projects = here(records.projects, (p) => p.village_code);
+  const funds = here(records.funds, (f) => f.village_code);
+  const talent = here(latestTalent(records.talent), (t) => t.place_code);
+  const pairings = here(records.pairings, (p) => p.village_code);
+  const monthly = here(records.monthly, (m) => m.village_code);
+  const latest = [...monthly].sort((a, b) => a.month.localeCompare(b.month)).at(-1);
+  return {
+    code,
+    villages: here(records.villages, (v) => v.village_code).length,
+    projects,
+    projectsBySector: countBy(keysOf(SECTORS), projects, (p) => p.sector),
+    projectsByStage: countBy(keysOf(STAGES), projects, (p) => p.stage),
+    investment: total(projects, (p) => p.investment_yuan),
+    expectedIncome: total(projects, (p) => p.expected_annual_net_income_yuan),
+    funds,
+    fundsTotal: total(funds, (f) => f.amount_yuan),
+    fundsBySource: sumBy(keysOf(FUND_SOURCE_KINDS), funds, (f) => f.source_kind, (f) => f.amount_yuan),
+    fundsOverTime: fundsOverTime(funds),
+    talent,
+    talentByKind: countBy(keysOf(TALENT_KINDS), talent, (t) => t.kind, (t) => t.count),
+    pairings,
+    units: unique(pairings.map((p) => p.unit_name)),
+    enterprises: unique(pairings.map((p) => p.enterprise_name)),
+    monthly,
+    incomeByMonth: incomeByMonth(monthly),
+    latestStage: code.length === 12 ? latest?.stage : undefined,
+  };
+}
+
+/** Funds of each child place (a county's towns, a town's villages), split by source kind. */
+export function fundsByChild(records: Records, place: Place): { code: string; bySource: Summed<FundSourceKind>; total: bigint }[] {
+  return place.childCodes.map((code) => {
+    const funds = records.funds.filter((f) => f.village_code.startsWith(code));
+    return {
+      code,
+      bySource: sumBy(keysOf(FUND_SOURCE_KINDS), funds, (f) => f.source_kind, (f) => f.amount_yuan),
+      total: total(funds, (f) => f.amount_yuan),
+    };
+  });
+}
+

@@ -1,0 +1,126 @@
+/**
+ * One cell's text → its typed value, by the kind of its column, or a located problem that says
+ * which rule the text breaks and how to fix it.
+ */
+import {
+  normalizeDigits, parseDate, parseDecimal, parseInteger, parseMoney, parseMonth, parseNumber, type Coerced,
+} from './coerce.ts';
+import type { FieldMeta } from './field.ts';
+import type { Bilingual, Problem, Rule } from './problem.ts';
+import { lookUpTerm } from './vocabulary.ts';
+
+export type CellPlace = Required<Pick<Problem, 'file' | 'row' | 'column' | 'columnLetter'>>;
+
+export type CellOutcome = { ok: true; value: unknown } | { ok: false; problem: Problem };
+
+// Excel turns a 12-digit code into 1.50627E+11 unless the column is formatted as text.
+const SCIENTIFIC = /^\d(\.\d+)?e\+\d+$/i;
+
+const HINTS: Record<string, Bilingual> = {
+  code: { zh: '填写纯数字代码；在 Excel 中先把该列设为“文本”格式，以免变成科学计数法', en: 'Type the code as digits only; in Excel format the column as Text first so it is not turned into scientific notation' },
+  id: { zh: '编号只能含字母、数字、“-”和“_”', en: 'Ids may contain only letters, digits, "-" and "_"' },
+  money: { zh: '金额写成 370000000、370,000,000、3.7亿、2600万 或 80万元，最多两位小数', en: 'Write amounts like 370000000, 370,000,000, 3.7亿, 2600万 or 80万元, with at most two decimals' },
+  decimal: { zh: '数值写成 800、3.7亿 或 5600，最多两位小数', en: 'Write values like 800, 3.7亿 or 5600, with at most two decimals' },
+  integer: { zh: '填写不带小数的非负整数', en: 'Write a whole number without decimals' },
+  number: { zh: '填写十进制数，如 109.778220', en: 'Write a decimal number such as 109.778220' },
+  date: { zh: '日期写成 2021-10-14、2021/10/14 或 2021年10月14日', en: 'Write dates as 2021-10-14, 2021/10/14 or 2021年10月14日' },
+  month: { zh: '月份写成 2021-10 或 2021年10月', en: 'Write months as 2021-10 or 2021年10月' },
+  text: { zh: '填写文字', en: 'Type some text' },
+  url: { zh: '填写以 http:// 或 https:// 开头的完整链接', en: 'Write a full link starting with http:// or https://' },
+};
+
+function parseByKind(meta: FieldMeta, text: string): Coerced<unknown> & { rule?: Rule } {
+  switch (meta.kind) {
+    case 'money':
+      return parseMoney(text);
+    case 'decimal':
+      return parseDecimal(text);
+    case 'integer':
+      return parseInteger(text);
+    case 'number':
+      return parseNumber(text);
+    case 'date':
+      return parseDate(text);
+    case 'month':
+      return parseMonth(text);
+    case 'code': {
+      const digits = normalizeDigits(text);
+      const lengths = meta.codeLengths ?? [];
+      if (/^\d+$/.test(digits) && lengths.includes(digits.length)) return { ok: true, value: digits };
+      const reason = SCIENTIFIC.test(digits)
+        ? { zh: '代码被 Excel 变成了科学计数法', en: 'Excel turned the code into scientific notation' }
+        : { zh: `代码应为 ${lengths.join('、')} 位数字`, en: `A code must be ${lengths.join(', ')} digits long` };
+      return { ok: false, reason };
+    }
+    case 'enum': {
+      const key = meta.vocabulary === undefined ? undefined : lookUpTerm(meta.vocabulary, text);
+      if (key !== undefined) return { ok: true, value: key };
+      const terms = Object.values(meta.vocabulary ?? {});
+      return {
+        ok: false,
+        rule: 'allowed-values',
+        reason: {
+          zh: `只能填写：${terms.map((t) => t.zh).join('、')}`,
+          en: `Must be one of: ${terms.map((t) => `${t.zh} (${t.en})`).join(', ')}`,
+        },
+      };
+    }
+    default:
+      return { ok: true, value: text };
+  }
+}
+
+export function coerceCell(meta: FieldMeta, text: string, place: CellPlace): CellOutcome {
+  // U+FFFD is what decoding leaves where bytes were not valid in the file's encoding.
+  if (text.includes('\uFFFD')) {
+    return {
+      ok: false,
+      problem: {
+        severity: 'error',
+        rule: 'encoding',
+        ...place,
+        value: text,
+        message: {
+          zh: '此单元格含有无法识别的字节（文件编码不是 UTF-8 或 GB18030，或已损坏）',
+          en: 'This cell has bytes that could not be decoded (the file is neither UTF-8 nor GB18030, or is damaged)',
+        },
+        hint: {
+          zh: '在 Excel 或 WPS 中另存为“CSV UTF-8”，并检查此单元格的文字',
+          en: 'Save the file again as “CSV UTF-8” in Excel or WPS, and check the text of this cell',
+        },
+      },
+    };
+  }
+  if (text.trim() === '') {
+    if (!meta.required) return { ok: true, value: undefined };
+    return {
+      ok: false,
+      problem: {
+        severity: 'error',
+        rule: 'required',
+        ...place,
+        value: text,
+        message: { zh: `“${place.column}”不能为空`, en: `${place.column} must not be empty` },
+        hint: { zh: `填写${meta.description.zh}`, en: `Fill in: ${meta.description.en}` },
+      },
+    };
+  }
+  const outcome = parseByKind(meta, text.trim());
+  if (outcome.ok) return { ok: true, value: outcome.value };
+  const rule: Rule = outcome.rule ?? (meta.kind === 'enum' ? 'allowed-values' : 'type');
+  const hint =
+    meta.kind === 'enum'
+      ? { zh: '从允许的值中选一个（见 data/README.md）', en: 'Pick one of the allowed values (see data/README.md)' }
+      : HINTS[meta.kind] ?? HINTS.text!;
+  return {
+    ok: false,
+    problem: {
+      severity: 'error',
+      rule,
+      ...place,
+      value: text,
+      message: { zh: `“${text}”无效：${outcome.reason.zh}`, en: `“${text}” is not valid: ${outcome.reason.en}` },
+      hint,
+    },
+  };
+}

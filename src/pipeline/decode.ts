@@ -1,0 +1,99 @@
+/**
+ * Bytes → text. Staff save CSV from Excel or WPS, which in mainland China write GBK ("CSV (逗号分隔)"),
+ * UTF-8 with a BOM ("CSV UTF-8"), or UTF-16LE with a BOM ("Unicode 文本"); editors and scripts write plain
+ * UTF-8. Nobody knows which one they chose, so the encoding is detected, never asked for.
+ *
+ * Order of evidence, strongest first:
+ * 1. A byte-order mark is unambiguous.
+ * 2. UTF-16 without a BOM: a text file never contains NUL bytes, but UTF-16 puts one beside every
+ *    ASCII character (the commas and line breaks of a CSV), all on the same side.
+ * 3. Bytes that are valid UTF-8 are UTF-8: GBK text practically never happens to be valid UTF-8,
+ *    while ASCII-only files are the same in both.
+ * 4. Otherwise chardet is asked. The one answer it is trusted with is "this is UTF-8 after all" (it
+ *    says so when the only fault is a character cut off at the end), because decoding such a file as
+ *    GB18030 would garble every Chinese character instead of one.
+ * 5. Everything else is read as GB18030. chardet's other guesses are not followed: on a CSV of a few
+ *    hundred bytes it often ranks Big5, EUC-KR, Shift_JIS or an ISO-8859 code page first even for
+ *    plain GBK, and the tools this site's staff use cannot write those encodings anyway. GB18030 is a
+ *    superset of GB2312 and GBK (the "ANSI" code page 936 of Chinese Windows), so no character of such
+ *    a file is lost, and it also decodes rare characters (㑇, 𠀀) that need its four-byte sequences.
+ */
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
+
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16be';
+
+export type Decoded = { text: string; encoding: Encoding };
+
+const startsWith = (bytes: Uint8Array, prefix: readonly number[]): boolean =>
+  prefix.every((byte, index) => bytes[index] === byte);
+
+const BOMS: readonly { bytes: readonly number[]; encoding: Encoding }[] = [
+  { bytes: [0xef, 0xbb, 0xbf], encoding: 'utf-8-bom' },
+  { bytes: [0xff, 0xfe], encoding: 'utf-16le' },
+  { bytes: [0xfe, 0xff], encoding: 'utf-16be' },
+];
+
+function decodeAs(bytes: Uint8Array, encoding: Encoding): string {
+  switch (encoding) {
+    case 'utf-8':
+    case 'utf-8-bom':
+      return new TextDecoder('utf-8').decode(bytes);
+    case 'utf-16le':
+      return iconv.decode(bytes, 'utf-16le', { stripBOM: false });
+    case 'utf-16be':
+      return iconv.decode(bytes, 'utf-16be', { stripBOM: false });
+    case 'gb18030':
+      return iconv.decode(bytes, 'gb18030', { stripBOM: false });
+  }
+}
+
+/** Which byte of each pair holds the NULs, if the bytes look like BOM-less UTF-16. */
+function guessUtf16(bytes: Uint8Array): Encoding | undefined {
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < bytes.length; i += 1) {
+    if (bytes[i] === 0) {
+      if (i % 2 === 0) even += 1;
+      else odd += 1;
+    }
+  }
+  // Even a CSV of Chinese text has ASCII commas and line breaks in UTF-16, so one byte in twenty is a
+  // low bar; it still keeps a stray NUL in a GBK or UTF-8 file from deciding anything.
+  if (even + odd < Math.max(2, bytes.length / 20)) return undefined;
+  if (odd > even * 9) return 'utf-16le';
+  if (even > odd * 9) return 'utf-16be';
+  return undefined;
+}
+
+function isStrictUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function detectEncoding(bytes: Uint8Array): { encoding: Encoding; bomLength: number } {
+  for (const bom of BOMS) {
+    if (startsWith(bytes, bom.bytes)) return { encoding: bom.encoding, bomLength: bom.bytes.length };
+  }
+  const utf16 = guessUtf16(bytes);
+  if (utf16 !== undefined) return { encoding: utf16, bomLength: 0 };
+  if (isStrictUtf8(bytes)) return { encoding: 'utf-8', bomLength: 0 };
+  const best = chardet.analyse(bytes)[0];
+  if (best?.name === 'UTF-8' && best.confidence >= 80) return { encoding: 'utf-8', bomLength: 0 };
+  return { encoding: 'gb18030', bomLength: 0 };
+}
+
+/**
+ * Detects the encoding of a CSV file's bytes and decodes them. The BOM is removed from the text;
+ * line endings are left as they are (the CSV reader accepts CRLF, LF and CR).
+ */
+export function decodeBytes(bytes: Uint8Array): Decoded {
+  const { encoding, bomLength } = detectEncoding(bytes);
+  const text = decodeAs(bytes.subarray(bomLength), encoding);
+  // GB18030 has a BOM of its own (84 31 95 33), which decodes to U+FEFF like any other.
+  return { text: text.startsWith('\uFEFF') ? text.slice(1) : text, encoding };
+}

@@ -1,0 +1,110 @@
+/**
+ * datapackage.json (Frictionless Data Package, tabular profile) built from the same tables the
+ * validator reads with, so the published description cannot drift from what is enforced.
+ */
+import type { AnyTable, Field } from './field.ts';
+import type { Bilingual } from './problem.ts';
+import { RECORD_KEYS, TABLES, type Records } from './tables.ts';
+
+type FrictionlessField = {
+  name: string;
+  title: string;
+  description: string;
+  type: 'string' | 'number' | 'integer' | 'date' | 'yearmonth';
+  format?: string;
+  example?: string;
+  constraints: { required: boolean; unique?: boolean; enum?: string[]; minimum?: number; maximum?: number; pattern?: string };
+};
+
+const TYPES: Record<Field['meta']['kind'], FrictionlessField['type']> = {
+  code: 'string',
+  id: 'string',
+  text: 'string',
+  url: 'string',
+  money: 'number',
+  decimal: 'number',
+  integer: 'integer',
+  number: 'number',
+  date: 'date',
+  month: 'yearmonth',
+  enum: 'string',
+};
+
+const both = (text: Bilingual): string => `${text.zh} / ${text.en}`;
+
+function describeField(name: string, field: Field, unique: boolean): FrictionlessField {
+  const { meta } = field;
+  const constraints: FrictionlessField['constraints'] = { required: meta.required };
+  if (unique) constraints.unique = true;
+  if (meta.vocabulary !== undefined) constraints.enum = Object.values(meta.vocabulary).map((term) => term.zh);
+  if (meta.minimum !== undefined) constraints.minimum = meta.minimum;
+  if (meta.maximum !== undefined) constraints.maximum = meta.maximum;
+  if (meta.codeLengths !== undefined) constraints.pattern = `^(${meta.codeLengths.map((n) => `\\d{${n}}`).join('|')})$`;
+  if (meta.kind === 'id') constraints.pattern = '^[\\p{L}\\p{N}_-]+$';
+  return {
+    name,
+    title: meta.header,
+    description: both(meta.description),
+    type: TYPES[meta.kind],
+    ...(meta.kind === 'url' ? { format: 'uri' } : {}),
+    ...(meta.example === undefined ? {} : { example: meta.example }),
+    constraints,
+  };
+}
+
+export type FileProvenance = 'official' | 'illustrative';
+
+/** A file is official only when every row in it is; one illustrative row makes it illustrative. */
+export function provenanceOf(records: Records, table: AnyTable): { provenance: FileProvenance; officialRows: number; rows: number } {
+  const rows = records[RECORD_KEYS[table.file as keyof typeof RECORD_KEYS]] as { provenance?: string }[];
+  const officialRows = rows.filter((row) => row.provenance !== 'illustrative').length;
+  return { provenance: officialRows === rows.length ? 'official' : 'illustrative', officialRows, rows: rows.length };
+}
+
+export type PackageOptions = {
+  name: string;
+  title: Bilingual;
+  edition: string;
+  sources: { title: string; path?: string; publisher?: string; date?: string }[];
+};
+
+export function describePackage(records: Records, options: PackageOptions) {
+  return {
+    profile: 'tabular-data-package',
+    name: options.name,
+    title: both(options.title),
+    version: options.edition,
+    licenses: [
+      { name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: 'Creative Commons Attribution 4.0' },
+    ],
+    sources: options.sources,
+    resources: (TABLES as readonly AnyTable[]).map((table) => {
+      const provenance = provenanceOf(records, table);
+      const singleKey = table.primaryKey.length === 1 ? table.primaryKey[0] : undefined;
+      return {
+        name: table.file.replace(/\.csv$/, ''),
+        path: table.file,
+        profile: 'tabular-data-resource',
+        title: both(table.title),
+        description: both(table.description),
+        format: 'csv',
+        mediatype: 'text/csv',
+        encoding: 'utf-8',
+        provenance: provenance.provenance,
+        officialRows: provenance.officialRows,
+        rows: provenance.rows,
+        schema: {
+          fields: Object.entries(table.columns).map(([name, field]) => describeField(name, field, name === singleKey)),
+          primaryKey: [...table.primaryKey],
+          foreignKeys: table.references
+            // A parent-code link or a link to either of two files is checked by the validator but has no Frictionless form.
+            .filter((reference) => reference.match !== 'parent' && reference.also === undefined)
+            .map((reference) => ({
+              fields: reference.columns,
+              reference: { resource: reference.file.replace(/\.csv$/, ''), fields: reference.key },
+            })),
+        },
+      };
+    }),
+  };
+}

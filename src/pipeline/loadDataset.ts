@@ -1,0 +1,110 @@
+/**
+ * The whole pipeline from the files' bytes to a report: read every table, validate across files,
+ * reconcile with the reported figures, and count every row so none is silently dropped.
+ * Pure: the caller reads the files (scripts/ from disk, tests from fixtures).
+ */
+import type { Encoding } from './decode.ts';
+import { isError, type Problem } from './problem.ts';
+import { readTable, type TableRead } from './readTable.ts';
+import { reconcile, reconcileProblems, type Reconciliation } from './reconcile.ts';
+import { RECORD_KEYS, TABLES, type Records } from './tables.ts';
+import { validateRecords, type ColumnPositions } from './validate.ts';
+
+/** Conservation, per file: read = accepted + rejected (blank rows are counted apart). */
+export type FileSummary = {
+  file: string;
+  encoding: Encoding | undefined;
+  read: number;
+  accepted: number;
+  rejected: number;
+  blank: number;
+  errors: number;
+  warnings: number;
+};
+
+export type Report = {
+  ok: boolean;
+  files: FileSummary[];
+  problems: Problem[];
+  reconciliation: Reconciliation[];
+  errors: number;
+  warnings: number;
+};
+
+export type LoadedDataset = { records: Records; report: Report };
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+function byLocation(a: Problem, b: Problem): number {
+  const fileOrder = (p: Problem) => TABLES.findIndex((t) => t.file === p.file);
+  return (
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    fileOrder(a) - fileOrder(b) ||
+    (a.row ?? 0) - (b.row ?? 0) ||
+    (a.columnLetter ?? '').length - (b.columnLetter ?? '').length ||
+    (a.columnLetter ?? '').localeCompare(b.columnLetter ?? '')
+  );
+}
+
+export function loadDataset(files: ReadonlyMap<string, Uint8Array>): LoadedDataset {
+  const reads: TableRead[] = TABLES.map((table) => readTable(table, files.get(table.file)));
+  const records = Object.fromEntries(
+    reads.map((read) => [RECORD_KEYS[read.file as keyof typeof RECORD_KEYS], read.records]),
+  ) as unknown as Records;
+  const positions: ColumnPositions = Object.fromEntries(reads.map((read) => [read.file, read.columns]));
+
+  const reconciliation = reconcile(records);
+  const problems = [
+    ...reads.flatMap((read) => read.problems),
+    ...validateRecords(records, positions),
+    ...reconcileProblems(reconciliation),
+    ...unexpectedFiles(files),
+  ].sort(byLocation);
+
+  const summaries = reads.map((read): FileSummary => {
+    const mine = problems.filter((p) => p.file === read.file);
+    const rejectedRows = new Set(mine.filter((p) => isError(p) && p.row !== undefined).map((p) => p.row));
+    // A row is accepted when it became a record and no later rule rejected it; every other row read is rejected.
+    const accepted = read.records.filter((record) => !rejectedRows.has(record.row)).length;
+    return {
+      file: read.file,
+      encoding: read.encoding,
+      read: read.rowsRead,
+      accepted,
+      rejected: read.rowsRead - accepted,
+      blank: read.blankRows.length,
+      errors: mine.filter(isError).length,
+      warnings: mine.filter((p) => p.severity === 'warning').length,
+    };
+  });
+
+  const errors = problems.filter(isError).length;
+  return {
+    records,
+    report: {
+      ok: errors === 0,
+      files: summaries,
+      problems,
+      reconciliation,
+      errors,
+      warnings: problems.filter((p) => p.severity === 'warning').length,
+    },
+  };
+}
+
+/** A CSV in data/ that the tool does not know would otherwise be ignored without a word. */
+function unexpectedFiles(files: ReadonlyMap<string, Uint8Array>): Problem[] {
+  const known = new Set<string>(TABLES.map((t) => t.file));
+  return [...files.keys()]
+    .filter((name) => name.toLowerCase().endsWith('.csv') && !known.has(name))
+    .map((file) => ({
+      severity: 'warning' as const,
+      rule: 'unknown-file' as const,
+      file,
+      message: { zh: `未知文件 ${file}，不会发布`, en: `Unknown file ${file}; it is not published` },
+      hint: {
+        zh: `数据文件为：${TABLES.map((t) => t.file).join('、')}`,
+        en: `The data files are: ${TABLES.map((t) => t.file).join(', ')}`,
+      },
+    }));
+}

@@ -1,0 +1,68 @@
+/**
+ * A problem found in the data: where it is (file, spreadsheet row and column), what rule it breaks,
+ * and what to do about it, in Chinese first and English second. Every step of the pipeline reports
+ * problems in this one shape so the validator can list them all, not just the first.
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Text a person reads, always in both languages. */
+export type Bilingual = { zh: string; en: string };
+
+export const RULES = [
+  'missing-file',
+  'unknown-file',
+  'empty-file',
+  'encoding',
+  'broken-quoting',
+  'row-width',
+  'duplicate-header',
+  'unknown-column',
+  'missing-column',
+  'required',
+  'type',
+  'allowed-values',
+  'range',
+  'unique',
+  'one-row',
+  'foreign-key',
+  'future-date',
+  'region',
+  'location',
+  'reconcile',
+] as const;
+export type Rule = (typeof RULES)[number];
+
+export type Problem = {
+  severity: Severity;
+  rule: Rule;
+  file: string;
+  /** Row as Excel and WPS number it: the header is row 1. Absent for whole-file problems. */
+  row?: number;
+  /** The header as it appears in the file (or the canonical key when the column is missing). */
+  column?: string;
+  /** Spreadsheet column letter: A, B, …, Z, AA. */
+  columnLetter?: string;
+  /** The offending cell text, as typed. */
+  value?: string;
+  message: Bilingual;
+  hint: Bilingual;
+};
+
+/** 0 → A, 25 → Z, 26 → AA: the letters Excel shows above a column. */
+export function toColumnLetter(index: number): string {
+  let letters = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  }
+  return letters;
+}
+
+/** `funds.csv C17`, the cell reference a person can type into Excel's name box, or `funds.csv 第1行 row 1`. */
+export function locate(problem: Pick<Problem, 'file' | 'row' | 'columnLetter'>): string {
+  if (problem.row === undefined) return problem.file;
+  if (problem.columnLetter === undefined) return `${problem.file} 第${problem.row}行 row ${problem.row}`;
+  return `${problem.file} ${problem.columnLetter}${problem.row}`;
+}
+
+export const isError = (problem: Problem): boolean => problem.severity === 'error';

@@ -1,0 +1,158 @@
+/**
+ * Every officially reported figure beside the same figure computed from the rows, so a reader sees
+ * at once whether the data adds up to what was announced. A difference is shown, never hidden.
+ */
+import type { Bilingual, Problem } from './problem.ts';
+import type { Records, Sourced, Talent } from './tables.ts';
+import type { Qualifier, TalentKind } from './vocabulary.ts';
+
+export type ReconcileStatus = 'matches' | 'at-least' | 'differs' | 'not-computed';
+
+/** The rows a computed figure was added up from: the journalist's trail back to the data. */
+export type SourceRows = { file: string; rows: number[] };
+
+export type Reconciliation = {
+  key: string;
+  scopeCode: string;
+  label: Bilingual;
+  unit: string;
+  qualifier: Qualifier;
+  /** Values in hundredths (fen for money, count × 100 for counts), exact. */
+  reported: bigint;
+  computed: bigint | undefined;
+  difference: bigint | undefined;
+  status: ReconcileStatus;
+  sources: SourceRows[];
+  /** The reported.csv row, for citing the source. */
+  reportedRow: number;
+};
+
+type Computed = { value: bigint; sources: SourceRows[] };
+type Computation = (records: Records, scope: string) => Computed;
+
+const inScope = (code: string, scope: string): boolean => code.startsWith(scope);
+const HUNDRED = 100n;
+
+function count<T extends { row: number }>(file: string, rows: T[]): Computed {
+  return { value: BigInt(rows.length) * HUNDRED, sources: [{ file, rows: rows.map((r) => r.row) }] };
+}
+
+function distinct<T extends { row: number }>(file: string, rows: T[], name: (row: T) => string | undefined): Computed {
+  const named = rows.filter((row) => name(row) !== undefined);
+  const names = new Set(named.map(name));
+  return { value: BigInt(names.size) * HUNDRED, sources: [{ file, rows: named.map((r) => r.row) }] };
+}
+
+function sum<T extends { row: number }>(file: string, rows: T[], amount: (row: T) => bigint | undefined): Computed {
+  let value = 0n;
+  const used: number[] = [];
+  for (const row of rows) {
+    const a = amount(row);
+    if (a === undefined) continue;
+    value += a;
+    used.push(row.row);
+  }
+  return { value, sources: [{ file, rows: used }] };
+}
+
+/** The latest count for each place and kind: a later as-of replaces an earlier one. */
+export function latestTalent(talent: Sourced<Talent>[]): Sourced<Talent>[] {
+  const latest = new Map<string, Sourced<Talent>>();
+  for (const row of talent) {
+    const key = `${row.place_code}|${row.kind}`;
+    const seen = latest.get(key);
+    if (seen === undefined || row.as_of > seen.as_of) latest.set(key, row);
+  }
+  return [...latest.values()];
+}
+
+const talentOf = (kind: TalentKind): Computation => (records, scope) =>
+  sum(
+    'talent.csv',
+    latestTalent(records.talent).filter((t) => t.kind === kind && inScope(t.place_code, scope)),
+    (t) => BigInt(t.count) * HUNDRED,
+  );
+
+/**
+ * The figures the tool knows how to compute, by reported.csv key. A reported key not listed here
+ * is shown as reported, marked "not computed from the data".
+ */
+export const COMPUTATIONS: Record<string, Computation> = {
+  villages: (r, scope) => count('villages.csv', r.villages.filter((v) => inScope(v.village_code, scope))),
+  projects: (r, scope) => count('projects.csv', r.projects.filter((p) => inScope(p.village_code, scope))),
+  funds_yuan: (r, scope) => sum('funds.csv', r.funds.filter((f) => inScope(f.village_code, scope)), (f) => f.amount_yuan),
+  projects_investment_yuan: (r, scope) =>
+    sum('projects.csv', r.projects.filter((p) => inScope(p.village_code, scope)), (p) => p.investment_yuan),
+  projects_expected_annual_net_income_yuan: (r, scope) =>
+    sum('projects.csv', r.projects.filter((p) => inScope(p.village_code, scope)), (p) => p.expected_annual_net_income_yuan),
+  commissioners: talentOf('commissioner'),
+  resident_cadres: talentOf('resident_cadre'),
+  local_talents: talentOf('local_talent'),
+  graduates: talentOf('graduate'),
+  returnees: talentOf('returnee'),
+  veterans: talentOf('veteran'),
+  paired_units: (r, scope) => distinct('pairings.csv', r.pairings.filter((p) => inScope(p.village_code, scope)), (p) => p.unit_name),
+  paired_enterprises: (r, scope) =>
+    distinct('pairings.csv', r.pairings.filter((p) => inScope(p.village_code, scope)), (p) => p.enterprise_name),
+};
+
+export function judge(qualifier: Qualifier, reported: bigint, computed: bigint | undefined): ReconcileStatus {
+  if (computed === undefined) return 'not-computed';
+  if (computed === reported) return 'matches';
+  if (qualifier === 'at-least' && computed > reported) return 'at-least';
+  return 'differs';
+}
+
+export function reconcile(records: Records): Reconciliation[] {
+  return records.reported.map((figure) => {
+    const computation = COMPUTATIONS[figure.key];
+    const computed = computation?.(records, figure.scope_code);
+    const status = judge(figure.qualifier, figure.value, computed?.value);
+    return {
+      key: figure.key,
+      scopeCode: figure.scope_code,
+      label: { zh: figure.label_zh, en: figure.label_en },
+      unit: figure.unit,
+      qualifier: figure.qualifier,
+      reported: figure.value,
+      computed: computed?.value,
+      difference: computed === undefined ? undefined : computed.value - figure.value,
+      status,
+      sources: computed?.sources ?? [],
+      reportedRow: figure.row,
+    };
+  });
+}
+
+/** A figure that does not add up is a warning: it is published, beside its difference. */
+export function reconcileProblems(reconciliations: Reconciliation[]): Problem[] {
+  return reconciliations
+    .filter((r) => r.status === 'differs')
+    .map((r) => ({
+      severity: 'warning',
+      rule: 'reconcile',
+      file: 'reported.csv',
+      row: r.reportedRow,
+      column: 'value',
+      value: String(r.reported),
+      message: {
+        zh: `${r.label.zh}（${r.scopeCode}）：数据计算为 ${formatHundredths(r.computed)}，报告为 ${formatHundredths(r.reported)}，相差 ${formatHundredths(r.difference)}`,
+        en: `${r.label.en} (${r.scopeCode}): computed ${formatHundredths(r.computed)} from the data, reported ${formatHundredths(r.reported)}, difference ${formatHundredths(r.difference)}`,
+      },
+      hint: {
+        zh: '核对相关数据行；若数据无误，网站会并列显示两个数字',
+        en: 'Check the rows behind the figure; if they are right, the site shows both numbers side by side',
+      },
+    }));
+}
+
+/** 37000000000 → "370000000"; 123450 → "1234.5": exact, for messages. */
+export function formatHundredths(value: bigint | undefined): string {
+  if (value === undefined) return '—';
+  const negative = value < 0n;
+  const abs = negative ? -value : value;
+  const whole = abs / HUNDRED;
+  const cents = abs % HUNDRED;
+  const fraction = cents === 0n ? '' : `.${cents.toString().padStart(2, '0')}`.replace(/0$/, '');
+  return `${negative ? '-' : ''}${whole}${fraction}`;
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { formatHundredths, judge, latestTalent } from '../../src/pipeline/reconcile.ts';
+
+describe('judge', () => {
+  it.each([
+    ['exact', 100n, 100n, 'matches'],
+    ['exact', 100n, 101n, 'differs'],
+    ['exact', 100n, 99n, 'differs'],
+    ['at-least', 80000n, 81200n, 'at-least'],
+    ['at-least', 80000n, 80000n, 'matches'],
+    ['at-least', 80000n, 79900n, 'differs'],
+    ['exact', 100n, undefined, 'not-computed'],
+  ] as const)('a %s figure of %s computed as %s %s', (qualifier, reported, computed, status) => {
+    expect(judge(qualifier, reported, computed)).toBe(status);
+  });
+});
+
+describe('formatHundredths', () => {
+  it.each([
+    [37000000000n, '370000000'],
+    [123450n, '1234.5'],
+    [123405n, '1234.05'],
+    [0n, '0'],
+    [-250n, '-2.5'],
+    [undefined, '—'],
+  ])('writes %s hundredths as %s', (value, text) => {
+    expect(formatHundredths(value)).toBe(text);
+  });
+});
+
+describe('latestTalent', () => {
+  it('keeps the latest count of each place and kind', () => {
+    const rows = [
+      { place_code: '150627101225', kind: 'commissioner', count: 1, as_of: '2021-01-01', row: 2 },
+      { place_code: '150627101225', kind: 'commissioner', count: 3, as_of: '2021-06-01', row: 3 },
+      { place_code: '150627101225', kind: 'resident_cadre', count: 2, as_of: '2021-01-01', row: 4 },
+    ] as const;
+    const latest = latestTalent(rows.map((r) => ({ ...r })));
+    expect(latest.map((r) => r.row).sort()).toEqual([3, 4]);
+  });
+});
