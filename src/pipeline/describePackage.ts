@@ -73,9 +73,11 @@ export function describePackage(records: Records, options: PackageOptions) {
     profile: 'tabular-data-package',
     name: options.name,
     title: both(options.title),
-    version: options.edition,
+    ...(options.edition === '' ? {} : { version: options.edition }),
+    // The compilation and illustrative rows are CC0; the coordinates and geo/ files are CC BY 4.0 (data/LICENSE-DATA.md).
     licenses: [
-      { name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: 'Creative Commons Attribution 4.0' },
+      { name: 'CC0-1.0', path: 'https://creativecommons.org/publicdomain/zero/1.0/', title: 'CC0 1.0 Universal' },
+      { name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: 'Creative Commons Attribution 4.0 (coordinates: Vonng/adcode; boundary © AMap)' },
     ],
     sources: options.sources,
     resources: (TABLES as readonly AnyTable[]).map((table) => {

@@ -1,0 +1,21 @@
+/**
+ * npm run data:describe: rewrites data/datapackage.json and the generated part of data/README.md
+ * from the tables in src/pipeline/tables.ts. A unit test fails when either is out of date.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describeColumns, spliceGenerated } from '../src/pipeline/describeColumns.ts';
+import { DATA_DIR, loadDataDir } from '../src/lib/readDataDir.ts';
+import { packageOptions } from '../src/lib/packageOptions.ts';
+import { describePackage } from '../src/pipeline/describePackage.ts';
+
+const { records, report } = loadDataDir(DATA_DIR);
+if (!report.ok) {
+  console.error('数据有错误，先运行 npm run validate。 The data has errors: run npm run validate first.');
+  process.exit(1);
+}
+const descriptor = describePackage(records, packageOptions(records));
+writeFileSync(join(DATA_DIR, 'datapackage.json'), `${JSON.stringify(descriptor, null, 2)}\n`);
+const readmePath = join(DATA_DIR, 'README.md');
+writeFileSync(readmePath, spliceGenerated(readFileSync(readmePath, 'utf8'), describeColumns()));
+console.log('已更新 data/datapackage.json 和 data/README.md · Updated data/datapackage.json and data/README.md');

@@ -1,0 +1,50 @@
+/**
+ * Validate, build beside the published folder, then swap: the steps of `npm run build` with the
+ * site builder passed in, so tests can check that bad data or a failed build leaves dist/ as it was.
+ */
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { formatProblem, formatReport } from '../../src/pipeline/formatReport.ts';
+import { loadDataDir } from '../../src/lib/readDataDir.ts';
+
+export type PublishOptions = {
+  dataDir: string;
+  distDir: string;
+  /** Builds the site into the given folder; throws on failure. */
+  buildSite: (outDir: string) => Promise<void>;
+  log?: (line: string) => void;
+  warn?: (line: string) => void;
+};
+
+export type PublishOutcome = { published: boolean; edition: string };
+
+export async function publish({ dataDir, distDir, buildSite, log = console.log, warn = console.error }: PublishOptions): Promise<PublishOutcome> {
+  const { report, edition } = loadDataDir(dataDir);
+  if (!report.ok) {
+    warn(formatReport(report, edition));
+    warn('\n未发布：dist/ 保持不变。 Not published: dist/ is unchanged.');
+    return { published: false, edition };
+  }
+  for (const problem of report.problems) warn(formatProblem(problem).join('\n'));
+  log(`数据通过校验，开始构建 · Data valid, building edition ${edition}`);
+
+  const work = join(dirname(distDir), '.build');
+  const staging = join(work, `dist-${process.pid}`);
+  const previous = join(work, `previous-${process.pid}`);
+  mkdirSync(work, { recursive: true });
+  rmSync(staging, { recursive: true, force: true });
+  try {
+    await buildSite(staging);
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true });
+    warn(String(error instanceof Error ? (error.stack ?? error.message) : error));
+    warn('\n构建失败：dist/ 保持不变。 Build failed: dist/ is unchanged.');
+    return { published: false, edition };
+  }
+  // Two renames, so a reader of dist/ never sees a half-written site.
+  if (existsSync(distDir)) renameSync(distDir, previous);
+  renameSync(staging, distDir);
+  rmSync(previous, { recursive: true, force: true });
+  log(`已发布到 dist/ · Published to dist/ (edition ${edition})`);
+  return { published: true, edition };
+}

@@ -1,0 +1,78 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { publish } from '../../scripts/lib/publish.ts';
+
+const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
+const quiet = { log: () => {}, warn: () => {} };
+let root: string;
+
+function setUp(broken?: string) {
+  root = mkdtempSync(join(tmpdir(), 'publish-'));
+  const dataDir = join(root, 'data');
+  cpSync(join(FIXTURES, 'small'), dataDir, { recursive: true });
+  if (broken !== undefined) cpSync(join(FIXTURES, 'broken', broken), dataDir, { recursive: true });
+  const distDir = join(root, 'dist');
+  mkdirSync(distDir);
+  writeFileSync(join(distDir, 'index.html'), 'the published site');
+  return { dataDir, distDir };
+}
+
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+describe('publish (npm run build)', () => {
+  it('refuses to build on a data error and leaves dist/ untouched', async () => {
+    const { dataDir, distDir } = setUp('type');
+    let built = false;
+    const outcome = await publish({ dataDir, distDir, buildSite: async () => { built = true; }, ...quiet });
+    expect(outcome.published).toBe(false);
+    expect(built).toBe(false);
+    expect(readFileSync(join(distDir, 'index.html'), 'utf8')).toBe('the published site');
+  });
+
+  it('leaves dist/ untouched when the site build fails', async () => {
+    const { dataDir, distDir } = setUp();
+    const outcome = await publish({
+      dataDir,
+      distDir,
+      buildSite: async (outDir) => {
+        mkdirSync(outDir, { recursive: true });
+        writeFileSync(join(outDir, 'index.html'), 'half a site');
+        throw new Error('build failed');
+      },
+      ...quiet,
+    });
+    expect(outcome.published).toBe(false);
+    expect(readFileSync(join(distDir, 'index.html'), 'utf8')).toBe('the published site');
+  });
+
+  it('swaps the new site in when the data is valid and the build succeeds', async () => {
+    const { dataDir, distDir } = setUp();
+    const outcome = await publish({
+      dataDir,
+      distDir,
+      buildSite: async (outDir) => {
+        mkdirSync(outDir, { recursive: true });
+        writeFileSync(join(outDir, 'index.html'), 'the new site');
+      },
+      ...quiet,
+    });
+    expect(outcome).toMatchObject({ published: true, edition: expect.stringMatching(/^2021-10-14-[0-9a-f]{8}$/) });
+    expect(readFileSync(join(distDir, 'index.html'), 'utf8')).toBe('the new site');
+    expect(existsSync(join(root, '.build'))).toBe(true);
+  });
+
+  it('still publishes when there are only warnings', async () => {
+    const { dataDir, distDir } = setUp('reconcile');
+    const outcome = await publish({
+      dataDir,
+      distDir,
+      buildSite: async (outDir) => {
+        mkdirSync(outDir, { recursive: true });
+      },
+      ...quiet,
+    });
+    expect(outcome.published).toBe(true);
+  });
+});
