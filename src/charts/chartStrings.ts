@@ -1,0 +1,68 @@
+/**
+ * The fixed words around a chart, in both languages. Pages may override any of them through a
+ * chart's `strings` prop; everything about the data itself (titles, labels, sources, notes) comes
+ * from the page already in the reader's language.
+ */
+import type { Locale } from '../pipeline/formatNumber.ts';
+import type { ComparisonStatus } from './layOutComparison.ts';
+
+export type ChartStrings = {
+  showTable: string;
+  downloadCsv: string;
+  /** Column headers of the data table when the page gives none. */
+  item: string;
+  value: string;
+  total: string;
+  time: string;
+  reported: string;
+  computed: string;
+  status: string;
+  statuses: Readonly<Record<ComparisonStatus, string>>;
+  /** `{value}` is replaced by the reported figure when the report gives only a lower bound. */
+  atLeast: string;
+  legend: string;
+  /** Tooltip of a mark: `{label}` and `{value}` are replaced. */
+  tooltip: string;
+};
+
+const STRINGS: Readonly<Record<Locale, ChartStrings>> = {
+  'zh-CN': {
+    showTable: '查看数据表',
+    downloadCsv: '下载本图数据（CSV）',
+    item: '项目',
+    value: '数值',
+    total: '合计',
+    time: '时间',
+    reported: '报告数',
+    computed: '数据计算',
+    status: '核对结果',
+    statuses: { equal: '一致', 'within-bound': '符合“以上”', differs: '不一致', missing: '缺少数据' },
+    atLeast: '{value}以上',
+    legend: '图例',
+    tooltip: '{label}：{value}',
+  },
+  en: {
+    showTable: 'Show data table',
+    downloadCsv: 'Download this chart’s data (CSV)',
+    item: 'Item',
+    value: 'Value',
+    total: 'Total',
+    time: 'Date',
+    reported: 'Reported',
+    computed: 'From the data',
+    status: 'Check',
+    statuses: { equal: 'matches', 'within-bound': 'meets “at least”', differs: 'differs', missing: 'missing' },
+    atLeast: 'at least {value}',
+    legend: 'Legend',
+    tooltip: '{label}: {value}',
+  },
+};
+
+export function chartStrings(locale: Locale, overrides: Partial<ChartStrings> = {}): ChartStrings {
+  return { ...STRINGS[locale], ...overrides };
+}
+
+/** Fills `{name}` placeholders of a template; placeholders without a value are left as they are. */
+export function fillTemplate(template: string, values: Readonly<Record<string, string>>): string {
+  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => values[name] ?? placeholder);
+}

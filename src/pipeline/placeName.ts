@@ -1,0 +1,102 @@
+/**
+ * English names of places, for when staff have not typed one.
+ *
+ * Convention (one rule for every town and village, so English pages read consistently):
+ * - The generic part at the end of the name is translated: 村 Village, 嘎查 Gacha, 镇 Town, 旗 Banner,
+ *   市 City, … (see GENERIC_SUFFIXES). 嘎查 stays "Gacha", the word Inner Mongolia itself uses in English.
+ * - The proper name before it is Hanyu Pinyin without tone marks, written as one word with a capital
+ *   initial (`Gaolemiao`), as on Chinese road signs and maps (GB/T 16159, 中国地名汉语拼音字母拼写规则).
+ *   Like those rules, an apostrophe separates a syllable starting with a, o or e from the one before it
+ *   (`Subu'erga`, as in `Xi'an`), and ü keeps its dots (`Lüliang`).
+ * - A few names have long-established English forms (`Ejin Horo`, `Ordos`); those are used when the
+ *   whole proper name matches, so the town of 伊金霍洛 matches the banner's official English name.
+ * - Anything that is not a Chinese character is kept exactly as typed. Escaping for HTML is the
+ *   renderer's job, not this function's.
+ * A `name_en` typed by staff always wins over all of this (see `englishName`).
+ */
+import { pinyin } from 'pinyin-pro';
+
+/** Longest first, so 嘎查村 is taken before 村 and 自治区 before 区. */
+const GENERIC_SUFFIXES: readonly (readonly [string, string])[] = [
+  ['自治区', 'Autonomous Region'],
+  ['自治州', 'Autonomous Prefecture'],
+  ['自治旗', 'Autonomous Banner'],
+  ['自治县', 'Autonomous County'],
+  ['嘎查村', 'Gacha'],
+  ['嘎查', 'Gacha'],
+  ['苏木', 'Sumu'],
+  ['社区', 'Community'],
+  ['街道', 'Subdistrict'],
+  ['村', 'Village'],
+  ['镇', 'Town'],
+  ['乡', 'Township'],
+  ['旗', 'Banner'],
+  ['县', 'County'],
+  ['市', 'City'],
+  ['盟', 'League'],
+  ['区', 'District'],
+  ['省', 'Province'],
+];
+
+/** Whole proper names with an English form older and better known than their pinyin. */
+const ESTABLISHED_NAMES: Readonly<Record<string, string>> = {
+  伊金霍洛: 'Ejin Horo', // the banner's official English name (Mongolian Ejen Qoruɣ-a)
+  鄂尔多斯: 'Ordos',
+  内蒙古: 'Inner Mongolia',
+};
+
+/**
+ * Readings pinyin-pro gets wrong in place names because it picks the everyday reading of a polyphonic
+ * character. Checked against all 138 village names of Ejin Horo Banner (pinyin-pro 3.29.4).
+ */
+const READING_OVERRIDES: Readonly<Record<string, string>> = {
+  // 都 is dōu only as the adverb "all"; in names it is dū (都嘎敖包 Duga'aobao, 布都阿麻 Budu'ama,
+  // 木都希里 Muduxili), but pinyin-pro reads these as dou.
+  都: 'du',
+  // 什 is shén only in 什么; in names it is shí (什拉, 什股壕), but pinyin-pro reads 什拉 as shen la.
+  什: 'shi',
+};
+
+const startsWithVowelAoe = (syllable: string): boolean => /^[aoe]/.test(syllable);
+
+/** The pinyin of a proper name as one word: `苏布尔嘎` → `Subu'erga`; non-Chinese text is kept. */
+function romanizeProperName(proper: string): string {
+  const established = ESTABLISHED_NAMES[proper];
+  if (established !== undefined) return established;
+  const characters = pinyin(proper, { toneType: 'none', type: 'all' });
+  let word = '';
+  let previousWasSyllable = false;
+  for (const character of characters) {
+    if (!character.isZh || character.pinyin === '') {
+      word += character.origin;
+      previousWasSyllable = false;
+      continue;
+    }
+    const syllable = READING_OVERRIDES[character.origin] ?? character.pinyin;
+    word += previousWasSyllable && startsWithVowelAoe(syllable) ? `'${syllable}` : syllable;
+    previousWasSyllable = true;
+  }
+  // Capitalise only a romanised start; a name typed in Latin letters keeps the case it was given.
+  const first = characters[0];
+  return first?.isZh === true && first.pinyin !== '' ? word.charAt(0).toUpperCase() + word.slice(1) : word;
+}
+
+/**
+ * `高勒庙村` → `Gaolemiao Village`, `札萨克镇` → `Zhasake Town`, `给勒登庙嘎查` → `Geiledengmiao Gacha`,
+ * `伊金霍洛旗` → `Ejin Horo Banner`. See the convention at the top of this file.
+ */
+export function toPinyinName(chinese: string): string {
+  const name = chinese.trim();
+  for (const [suffix, english] of GENERIC_SUFFIXES) {
+    if (name.length > suffix.length && name.endsWith(suffix)) {
+      return `${romanizeProperName(name.slice(0, -suffix.length))} ${english}`;
+    }
+  }
+  return romanizeProperName(name);
+}
+
+/** The English name of a division or village: the one staff typed, else its pinyin name. */
+export function englishName(division: { name: string; name_en?: string | undefined }): string {
+  const typed = division.name_en?.trim();
+  return typed !== undefined && typed !== '' ? typed : toPinyinName(division.name);
+}
