@@ -1,0 +1,249 @@
+/**
+ * The static progress map, laid out at build time so it reads without JavaScript: the region's
+ * outline as one SVG path and each village as a circle whose area grows with its funds and whose
+ * colour is its latest stage. Villages whose display point is a spread position near their town seat
+ * are flagged so the component draws them as dashed rings, not as located dots.
+ *
+ * Mercator, like the interactive map, so the two look alike; fitted to the outline (or to the
+ * villages when there is none).
+ */
+import { geoArea, geoMercator, geoPath, type GeoPermissibleObjects } from 'd3-geo';
+import { scaleSqrt } from 'd3-scale';
+import type { MultiPolygon } from 'geojson';
+import type { LonLat, MapOutline, MapVillage } from '../pipeline/mapData.ts';
+import { STAGE_COLORS } from '../pipeline/mapData.ts';
+import type { MapCrs } from '../pipeline/tileConfig.ts';
+import type { Stage } from '../pipeline/vocabulary.ts';
+import { roundPx } from './roundPx.ts';
+
+export type MapLayoutInput = {
+  crs: MapCrs;
+  outline: MapOutline | null;
+  villages: readonly Pick<MapVillage, 'code' | 'townCode' | 'wgs84' | 'gcj02' | 'display' | 'approximate' | 'fundsYuan' | 'latestStage'>[];
+  towns?: readonly { code: string; seat: { wgs84: LonLat; gcj02: LonLat } | null }[];
+};
+
+export type MapLayoutOptions = {
+  width: number;
+  /** When absent, the height that fits the outline at this width (plus padding). */
+  height?: number;
+  padding?: number;
+  /** Radius of a village with no funds and of the one with the most, in pixels. */
+  radius?: readonly [number, number];
+  /** A village to draw on top, larger, with a highlight ring (the village's own page). */
+  highlight?: string;
+};
+
+export type MapPoint = {
+  code: string;
+  x: number;
+  y: number;
+  r: number;
+  /** `map-point stage-<stage> surveyed|approximate[ highlighted]`. */
+  className: string;
+  stage: Stage | 'none';
+  color: string;
+  approximate: boolean;
+  highlighted: boolean;
+};
+
+export type MapLayout = {
+  width: number;
+  height: number;
+  outlinePath: string;
+  points: MapPoint[];
+  /** Town seats, with where to put the town's name: above its cluster of approximate villages. */
+  seats: { code: string; x: number; y: number; labelY: number }[];
+};
+
+const DEFAULT_RADIUS: readonly [number, number] = [3, 9];
+
+/**
+ * d3-geo reads a ring's winding on the sphere: a ring wound the GeoJSON (RFC 7946) way is taken as
+ * "everything but this region" and would fill the whole world. Reverse any polygon that comes out
+ * larger than a hemisphere.
+ */
+export function rewindForD3(geometry: MultiPolygon): MultiPolygon {
+  return {
+    type: 'MultiPolygon',
+    coordinates: geometry.coordinates.map((polygon) =>
+      geoArea({ type: 'Polygon', coordinates: polygon }) > 2 * Math.PI ? polygon.map((ring) => [...ring].reverse()) : polygon,
+    ),
+  };
+}
+
+export function layOutMap(data: MapLayoutInput, options: MapLayoutOptions): MapLayout {
+  const { width } = options;
+  const padding = options.padding ?? 8;
+  const [minRadius, maxRadius] = options.radius ?? DEFAULT_RADIUS;
+  const outline = data.outline === null ? null : rewindForD3(data.outline.geometry);
+  const points = data.villages.map((v) => v.display[data.crs]);
+  // With no outline the villages decide the frame; one village alone still gets a frame around it.
+  const subject: GeoPermissibleObjects =
+    outline ?? { type: 'MultiPoint', coordinates: points.length > 0 ? points : [[0, 0]] };
+
+  const projection = geoMercator();
+  let height = options.height;
+  // One place (or several on one spot) spans no area to fit: centre it at a fixed town-sized scale.
+  const distinct = new Set(points.map((p) => p.join(','))).size;
+  if (outline === null && distinct <= 1) {
+    height ??= Math.round(width * 0.75);
+    projection.scale(20_000).center(points[0] ?? [0, 0]).translate([width / 2, height / 2]);
+  } else {
+    if (height === undefined) {
+      projection.fitWidth(width - 2 * padding, subject);
+      const [[, top], [, bottom]] = geoPath(projection).bounds(subject);
+      height = Math.max(Math.ceil(bottom - top + 2 * padding), outline === null ? Math.round(width / 2) : 0);
+    }
+    const inset = padding + maxRadius;
+    projection.fitExtent([[inset, inset], [width - inset, height - inset]], subject);
+  }
+
+  const outlinePath = outline === null ? '' : (geoPath(projection).digits(1)(outline) ?? '');
+
+  const fundsOf = (v: MapLayoutInput['villages'][number]) => Number(v.fundsYuan);
+  const largest = Math.max(0, ...data.villages.map(fundsOf));
+  const radius = scaleSqrt().domain([0, largest > 0 ? largest : 1]).range([minRadius, maxRadius]).clamp(true);
+
+  const project = (point: LonLat): [number, number] => projection(point) ?? [Number.NaN, Number.NaN];
+  const radiusOf = (village: MapLayoutInput['villages'][number]) => radius(fundsOf(village)) + (village.code === options.highlight ? 2 : 0);
+  const positions = new Map(data.villages.map((village) => [village.code, project(village.display[data.crs])]));
+  // At this scale a spread of a few kilometres is a few pixels, and the circles of a town's villages
+  // would cover one another. They are approximate anyway: spread them again in pixels, just wide
+  // enough that no two overlap, around the point they are stored at.
+  const groups = new Map<string, MapLayoutInput['villages'][number][]>();
+  for (const village of data.villages) {
+    if (!village.approximate) continue;
+    const key = `${village.townCode}|${village[data.crs].join(',')}`;
+    groups.set(key, [...(groups.get(key) ?? []), village]);
+  }
+  for (const group of groups.values()) {
+    const centre = project(group[0]![data.crs]);
+    const geographic = Math.max(...group.map((v) => Math.hypot(positions.get(v.code)![0] - centre[0], positions.get(v.code)![1] - centre[1])));
+    const spread = spreadInPixels(group.map(radiusOf), geographic);
+    group.forEach((village, i) => positions.set(village.code, [centre[0] + spread[i]![0], centre[1] + spread[i]![1]]));
+  }
+
+  const laidOut = data.villages.map((village): MapPoint => {
+    const [x, y] = positions.get(village.code)!;
+    const stage = village.latestStage ?? 'none';
+    const highlighted = village.code === options.highlight;
+    const r = radiusOf(village);
+    return {
+      code: village.code,
+      x: roundPx(x),
+      y: roundPx(y),
+      r: roundPx(r),
+      className: ['map-point', `stage-${stage}`, village.approximate ? 'approximate' : 'surveyed', ...(highlighted ? ['highlighted'] : [])].join(' '),
+      stage,
+      color: STAGE_COLORS[stage],
+      approximate: village.approximate,
+      highlighted,
+    };
+  });
+  // Large circles first so small ones stay visible on top; the highlighted village last of all.
+  laidOut.sort((a, b) => Number(a.highlighted) - Number(b.highlighted) || b.r - a.r || a.code.localeCompare(b.code));
+
+  const seats = (data.towns ?? []).flatMap((town) => {
+    if (town.seat === null) return [];
+    const [x, y] = project(town.seat[data.crs]);
+    if (!Number.isFinite(x) || !Number.isFinite(y)) return [];
+    const cluster = laidOut.filter((p) => p.approximate && data.villages.find((v) => v.code === p.code)?.townCode === town.code);
+    const top = Math.min(y - 4, ...cluster.map((p) => p.y - p.r));
+    return [{ code: town.code, x: roundPx(x), y: roundPx(y), labelY: roundPx(top - 4) }];
+  });
+
+  return { width, height, outlinePath, points: laidOut, seats };
+}
+
+/**
+ * Offsets for circles of the given radii on a sunflower spiral (in the order given), scaled up from
+ * `atLeast` pixels until no two circles overlap (1 px gap): the same even spread as the geographic
+ * one, made wide enough to see every village.
+ */
+export function spreadInPixels(radii: readonly number[], atLeast: number): [number, number][] {
+  const count = radii.length;
+  if (count <= 1) return radii.map(() => [0, 0]);
+  const golden = Math.PI * (3 - Math.sqrt(5));
+  const at = (spiral: number) =>
+    radii.map((_, i): [number, number] => {
+      const distance = spiral * Math.sqrt((i + 0.5) / count);
+      return [distance * Math.cos(i * golden), distance * Math.sin(i * golden)];
+    });
+  const overlaps = (offsets: [number, number][]) =>
+    offsets.some((a, i) => offsets.some((b, j) => j > i && Math.hypot(a[0] - b[0], a[1] - b[1]) < radii[i]! + radii[j]! + 1));
+  let spiral = Math.max(atLeast, 1);
+  let offsets = at(spiral);
+  // Each step widens by 10%; the sunflower's nearest neighbours move apart in proportion, so this ends.
+  while (overlaps(offsets)) {
+    spiral *= 1.1;
+    offsets = at(spiral);
+  }
+  return offsets;
+}
+
+/** The fixed words of the static map, from the page's dictionary. `{…}` are filled from the data. */
+export type StaticMapLabels = {
+  /** Accessible name; `{region}`. zh `{region}嘎查村进展地图`, en `Villages of {region} and their progress`. */
+  title: string;
+  /**
+   * Accessible description; `{region}`, `{count}` villages, `{stages}` (list of stageCount),
+   * `{approximate}` villages drawn near their town seat.
+   */
+  description: string;
+  /** One item of `{stages}`; `{stage}`, `{count}`. zh `{stage}{count}个`, en `{count} {stage}`. */
+  stageCount: string;
+  /** Between items of `{stages}`: zh `、`, en `, `. */
+  listSeparator: string;
+  /** Name of the "no monthly review yet" category. */
+  noStage: string;
+  legendTitle: string;
+  /** Legend: a filled circle is a surveyed location. */
+  surveyed: string;
+  /** Legend: a dashed ring is near the town seat, spread so as not to overlap. */
+  approximate: string;
+  /** Legend: the square marks a town seat. */
+  townSeat: string;
+  /** Legend: what circle size means. */
+  sizeNote: string;
+  /** Tooltip of a village; `{name}`, `{town}`, `{stage}`, `{funds}`, `{precision}` (approximateShort or ''). */
+  pointTitle: string;
+  /** Filled into `{precision}` for approximate villages. */
+  approximateShort: string;
+  /** Legend entry for the highlighted village (village pages). */
+  highlighted: string;
+};
+
+/** `{name}` placeholders filled; unknown ones left as typed so a dictionary mistake shows. */
+export function fillLabel(template: string, values: Readonly<Record<string, string>>): string {
+  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => values[name] ?? placeholder);
+}
+
+/** How a village is named on a page: Chinese on Chinese pages; pinyin then Chinese on English ones. */
+export function villageDisplayName(village: { name: string; nameEn: string }, locale: 'zh-CN' | 'en'): string {
+  return locale === 'en' && village.nameEn !== village.name ? `${village.nameEn} ${village.name}` : village.name;
+}
+
+/**
+ * The map's accessible description, from the data: how many villages, how many at each latest
+ * stage (most common first, empty stages left out), and how many are drawn at an approximate spot.
+ */
+export function describeMap(
+  data: { regionName: string; villages: readonly Pick<MapVillage, 'latestStage' | 'approximate'>[]; stageLabels: Readonly<Record<Stage | 'none', string>> },
+  labels: Pick<StaticMapLabels, 'description' | 'stageCount' | 'listSeparator'>,
+  formatCount: (n: number) => string,
+): string {
+  const counts = new Map<Stage | 'none', number>();
+  for (const village of data.villages) counts.set(village.latestStage ?? 'none', (counts.get(village.latestStage ?? 'none') ?? 0) + 1);
+  const order = Object.keys(data.stageLabels) as (Stage | 'none')[];
+  const stages = [...counts]
+    .sort(([a, countA], [b, countB]) => countB - countA || order.indexOf(a) - order.indexOf(b))
+    .map(([stage, count]) => fillLabel(labels.stageCount, { stage: data.stageLabels[stage], count: formatCount(count) }))
+    .join(labels.listSeparator);
+  return fillLabel(labels.description, {
+    region: data.regionName,
+    count: formatCount(data.villages.length),
+    stages,
+    approximate: formatCount(data.villages.filter((v) => v.approximate).length),
+  });
+}
