@@ -34,6 +34,12 @@ export function normalizeDigits(text: string): string {
 // U+2212 MINUS SIGN is what Word and some web pages use; NFKC keeps it as it is.
 const clean = (text: string): string => normalizeDigits(text).replace(/\u2212/g, '-').trim();
 
+// What most cells hold already. Recognising them first keeps a large file from paying for
+// normalisation and the full grammar on every cell; the results are the same as the full path's.
+const PLAIN_DIGITS = /^\d{1,15}$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_MONTH = /^\d{4}-(\d{2})$/;
+
 const SCALES = { '': 0, 万: 4, 亿: 8 } as const;
 
 const AMOUNT =
@@ -53,6 +59,7 @@ const FIGURE: Noun = { zh: '数值', en: 'a value', unit: { zh: '', en: '' } };
 
 /** The shared grammar of money and reported figures, to a bigint count of hundredths. */
 function parseHundredths(text: string, noun: Noun): Parsed<bigint> {
+  if (PLAIN_DIGITS.test(text)) return ok(BigInt(text) * 100n);
   const normalized = clean(text);
   if (normalized === '') return EMPTY();
   const match = AMOUNT.exec(normalized);
@@ -170,6 +177,12 @@ function checkMonth(year: number, month: number): CoerceFailure | undefined {
 
 /** 2021-10-14, 2021/10/14, 2021.10.14, 2021-1-5, 2021年10月14日 → 'YYYY-MM-DD'; the date must exist. */
 export function parseDate(text: string): Parsed<string> {
+  const iso = ISO_DATE.exec(text);
+  if (iso !== null) {
+    const month = Number(iso[2]);
+    const day = Number(iso[3]);
+    if (month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(Number(iso[1]), month)) return ok(text);
+  }
   const normalized = clean(text).replace(/\s+/g, '');
   if (normalized === '') return EMPTY();
   if (EXCEL_SERIAL.test(normalized)) return serialRefusal();
@@ -197,6 +210,8 @@ export function parseDate(text: string): Parsed<string> {
  * a typed 2021.10 into the number 2021.1, so it may well mean October.
  */
 export function parseMonth(text: string): Parsed<string> {
+  const iso = ISO_MONTH.exec(text);
+  if (iso !== null && Number(iso[1]) >= 1 && Number(iso[1]) <= 12) return ok(text);
   const normalized = clean(text).replace(/\s+/g, '');
   if (normalized === '') return EMPTY();
   if (EXCEL_SERIAL.test(normalized)) return serialRefusal();

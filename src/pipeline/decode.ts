@@ -50,6 +50,8 @@ function decodeAs(bytes: Uint8Array, encoding: Encoding): string {
 
 /** Which byte of each pair holds the NULs, if the bytes look like BOM-less UTF-16. */
 function guessUtf16(bytes: Uint8Array): Encoding | undefined {
+  // Most files have no NUL at all; finding that out natively spares a loop over every byte.
+  if (bytes.indexOf(0) < 0) return undefined;
   let even = 0;
   let odd = 0;
   for (let i = 0; i < bytes.length; i += 1) {

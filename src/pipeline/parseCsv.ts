@@ -20,9 +20,8 @@ export type ParsedCsv = {
 const DELIMITERS = [',', '\t', ';'] as const;
 
 // Staff paste values with stray spaces, often full-width (U+3000) or non-breaking ones from web pages;
-// inner spaces are part of the value and kept.
-const EDGE_SPACE = /^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g;
-const trimCell = (cell: string): string => cell.replace(EDGE_SPACE, '');
+// String.prototype.trim removes exactly those (Unicode white space) and keeps inner spaces.
+const trimCell = (cell: string): string => cell.trim();
 
 const isBlank = (cells: readonly string[]): boolean => cells.every((cell) => trimCell(cell) === '');
 
@@ -103,7 +102,11 @@ export function parseCsv(text: string, file: string): ParsedCsv {
   records.forEach((cells, index) => {
     const row = index + 1;
     if (isBlank(cells)) blankRows.push(row);
-    else if (index > headerIndex) dataRecords.push({ row, cells: cells.map(trimCell) });
+    else if (index > headerIndex) {
+      // In place: a copy of every row of a large file would double what the garbage collector does.
+      for (let i = 0; i < cells.length; i += 1) cells[i] = trimCell(cells[i]!);
+      dataRecords.push({ row, cells });
+    }
   });
 
   const header = (records[headerIndex] ?? []).map(trimCell);
@@ -119,7 +122,9 @@ export function parseCsv(text: string, file: string): ParsedCsv {
       continue;
     }
     const problem = checkWidth(file, record, header.length);
-    if (problem === undefined) rows.push({ row: record.row, cells: record.cells.slice(0, header.length) });
+    if (problem === undefined) {
+      rows.push(record.cells.length === header.length ? record : { row: record.row, cells: record.cells.slice(0, header.length) });
+    }
     else {
       problems.push(problem);
       rows.push(record);

@@ -54,62 +54,36 @@ export function readTable(table: AnyTable, bytes: Uint8Array | undefined): Table
   const headers = mapHeaders(csv.header, table, file);
   const problems: Problem[] = [...csv.problems, ...headers.problems];
   const records: TableRead['records'] = [];
+  const located: TableRead['columns'] = {};
+  const columns = headers.keys.flatMap((key, index) => {
+    const field = key === undefined ? undefined : table.columns[key];
+    if (key === undefined || field === undefined) return [];
+    const header = csv.header[index] ?? key;
+    located[key] = { header, index };
+    return [{ key, index, field, header, letter: toColumnLetter(index) }];
+  });
+  // Without a required column no row can become a record; mapHeaders reports the column once.
+  const readable = !headers.problems.some((p) => p.rule === 'missing-column');
   // A row whose width is wrong cannot be read cell by cell: which value belongs to which column is unknown.
-  const misshapen = new Set(csv.problems.filter((p) => p.row !== undefined).map((p) => p.row));
+  const misshapen = new Set(csv.problems.map((p) => p.row));
 
   for (const { row, cells } of csv.rows) {
-    if (misshapen.has(row)) continue;
-    const candidate: Record<string, unknown> = {};
-    const rowProblems: Problem[] = [];
-    headers.keys.forEach((key, index) => {
-      if (key === undefined) return;
-      const field = table.columns[key];
-      if (field === undefined) return;
-      const outcome = coerceCell(field.meta, cells[index] ?? '', {
-        file,
-        row,
-        column: csv.header[index] ?? key,
-        columnLetter: toColumnLetter(index),
-      });
+    if (!readable || misshapen.has(row)) continue;
+    const record: Record<string, unknown> & { row: number } = { row };
+    let accepted = true;
+    for (const column of columns) {
+      const cell = cells[column.index] ?? '';
+      const outcome = coerceCell(column.field, cell, column.header);
       if (outcome.ok) {
-        if (outcome.value !== undefined) candidate[key] = outcome.value;
-      } else {
-        rowProblems.push(outcome.problem);
+        if (outcome.value !== undefined) record[column.key] = outcome.value;
+        continue;
       }
-    });
-    // Required cells of a column missing from the file are reported once, by mapHeaders.
-    if (rowProblems.length > 0 || headers.problems.some((p) => p.rule === 'missing-column')) {
-      problems.push(...rowProblems);
-      continue;
+      accepted = false;
+      const { rule, message, hint } = outcome;
+      problems.push({ severity: 'error', rule, file, row, column: column.header, columnLetter: column.letter, value: cell, message, hint });
     }
-    const parsed = table.schema.safeParse(candidate);
-    if (parsed.success) {
-      records.push({ ...(parsed.data as Record<string, unknown>), row });
-    } else {
-      for (const issue of parsed.error.issues) {
-        const key = String(issue.path[0] ?? '');
-        const index = headers.keys.indexOf(key);
-        problems.push({
-          severity: 'error',
-          rule: issue.code === 'too_small' || issue.code === 'too_big' ? 'range' : 'type',
-          file,
-          row,
-          column: csv.header[index] ?? key,
-          columnLetter: index >= 0 ? toColumnLetter(index) : undefined,
-          value: cells[index],
-          message: { zh: `值不符合要求：${issue.message}`, en: `Value not accepted: ${issue.message}` },
-          hint: {
-            zh: `参照 data/README.md 中“${table.columns[key]?.meta.header ?? key}”一列的说明`,
-            en: `See the description of the column ${key} in data/README.md`,
-          },
-        });
-      }
-    }
+    if (accepted) records.push(record);
   }
 
-  const columns: TableRead['columns'] = {};
-  headers.keys.forEach((key, index) => {
-    if (key !== undefined) columns[key] = { header: csv.header[index] ?? key, index };
-  });
-  return { file, encoding, records, columns, problems, rowsRead: csv.rows.length, blankRows: csv.blankRows };
+  return { file, encoding, records, columns: located, problems, rowsRead: csv.rows.length, blankRows: csv.blankRows };
 }

@@ -37,8 +37,10 @@ function checkUnique(table: AnyTable, rows: AnyRecord[], positions: ColumnPositi
   const problems: Problem[] = [];
   const seen = new Map<string, number>();
   const keyColumns = table.primaryKey;
+  const single = keyColumns.length === 1 ? keyColumns[0]! : undefined;
   for (const record of rows) {
-    const key = keyColumns.map((column) => display(record[column] ?? '')).join(' + ');
+    const key =
+      single === undefined ? keyColumns.map((column) => display(record[column] ?? '')).join(' + ') : display(record[single] ?? '');
     const first = seen.get(key);
     if (first === undefined) {
       seen.set(key, record.row);
@@ -130,12 +132,13 @@ function checkFundProjects(records: Records, positions: ColumnPositions): Proble
 
 function checkDates(table: AnyTable, rows: AnyRecord[], asOf: string, positions: ColumnPositions): Problem[] {
   const problems: Problem[] = [];
-  const dateColumns = Object.entries(table.columns).filter(([, field]) => field.meta.kind === 'date' || field.meta.kind === 'month');
+  const dateColumns = Object.entries(table.columns)
+    .filter(([, field]) => field.meta.kind === 'date' || field.meta.kind === 'month')
+    .map(([key, field]) => ({ key, limit: field.meta.kind === 'month' ? asOf.slice(0, 7) : asOf }));
   for (const record of rows) {
-    for (const [key, field] of dateColumns) {
+    for (const { key, limit } of dateColumns) {
       const value = record[key];
       if (typeof value !== 'string') continue;
-      const limit = field.meta.kind === 'month' ? asOf.slice(0, 7) : asOf;
       if (value <= limit) continue;
       problems.push({
         severity: 'error',

@@ -72,13 +72,27 @@ export type Qualifier = keyof typeof QUALIFIERS;
 
 const fold = (text: string): string => text.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
 
+// Built once per vocabulary: a cell is looked up for every row, and folding every name each time
+// was the slowest part of reading a large file.
+const indexes = new WeakMap<Vocabulary, Map<string, string>>();
+
+function indexOf(vocabulary: Vocabulary): Map<string, string> {
+  let index = indexes.get(vocabulary);
+  if (index === undefined) {
+    index = new Map();
+    for (const [key, term] of Object.entries(vocabulary)) {
+      for (const name of [key, term.zh, term.en, ...(term.aliases ?? [])]) {
+        index.set(name, key);
+        index.set(fold(name), key);
+      }
+    }
+    indexes.set(vocabulary, index);
+  }
+  return index;
+}
+
 /** Finds the key whose Chinese label, English label, key or alias equals the text (case- and width-insensitive). */
 export function lookUpTerm<K extends string>(vocabulary: Vocabulary<K>, text: string): K | undefined {
-  const wanted = fold(text);
-  for (const key of Object.keys(vocabulary) as K[]) {
-    const term = vocabulary[key];
-    const names = [key, term.zh, term.en, ...(term.aliases ?? [])];
-    if (names.some((name) => fold(name) === wanted)) return key;
-  }
-  return undefined;
+  const index = indexOf(vocabulary);
+  return (index.get(text) ?? index.get(fold(text))) as K | undefined;
 }
