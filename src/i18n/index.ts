@@ -1,0 +1,138 @@
+/**
+ * The interface's words and addresses by locale: zh-CN at `/`, English under `/en/`.
+ */
+import type { Locale } from '../pipeline/formatNumber.ts';
+import type { Bilingual } from '../pipeline/problem.ts';
+import type { ReconcileStatus } from '../pipeline/reconcile.ts';
+import { englishName } from '../pipeline/placeName.ts';
+import type { ProgressMapLabels } from '../scripts/progressMap.ts';
+import { en } from './en.ts';
+import { zhCN, type Dictionary } from './zh-CN.ts';
+
+export type { Dictionary, Locale };
+
+export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
+
+const DICTIONARIES: Readonly<Record<Locale, Dictionary>> = { 'zh-CN': zhCN, en };
+
+export function t(locale: Locale): Dictionary {
+  return DICTIONARIES[locale];
+}
+
+/** Fills `{name}` in a template; a placeholder without a value is left visible, so it is noticed. */
+export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
+    const value = values[name];
+    return value === undefined ? placeholder : String(value);
+  });
+}
+
+export function otherLocale(locale: Locale): Locale {
+  return locale === 'en' ? 'zh-CN' : 'en';
+}
+
+/** The text of a bilingual pair in the reader's language. */
+export function pick(text: Bilingual, locale: Locale): string {
+  return locale === 'en' ? text.en : text.zh;
+}
+
+/**
+ * A locale-neutral site path (`/villages/1/`, `/data/funds.csv`) in the given locale: Chinese at the
+ * root, English under `/en`. A path already in English is first made neutral, so the function can
+ * also switch a page's language.
+ */
+export function localizePath(path: string, locale: Locale): string {
+  const neutral = neutralPath(path);
+  return locale === 'en' ? (neutral === '/' ? '/en/' : `/en${neutral}`) : neutral;
+}
+
+/** `/en/villages/1/` → `/villages/1/`; a Chinese path is already neutral. */
+export function neutralPath(path: string): string {
+  const absolute = path.startsWith('/') ? path : `/${path}`;
+  if (absolute === '/en' || absolute === '/en/') return '/';
+  return absolute.startsWith('/en/') ? absolute.slice(3) : absolute;
+}
+
+/** The value of `<html lang>` and `hreflang`. */
+export function htmlLang(locale: Locale): string {
+  return locale;
+}
+
+/** The verdict of a reconciliation in words. */
+export function statusText(status: ReconcileStatus, locale: Locale): string {
+  const text = t(locale);
+  const words: Record<ReconcileStatus, string> = {
+    matches: text.statusMatches,
+    'at-least': text.statusAtLeast,
+    differs: text.statusDiffers,
+    'not-computed': text.statusNotComputed,
+  };
+  return words[status];
+}
+
+/**
+ * A place's name as plain text (chart labels, select options): Chinese, or in English the pinyin
+ * name with the Chinese in brackets. Where markup is possible, PlaceName.astro marks the Chinese.
+ */
+export function placeText(place: { name: string; nameEn?: string | undefined }, locale: Locale): string {
+  if (locale !== 'en') return place.name;
+  return `${englishName({ name: place.name, name_en: place.nameEn })} (${place.name})`;
+}
+
+/** The map components' fixed words (StaticMapLabels and ProgressMapLabels), from the dictionary. */
+export function mapLabels(locale: Locale): ProgressMapLabels {
+  const d = t(locale);
+  return {
+    title: d.mapLabelTitle,
+    description: d.mapLabelDescription,
+    stageCount: d.mapLabelStageCount,
+    listSeparator: d.mapLabelListSeparator,
+    noStage: d.mapLabelNoStage,
+    legendTitle: d.mapLabelLegendTitle,
+    surveyed: d.mapLabelSurveyed,
+    approximate: d.mapLabelApproximate,
+    townSeat: d.mapLabelTownSeat,
+    sizeNote: d.mapLabelSizeNote,
+    pointTitle: d.mapLabelPointTitle,
+    approximateShort: d.mapLabelApproximateShort,
+    highlighted: d.mapLabelHighlighted,
+    filters: d.mapLabelFilters,
+    town: d.mapLabelTown,
+    allTowns: d.mapLabelAllTowns,
+    sector: d.mapLabelSector,
+    allSectors: d.mapLabelAllSectors,
+    stage: d.mapLabelStage,
+    allStages: d.mapLabelAllStages,
+    metric: d.mapLabelMetric,
+    metricStage: d.mapLabelMetricStage,
+    metricFunds: d.mapLabelMetricFunds,
+    metricSector: d.mapLabelMetricSector,
+    month: d.mapLabelMonth,
+    listTitle: d.mapLabelListTitle,
+    showOnMap: d.mapLabelShowOnMap,
+    showing: d.mapLabelShowing,
+    legendStage: d.mapLabelLegendStage,
+    legendFunds: d.mapLabelLegendFunds,
+    legendSector: d.mapLabelLegendSector,
+    fundsNone: d.mapLabelFundsNone,
+    fundsBelow: d.mapLabelFundsBelow,
+    fundsBetween: d.mapLabelFundsBetween,
+    fundsAtLeast: d.mapLabelFundsAtLeast,
+    sectorNone: d.mapLabelSectorNone,
+    popupTown: d.mapLabelPopupTown,
+    popupFunds: d.mapLabelPopupFunds,
+    popupProjects: d.mapLabelPopupProjects,
+    popupStage: d.mapLabelPopupStage,
+    popupUnit: d.mapLabelPopupUnit,
+    popupEnterprise: d.mapLabelPopupEnterprise,
+    notAvailable: d.mapLabelNotAvailable,
+    precisionSurveyed: d.mapLabelPrecisionSurveyed,
+    precisionApproximate: d.mapLabelPrecisionApproximate,
+    illustrative: d.mapLabelIllustrative,
+    openVillage: d.mapLabelOpenVillage,
+    zoomIn: d.mapLabelZoomIn,
+    zoomOut: d.mapLabelZoomOut,
+    closePopup: d.mapLabelClosePopup,
+    mapLabel: d.mapLabelMapLabel,
+  };
+}

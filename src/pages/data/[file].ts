@@ -1,0 +1,38 @@
+/**
+ * The published data: every data file normalized (/data/<file>.csv), the reconciliation table
+ * (/data/reconciliation.csv) and the Data Package descriptor (/data/datapackage.json) naming this
+ * edition. Built from the validated records, never copied from data/ as typed.
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getSite } from '../../lib/site.ts';
+import { packageOptions } from '../../lib/packageOptions.ts';
+import { describePackage } from '../../pipeline/describePackage.ts';
+import type { AnyTable } from '../../pipeline/field.ts';
+import { reconciliationToCsv } from '../../pipeline/reconciliationCsv.ts';
+import { RECORD_KEYS, TABLES } from '../../pipeline/tables.ts';
+import { toCsv } from '../../pipeline/toCsv.ts';
+
+const RECONCILIATION_FILE = 'reconciliation.csv';
+const PACKAGE_FILE = 'datapackage.json';
+
+export const getStaticPaths = (() => [
+  ...TABLES.map((table) => ({ params: { file: table.file } })),
+  { params: { file: RECONCILIATION_FILE } },
+  { params: { file: PACKAGE_FILE } },
+]) satisfies GetStaticPaths;
+
+const CSV = { 'Content-Type': 'text/csv; charset=utf-8' };
+
+export const GET: APIRoute = ({ params }) => {
+  const site = getSite();
+  const file = params.file;
+  if (file === PACKAGE_FILE) {
+    const descriptor = describePackage(site.records, packageOptions(site.records, site.edition));
+    return new Response(`${JSON.stringify(descriptor, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  }
+  if (file === RECONCILIATION_FILE) return new Response(reconciliationToCsv(site.report.reconciliation), { headers: CSV });
+  const table = (TABLES as readonly AnyTable[]).find((t) => t.file === file);
+  if (table === undefined) return new Response(null, { status: 404 });
+  const records = site.records[RECORD_KEYS[table.file as keyof typeof RECORD_KEYS]] as unknown as Record<string, unknown>[];
+  return new Response(toCsv(table, records), { headers: CSV });
+};

@@ -1,0 +1,62 @@
+/**
+ * Finding a place in the offline search index by what a reader types: its Chinese name, its pinyin
+ * (whole, or the initials 拼音首字母 as Chinese readers often type them), its English name or its code.
+ * Runs in the browser (src/scripts/search.ts), so it imports nothing: the index is built ahead of
+ * time by searchIndex.ts, where the pinyin library lives.
+ */
+
+/** One place in /search-index.json. Keys are short because the file is fetched by phones. */
+export type SearchEntry = {
+  /** Statistical code. */
+  c: string;
+  /** Chinese name. */
+  n: string;
+  /** English name (pinyin with the generic part translated, or the one staff typed). */
+  e: string;
+  /** Whole pinyin without tones or spaces: `gaolemiaocun`. */
+  p: string;
+  /** Pinyin initials: `glmc`. */
+  i: string;
+  /** Locale-neutral page address: `/villages/150627101225/`. */
+  u: string;
+  /** The parent's Chinese and English names (a village's town), or '' for the top of the tree. */
+  t: string;
+  te: string;
+};
+
+/** What folding makes equal: case, width, spaces, apostrophes and hyphens, ü written as u or v. */
+export function foldQuery(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s'’\-·]/g, '')
+    .replace(/[üv]/g, 'u');
+}
+
+/** Smaller is better; undefined is no match. */
+function score(entry: SearchEntry, query: string): number | undefined {
+  const name = entry.n.normalize('NFKC').toLowerCase();
+  const pinyin = foldQuery(entry.p);
+  const english = foldQuery(entry.e);
+  const initials = foldQuery(entry.i);
+  if (entry.c === query || name === query) return 0;
+  if (entry.c.startsWith(query)) return 1;
+  if (name.startsWith(query)) return 2;
+  if (pinyin.startsWith(query) || english.startsWith(query)) return 3;
+  if (initials.startsWith(query)) return 4;
+  if (name.includes(query)) return 5;
+  if (pinyin.includes(query) || english.includes(query)) return 6;
+  return undefined;
+}
+
+/** The entries that match, best first (then shorter codes, so a town comes before its villages). */
+export function matchSearch(entries: readonly SearchEntry[], text: string, limit = 10): SearchEntry[] {
+  const query = foldQuery(text);
+  if (query === '') return [];
+  return entries
+    .map((entry) => ({ entry, score: score(entry, query) }))
+    .filter((hit): hit is { entry: SearchEntry; score: number } => hit.score !== undefined)
+    .sort((a, b) => a.score - b.score || a.entry.c.length - b.entry.c.length || a.entry.c.localeCompare(b.entry.c))
+    .slice(0, limit)
+    .map((hit) => hit.entry);
+}

@@ -1,0 +1,93 @@
+/**
+ * The programme in the article's own frame, 两扶两带一推进: project support (项目扶持), talent
+ * support (人才扶持), the paired unit (包联单位) and paired enterprise (包联企业) of each village, and
+ * the monthly review (按月调度). This module says which reported figure belongs to which part; the
+ * parts' names are interface text and live in the dictionaries.
+ */
+import type { PlaceSummary } from './aggregate.ts';
+import { anyIllustrative } from './provenance.ts';
+import type { Reconciliation } from './reconcile.ts';
+
+export const PILLARS = ['projects', 'talent', 'units', 'enterprises', 'monthly'] as const;
+export type Pillar = (typeof PILLARS)[number];
+
+/** Reported figure keys by part, in the order a reader meets them. Keys not listed are overview figures. */
+export const PILLAR_FIGURES: Readonly<Record<Pillar, readonly string[]>> = {
+  projects: ['projects', 'funds_yuan', 'projects_investment_yuan', 'projects_expected_annual_net_income_yuan'],
+  talent: ['commissioners', 'resident_cadres', 'local_talents', 'graduates', 'returnees', 'veterans', 'talent_fund_per_town_yuan'],
+  units: ['paired_units'],
+  enterprises: ['paired_enterprises'],
+  monthly: [],
+};
+
+export type FramedFigures = {
+  pillars: { pillar: Pillar; figures: Reconciliation[] }[];
+  /** Figures about the place as a whole (its villages, its area). */
+  overview: Reconciliation[];
+};
+
+/** The reported figures of one place, sorted into the parts of the programme. */
+export function frameFigures(reconciliation: readonly Reconciliation[], scopeCode: string): FramedFigures {
+  const here = reconciliation.filter((r) => r.scopeCode === scopeCode);
+  const order = (key: string, keys: readonly string[]) => keys.indexOf(key);
+  const placed = new Set(PILLARS.flatMap((pillar) => PILLAR_FIGURES[pillar]));
+  return {
+    pillars: PILLARS.map((pillar) => ({
+      pillar,
+      figures: here
+        .filter((r) => PILLAR_FIGURES[pillar].includes(r.key))
+        .sort((a, b) => order(a.key, PILLAR_FIGURES[pillar]) - order(b.key, PILLAR_FIGURES[pillar])),
+    })),
+    overview: here.filter((r) => !placed.has(r.key)),
+  };
+}
+
+/** A figure the data gives that no report states: shown without a reported twin. */
+export type DataFigure = {
+  key: DataFigureKey;
+  value: { kind: 'money'; fen: bigint } | { kind: 'count'; count: number } | { kind: 'month'; month: string };
+  illustrative: boolean;
+};
+
+export type DataFigureKey =
+  | 'investment'
+  | 'expectedIncome'
+  | 'talentTotal'
+  | 'villagesPaired'
+  | 'villagesWithEnterprise'
+  | 'enterpriseFunds'
+  | 'latestMonth'
+  | 'villagesReviewed'
+  | 'latestIncome';
+
+/** What each part of the programme shows from the data alone, beside its reported figures. */
+export function dataFigures(summary: PlaceSummary): Record<Pillar, DataFigure[]> {
+  const projects = anyIllustrative(summary.projects);
+  const pairings = anyIllustrative(summary.pairings);
+  const funds = anyIllustrative(summary.funds);
+  const latest = summary.incomeByMonth.at(-1);
+  const latestRows = latest === undefined ? [] : summary.monthly.filter((m) => m.month === latest.month);
+  const money = (fen: bigint) => ({ kind: 'money', fen }) as const;
+  const count = (n: number) => ({ kind: 'count', count: n }) as const;
+  return {
+    projects: [
+      { key: 'investment', value: money(summary.investment), illustrative: projects },
+      { key: 'expectedIncome', value: money(summary.expectedIncome), illustrative: projects },
+    ],
+    talent: [{ key: 'talentTotal', value: count(summary.talentByKind.reduce((sum, k) => sum + k.value, 0)), illustrative: anyIllustrative(summary.talent) }],
+    units: [{ key: 'villagesPaired', value: count(summary.pairings.length), illustrative: pairings }],
+    enterprises: [
+      { key: 'villagesWithEnterprise', value: count(summary.pairings.filter((p) => p.enterprise_name !== undefined).length), illustrative: pairings },
+      { key: 'enterpriseFunds', value: money(summary.fundsBySource.find((k) => k.key === 'paired_enterprise')?.value ?? 0n), illustrative: funds },
+    ],
+    monthly:
+      latest === undefined
+        ? []
+        : [
+            // A month is a date, not a value of the review: it is never illustrative.
+            { key: 'latestMonth', value: { kind: 'month', month: latest.month }, illustrative: false },
+            { key: 'villagesReviewed', value: count(latest.villages), illustrative: anyIllustrative(latestRows) },
+            { key: 'latestIncome', value: money(latest.income), illustrative: anyIllustrative(latestRows) },
+          ],
+  };
+}

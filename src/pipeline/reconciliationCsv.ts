@@ -1,0 +1,43 @@
+/**
+ * /data/reconciliation.csv: every reported figure beside the figure computed from the data, with the
+ * rows it was computed from, so a reader can check any headline number in a spreadsheet.
+ */
+import { formatHundredths, type Reconciliation } from './reconcile.ts';
+import { toRowRanges } from './provenance.ts';
+import { formatCsv } from './toCsv.ts';
+import { QUALIFIERS } from './vocabulary.ts';
+
+const STATUS_LABELS: Readonly<Record<Reconciliation['status'], string>> = {
+  matches: '一致 matches',
+  'at-least': '符合“以上” meets lower bound',
+  differs: '不一致 differs',
+  'not-computed': '未计算 not computed',
+};
+
+/** `funds.csv 2–640; projects.csv 2, 5` */
+export function formatSources(sources: Reconciliation['sources']): string {
+  return sources
+    .filter((source) => source.rows.length > 0)
+    .map((source) => `${source.file} ${toRowRanges(source.rows).map(([a, b]) => (a === b ? `${a}` : `${a}–${b}`)).join(', ')}`)
+    .join('; ');
+}
+
+export function reconciliationToCsv(reconciliation: readonly Reconciliation[]): string {
+  return formatCsv(
+    ['key', 'scope_code', 'label_zh', 'label_en', 'unit', 'qualifier', 'reported', 'computed', 'difference', 'status', 'rows_used', 'reported_row'],
+    reconciliation.map((r) => [
+      r.key,
+      r.scopeCode,
+      r.label.zh,
+      r.label.en,
+      r.unit,
+      QUALIFIERS[r.qualifier].zh,
+      formatHundredths(r.reported),
+      r.computed === undefined ? undefined : formatHundredths(r.computed),
+      r.difference === undefined ? undefined : formatHundredths(r.difference),
+      STATUS_LABELS[r.status],
+      formatSources(r.sources),
+      r.reportedRow,
+    ]),
+  );
+}

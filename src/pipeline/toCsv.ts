@@ -1,0 +1,67 @@
+/**
+ * Records → the normalized CSV files the site publishes at /data/<file>.csv: one shape for every
+ * edition, whatever encoding, headers or number formats staff typed. UTF-8 with a byte-order mark
+ * (Excel on Chinese Windows reads a file without one as GBK), the canonical snake_case headers in the
+ * order tables.ts declares them, money as exact yuan (`1234.50`), and closed-list values as their
+ * Chinese label, which is what datapackage.json lists as the allowed values.
+ */
+import Papa from 'papaparse';
+import { fenToYuanString } from './coerce.ts';
+import type { AnyTable, Field } from './field.ts';
+
+export const BOM = '\uFEFF';
+
+/** A cell before formatting; `undefined` and `null` are an empty cell. */
+export type CsvCell = string | number | bigint | null | undefined;
+
+function formatCell(cell: CsvCell): string {
+  if (cell === undefined || cell === null) return '';
+  if (typeof cell === 'number' && !Number.isFinite(cell)) throw new RangeError(`Not a finite number: ${cell}`);
+  return String(cell);
+}
+
+/** A header row and rows of cells → the text of a CSV file, BOM and final newline included. */
+export function formatCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
+  const data = rows.map((row) => {
+    if (row.length !== header.length) throw new RangeError(`A row has ${row.length} cells for ${header.length} columns`);
+    return row.map(formatCell);
+  });
+  // Papa quotes only what needs quoting (commas, quotes, line breaks, edge spaces).
+  const body = Papa.unparse({ fields: [...header], data }, { quotes: false, newline: '\n', header: true });
+  return `${BOM}${body}\n`;
+}
+
+/** One typed value as it is written in the normalized file. */
+export function formatValue(field: Field, value: unknown): CsvCell {
+  if (value === undefined || value === null) return undefined;
+  switch (field.meta.kind) {
+    case 'money':
+    case 'decimal':
+      // Both hold hundredths as a bigint: fen of a yuan, or hundredths of a reported figure.
+      return fenToYuanString(value as bigint);
+    case 'enum': {
+      const term = field.meta.vocabulary?.[value as string];
+      return term?.zh ?? String(value);
+    }
+    default:
+      return value as string | number;
+  }
+}
+
+/**
+ * A table's records as its normalized CSV. A blank provenance means official (tables.ts), so it is
+ * written out as 官方: a reader of the published file never has to know that rule.
+ */
+export function toCsv(table: AnyTable, records: readonly Readonly<Record<string, unknown>>[]): string {
+  const columns = Object.entries(table.columns);
+  const rows = records.map((record) =>
+    columns.map(([name, field]) => {
+      const value = record[name] ?? (name === 'provenance' ? 'official' : undefined);
+      return formatValue(field, value);
+    }),
+  );
+  return formatCsv(
+    columns.map(([name]) => name),
+    rows,
+  );
+}

@@ -1,0 +1,56 @@
+import { describe, expect, test } from 'vitest';
+import type { PlaceSummary } from '../../src/pipeline/aggregate.ts';
+import { compareWithTown, type Comparison } from '../../src/pipeline/compareWithTown.ts';
+
+type Village = { code: string; funds: bigint; investment?: bigint; projects?: number; talent?: number; income?: Record<string, bigint> };
+
+/** Only the fields compareWithTown reads; the rest of a summary does not matter to it. */
+function summary(v: Village): PlaceSummary {
+  return {
+    code: v.code,
+    fundsTotal: v.funds,
+    investment: v.investment ?? 0n,
+    projects: Array.from({ length: v.projects ?? 0 }),
+    talentByKind: [{ key: 'graduate', value: v.talent ?? 0 }],
+    monthly: Object.entries(v.income ?? {}).map(([month, income]) => ({ month, collective_income_yuan: income })),
+  } as unknown as PlaceSummary;
+}
+
+const measure = (comparisons: Comparison[], name: string) => comparisons.find((c) => c.measure === name)!;
+
+describe('compareWithTown', () => {
+  const town = [
+    summary({ code: 'a', funds: 300n, projects: 2, talent: 5, income: { '2021-08': 10n, '2021-09': 40n } }),
+    summary({ code: 'b', funds: 100n, projects: 1, talent: 5, income: { '2021-09': 20n } }),
+    summary({ code: 'c', funds: 300n, projects: 0, talent: 1, income: { '2021-08': 99n } }),
+  ];
+
+  test("ranks the village's funds among its town's, ties sharing a place", () => {
+    expect(measure(compareWithTown('a', town).measures, 'funds')).toMatchObject({ value: 300n, rank: 1, of: 3 });
+    expect(measure(compareWithTown('c', town).measures, 'funds')).toMatchObject({ value: 300n, rank: 1, of: 3 });
+    expect(measure(compareWithTown('b', town).measures, 'funds')).toMatchObject({ value: 100n, rank: 3, of: 3 });
+  });
+
+  test('averages money per village exactly, rounding half a fen up', () => {
+    // (300 + 100 + 300) / 3 = 233.33… fen → 233
+    expect(measure(compareWithTown('a', town).measures, 'funds').average).toBe(233n);
+    const halves = [summary({ code: 'x', funds: 1n }), summary({ code: 'y', funds: 2n })];
+    expect(measure(compareWithTown('x', halves).measures, 'funds').average).toBe(2n);
+  });
+
+  test('averages counts as fractions', () => {
+    expect(measure(compareWithTown('a', town).measures, 'projects')).toMatchObject({ value: 2, average: 1, rank: 1 });
+    expect(measure(compareWithTown('c', town).measures, 'talent')).toMatchObject({ value: 1, average: 11 / 3, rank: 3 });
+  });
+
+  test("compares income in the town's latest month and leaves out villages not reviewed then", () => {
+    const result = compareWithTown('c', town);
+    expect(result.month).toBe('2021-09');
+    expect(measure(result.measures, 'income')).toMatchObject({ value: undefined, rank: undefined, of: 2, average: 30n });
+    expect(measure(compareWithTown('a', town).measures, 'income')).toMatchObject({ value: 40n, rank: 1 });
+  });
+
+  test('refuses a village that is not among those compared', () => {
+    expect(() => compareWithTown('z', town)).toThrow();
+  });
+});
