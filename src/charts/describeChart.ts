@@ -39,8 +39,8 @@ function describeExtreme(which: 'highest' | 'lowest', found: { labels: string[];
 }
 
 /**
- * Bars: `共7项。最高的是札萨克镇，1.2亿元；最低的是红庆河镇，80万元。合计3.7亿元。`
- * / `7 items. Highest: Zhasake Town, CNY 120 million; lowest: Hongqinghe Town, CNY 800,000. Total: CNY 370 million.`
+ * Bars: `共7项。最高的是札萨克镇，1.2亿元；最低的是红庆河镇，80万元。合计1.5亿元。`
+ * / `7 items. Highest: Zhasake Town, CNY 120 million; lowest: Hongqinghe Town, CNY 800,000. Total: CNY 150 million.`
  */
 export function describeBars(items: readonly DescribedItem[], locale: Locale, options: { totalText?: string } = {}): string {
   const zh = locale === 'zh-CN';

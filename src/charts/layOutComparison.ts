@@ -1,5 +1,5 @@
 /**
- * Reported versus computed: for each figure an official report gives (e.g. 254 projects, 3.7亿元 of
+ * Reported versus computed: for each figure an official report gives (e.g. a count of projects, an amount of
  * funds), a pair of bars, the reported figure above the one computed from the data, so a reader sees
  * at a glance where they differ. Figures in different units share a chart, so by default each pair
  * has its own scale (the larger of the two spans the plot); `sharedScale` puts all on one axis.
@@ -16,7 +16,7 @@ export type ComparisonDatum = {
   label: string;
   reported: number | null;
   computed: number | null;
-  /** 'at-least': the report gives a lower bound ("800余"), so any computed value at or above it agrees. */
+  /** 'at-least': the report gives a lower bound ("百余"), so any computed value at or above it agrees. */
   qualifier?: 'exact' | 'at-least';
 };
 

@@ -296,7 +296,7 @@ export const zhCN = {
   dataPrecisionTitle: '位置精度',
   dataPrecisionText: '实测点位为公开的地理编码点，误差约100米至1公里。没有公开点位的嘎查村暂放在所属镇的政府驻地，在地图上以不同样式显示，待工作人员补充实测坐标。',
   dataReconcileTitle: '核对：报告数与数据计算',
-  dataReconcileText: '每个官方报告的数字都与由数据行计算出的同一指标并列。差异会显示，不会隐藏。“以上”表示报告给出的是下限（如“800余”）。',
+  dataReconcileText: '每个官方报告的数字都与由数据行计算出的同一指标并列。差异会显示，不会隐藏。“以上”表示报告给出的是下限（如“百余”）。',
   dataIllustrativeTitle: '哪些数据是示意的',
   dataIllustrativeText: '“示意”行是为演示网站而生成的，其合计与官方报告一致，但单个数值不是事实。每行的“数据性质”列标明官方或示意；官方报告的数字从不标为示意。',
   dataIllustrativeNone: '本版本的数据全部为官方数据。',

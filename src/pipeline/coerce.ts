@@ -103,7 +103,7 @@ function parseHundredths(text: string, noun: Noun): Parsed<bigint> {
 }
 
 /**
- * Money in yuan → bigint fen. Accepts 370000000, 370,000,000, full-width digits and commas, 3.7亿,
+ * Money in yuan → bigint fen. Accepts 150000000, 150,000,000, full-width digits and commas, 1.5亿,
  * 2600万, 80万元, 1,234.50, 1234.5元, ¥1,234 and ￥1,234. Refuses negative amounts (rule 'range') and
  * anything that is not a whole number of fen after scaling (1.234 yuan, 1.2345678万).
  */
@@ -111,12 +111,12 @@ export function parseMoney(text: string): Parsed<bigint> {
   return parseHundredths(text, MONEY);
 }
 
-/** A non-negative figure of any unit, to a bigint count of hundredths: 800, 5600, 3.7亿, 20万. */
+/** A non-negative figure of any unit, to a bigint count of hundredths: 800, 5600, 1.5亿, 20万. */
 export function parseDecimal(text: string): Parsed<bigint> {
   return parseHundredths(text, FIGURE);
 }
 
-/** Exact yuan for a count of fen: 37000000000n → '370000000', 123450n → '1234.50'. */
+/** Exact yuan for a count of fen: 15000000000n → '150000000', 123450n → '1234.50'. */
 export function fenToYuanString(fen: bigint): string {
   const sign = fen < 0n ? '-' : '';
   const magnitude = fen < 0n ? -fen : fen;

@@ -15,7 +15,7 @@
 export type Locale = 'zh-CN' | 'en';
 
 export type YuanOptions = {
-  /** Print the exact amount (`370,000,000元`, `CNY 1,234.50`) instead of the short form. */
+  /** Print the exact amount (`150,000,000元`, `CNY 1,234.50`) instead of the short form. */
   precise?: boolean;
 };
 
@@ -90,7 +90,7 @@ function roundIn(fenAbs: bigint, units: readonly MoneyUnit[], index: number): Ro
 }
 
 /**
- * Money for a reader. zh-CN: `3.7亿元`, `2600万元`, `约1.23万元`, `1,234.50元`; en: `CNY 370 million`,
+ * Money for a reader. zh-CN: `1.5亿元`, `2600万元`, `约1.23万元`, `1,234.50元`; en: `CNY 370 million`,
  * `CNY 800,000`, `about CNY 1.23 billion`. Amounts below 1万 yuan (zh-CN) or one million yuan (en)
  * are always exact; larger ones keep at most three significant digits and carry 约 / "about" when
  * that rounding changed them. `precise: true` prints the exact amount in full.

@@ -103,8 +103,8 @@ function problemAt(
 function wrongUnitHint(meta: FieldMeta): Bilingual {
   if (meta.kind === 'money') {
     return {
-      zh: `把表头改为${quoted(meta.header)}，金额按元填写；可以写成 80万、3.7亿`,
-      en: `Rename the header to ${meta.header} and give amounts in yuan; 80万 and 3.7亿 are accepted`,
+      zh: `把表头改为${quoted(meta.header)}，金额按元填写；可以写成 80万、1.5亿`,
+      en: `Rename the header to ${meta.header} and give amounts in yuan; 80万 and 1.5亿 are accepted`,
     };
   }
   return {

@@ -47,7 +47,7 @@ const ESTABLISHED_NAMES: Readonly<Record<string, string>> = {
 
 /**
  * Readings pinyin-pro gets wrong in place names because it picks the everyday reading of a polyphonic
- * character. Checked against all 138 village names of Ejin Horo Banner (pinyin-pro 3.29.4).
+ * character. Checked against all the village names of Ejin Horo Banner (pinyin-pro 3.29.4).
  */
 const READING_OVERRIDES: Readonly<Record<string, string>> = {
   // 都 is dōu only as the adverb "all"; in names it is dū (都嘎敖包 Duga'aobao, 布都阿麻 Budu'ama,

@@ -146,7 +146,7 @@ export function reconcileProblems(reconciliations: Reconciliation[]): Problem[] 
     }));
 }
 
-/** 37000000000 → "370000000"; 123450 → "1234.5": exact, for messages. */
+/** 15000000000 → "150000000"; 123450 → "1234.5": exact, for messages. */
 export function formatHundredths(value: bigint | undefined): string {
   if (value === undefined) return '—';
   const negative = value < 0n;

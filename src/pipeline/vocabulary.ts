@@ -63,7 +63,7 @@ export const PROVENANCES = {
 } as const satisfies Vocabulary;
 export type Provenance = keyof typeof PROVENANCES;
 
-/** "800余" is a lower bound: qualifier `at-least`. */
+/** "百余" is a lower bound: qualifier `at-least`. */
 export const QUALIFIERS = {
   exact: { zh: '准确值', en: 'exact', aliases: ['精确'] },
   'at-least': { zh: '以上', en: 'at least', aliases: ['余', '多', '超过', 'at least'] },

@@ -86,8 +86,8 @@ describe('mapHeaders: folding', () => {
   it('tells staff to keep amounts in yuan when a money header has another unit', () => {
     const [problem] = mapHeaders(['金额（万元）'], fundsTable).problems;
     expect(problem?.hint).toEqual({
-      zh: '把表头改为“金额（元）”，金额按元填写；可以写成 80万、3.7亿',
-      en: 'Rename the header to 金额（元） and give amounts in yuan; 80万 and 3.7亿 are accepted',
+      zh: '把表头改为“金额（元）”，金额按元填写；可以写成 80万、1.5亿',
+      en: 'Rename the header to 金额（元） and give amounts in yuan; 80万 and 1.5亿 are accepted',
     });
   });
 });
