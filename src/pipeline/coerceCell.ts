@@ -6,7 +6,7 @@
 import {
   normalizeDigits, parseDate, parseDecimal, parseInteger, parseMoney, parseMonth, parseNumber, type Coerced,
 } from './coerce.ts';
-import type { Field, FieldMeta } from './field.ts';
+import { ID_PATTERN, type Field, type FieldMeta } from './field.ts';
 import type { Bilingual, Rule } from './problem.ts';
 import { lookUpTerm } from './vocabulary.ts';
 
@@ -16,12 +16,12 @@ export type CellOutcome = { ok: true; value: unknown } | CellFailure;
 const EMPTY_OPTIONAL: CellOutcome = { ok: true, value: undefined };
 
 /**
- * Kinds whose parser does not by itself enforce every constraint of the column's zod schema (an
- * id's pattern, a URL, a coordinate's range, an integer's minimum): their value is checked against
- * the schema too. The parsers of the other kinds yield exactly the schema's values (a test checks
- * every record of the default data against the full table schema).
+ * Kinds whose parser does not by itself enforce every constraint of the column's zod schema: their
+ * value is checked against the schema too. The other kinds' parsers, with the range check below,
+ * yield exactly the schema's values; running zod on every cell of a large file instead cost more
+ * than parsing it (a test checks every record of the default data against the full table schema).
  */
-const CHECKED_BY_SCHEMA = new Set<FieldMeta['kind']>(['id', 'url', 'number', 'integer']);
+const CHECKED_BY_SCHEMA = new Set<FieldMeta['kind']>(['url']);
 
 // Excel turns a 12-digit code into 1.50627E+11 unless the column is formatted as text.
 const SCIENTIFIC = /^\d(\.\d+)?e\+\d+$/i;
@@ -75,28 +75,31 @@ function parseByKind(meta: FieldMeta, text: string): Coerced<unknown> & { rule?:
         },
       };
     }
+    case 'id':
+      return ID_PATTERN.test(text)
+        ? { ok: true, value: text }
+        : { ok: false, reason: { zh: '编号只能含字母、数字、“-”和“_”', en: 'an id may contain only letters, digits, "-" and "_"' } };
     default:
       return { ok: true, value: text };
   }
 }
 
+/** A cell holding U+FFFD, which decoding leaves where bytes were not valid in the file's encoding. */
+export const UNDECODABLE: CellFailure = {
+  ok: false,
+  rule: 'encoding',
+  message: {
+    zh: '此单元格含有无法识别的字节（文件编码不是 UTF-8 或 GB18030，或已损坏）',
+    en: 'This cell has bytes that could not be decoded (the file is neither UTF-8 nor GB18030, or is damaged)',
+  },
+  hint: {
+    zh: '在 Excel 或 WPS 中另存为“CSV UTF-8”，并检查此单元格的文字',
+    en: 'Save the file again as “CSV UTF-8” in Excel or WPS, and check the text of this cell',
+  },
+};
+
 export function coerceCell(field: Field, text: string, header: string): CellOutcome {
   const { meta } = field;
-  // U+FFFD is what decoding leaves where bytes were not valid in the file's encoding.
-  if (text.includes('\uFFFD')) {
-    return {
-      ok: false,
-      rule: 'encoding',
-      message: {
-        zh: '此单元格含有无法识别的字节（文件编码不是 UTF-8 或 GB18030，或已损坏）',
-        en: 'This cell has bytes that could not be decoded (the file is neither UTF-8 nor GB18030, or is damaged)',
-      },
-      hint: {
-        zh: '在 Excel 或 WPS 中另存为“CSV UTF-8”，并检查此单元格的文字',
-        en: 'Save the file again as “CSV UTF-8” in Excel or WPS, and check the text of this cell',
-      },
-    };
-  }
   if (text === '' || text.trim() === '') {
     if (!meta.required) return EMPTY_OPTIONAL;
     return {
@@ -107,7 +110,10 @@ export function coerceCell(field: Field, text: string, header: string): CellOutc
     };
   }
   const outcome = parseByKind(meta, text);
-  if (outcome.ok) return CHECKED_BY_SCHEMA.has(meta.kind) ? checkSchema(field, text, outcome) : outcome;
+  if (outcome.ok) {
+    if (typeof outcome.value === 'number' && !withinRange(meta, outcome.value)) return outOfRange(meta, text);
+    return CHECKED_BY_SCHEMA.has(meta.kind) ? checkSchema(field, text, outcome) : outcome;
+  }
   const rule: Rule = outcome.rule ?? (meta.kind === 'enum' ? 'allowed-values' : 'type');
   return { ok: false, rule, message: invalid(text, outcome.reason), hint: hintFor(meta) };
 }
@@ -122,21 +128,20 @@ const hintFor = (meta: FieldMeta): Bilingual =>
     ? { zh: '从允许的值中选一个（见 data/README.md）', en: 'Pick one of the allowed values (see data/README.md)' }
     : HINTS[meta.kind] ?? HINTS.text!;
 
-function checkSchema(field: Field, text: string, outcome: CellOutcome & { ok: true }): CellOutcome {
-  const checked = field.schema.safeParse(outcome.value);
-  if (checked.success) return outcome;
-  const issue = checked.error.issues[0];
-  const range = issue?.code === 'too_small' || issue?.code === 'too_big';
-  const limits = [field.meta.minimum, field.meta.maximum].filter((n) => n !== undefined).join(' – ');
+const withinRange = (meta: FieldMeta, value: number): boolean =>
+  (meta.minimum === undefined || value >= meta.minimum) && (meta.maximum === undefined || value <= meta.maximum);
+
+function outOfRange(meta: FieldMeta, text: string): CellFailure {
+  const limits = [meta.minimum, meta.maximum].filter((n) => n !== undefined).join(' – ');
   return {
     ok: false,
-    rule: range ? 'range' : 'type',
-    message: invalid(
-      text,
-      range
-        ? { zh: `超出允许范围 ${limits}`, en: `outside the allowed range ${limits}` }
-        : { zh: '格式不符合要求', en: 'not in the required form' },
-    ),
-    hint: hintFor(field.meta),
+    rule: 'range',
+    message: invalid(text, { zh: `超出允许范围 ${limits}`, en: `outside the allowed range ${limits}` }),
+    hint: hintFor(meta),
   };
+}
+
+function checkSchema(field: Field, text: string, outcome: CellOutcome & { ok: true }): CellOutcome {
+  if (field.schema.safeParse(outcome.value).success) return outcome;
+  return { ok: false, rule: 'type', message: invalid(text, { zh: '格式不符合要求', en: 'not in the required form' }), hint: hintFor(field.meta) };
 }

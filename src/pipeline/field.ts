@@ -39,9 +39,12 @@ export function code(options: Described & { codeLengths: readonly number[] }): F
   return { schema: z.string().regex(pattern), meta: describe('code', options) };
 }
 
+/** Letters, digits, `-` and `_`: what an id may hold (coerceCell checks cells with the same pattern). */
+export const ID_PATTERN = /^[\p{L}\p{N}_-]+$/u;
+
 /** A short identifier staff choose (letters, digits, `-` and `_`). */
 export function id(options: Described): Field<z.ZodString> {
-  return { schema: z.string().regex(/^[\p{L}\p{N}_-]+$/u), meta: describe('id', options) };
+  return { schema: z.string().regex(ID_PATTERN), meta: describe('id', options) };
 }
 
 export function text(options: Described): Field<z.ZodString> {

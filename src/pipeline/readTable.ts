@@ -6,7 +6,7 @@
 import { decodeBytes, type Encoding } from './decode.ts';
 import { parseCsv } from './parseCsv.ts';
 import { mapHeaders } from './mapHeaders.ts';
-import { coerceCell } from './coerceCell.ts';
+import { coerceCell, UNDECODABLE } from './coerceCell.ts';
 import { toColumnLetter, type Problem } from './problem.ts';
 import type { AnyTable } from './field.ts';
 import type { Sourced } from './tables.ts';
@@ -66,6 +66,8 @@ export function readTable(table: AnyTable, bytes: Uint8Array | undefined): Table
   const readable = !headers.problems.some((p) => p.rule === 'missing-column');
   // A row whose width is wrong cannot be read cell by cell: which value belongs to which column is unknown.
   const misshapen = new Set(csv.problems.map((p) => p.row));
+  // One scan of the whole text spares a scan of every cell in the usual case of a clean file.
+  const undecodable = text.includes('\uFFFD');
 
   for (const { row, cells } of csv.rows) {
     if (!readable || misshapen.has(row)) continue;
@@ -73,7 +75,7 @@ export function readTable(table: AnyTable, bytes: Uint8Array | undefined): Table
     let accepted = true;
     for (const column of columns) {
       const cell = cells[column.index] ?? '';
-      const outcome = coerceCell(column.field, cell, column.header);
+      const outcome = undecodable && cell.includes('\uFFFD') ? UNDECODABLE : coerceCell(column.field, cell, column.header);
       if (outcome.ok) {
         if (outcome.value !== undefined) record[column.key] = outcome.value;
         continue;

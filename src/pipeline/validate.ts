@@ -24,7 +24,7 @@ function place(positions: ColumnPositions, table: AnyTable, key: string) {
     : { column: position.header, columnLetter: toColumnLetter(position.index) };
 }
 
-const display = (value: unknown): string => String(value);
+const display = (value: unknown): string => (typeof value === 'string' ? value : String(value));
 
 /** `1506271012` → its parent code by the statistical levels 2/4/6/9/12. */
 export function parentCode(code: string): string | undefined {
@@ -39,8 +39,12 @@ function checkUnique(table: AnyTable, rows: AnyRecord[], positions: ColumnPositi
   const keyColumns = table.primaryKey;
   const single = keyColumns.length === 1 ? keyColumns[0]! : undefined;
   for (const record of rows) {
-    const key =
-      single === undefined ? keyColumns.map((column) => display(record[column] ?? '')).join(' + ') : display(record[single] ?? '');
+    let key = single === undefined ? '' : display(record[single] ?? '');
+    if (single === undefined) {
+      keyColumns.forEach((column, index) => {
+        key = index === 0 ? display(record[column] ?? '') : `${key} + ${display(record[column] ?? '')}`;
+      });
+    }
     const first = seen.get(key);
     if (first === undefined) {
       seen.set(key, record.row);
