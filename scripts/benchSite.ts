@@ -1,0 +1,241 @@
+/**
+ * npm run bench:site [-- --repeats 1 --no-build-timing]
+ *
+ * 1. Page weight: serves dist/ (built first if missing) with the project's static server, loads the
+ *    home, map and one village page in Chromium with an empty cache, and sums the bytes each page
+ *    transferred (gzip-encoded response bodies) and its requests, against the budgets: home ≤ 50 KB,
+ *    village ≤ 25 KB, map ≤ 90 KB (1 KB = 1,000 bytes). Any request to a host other than the site's
+ *    own is listed.
+ * 2. Build time: the site's build (validate + Astro build, as `npm run build` does) against a bare
+ *    Astro project with as many trivial pages as dist/ has HTML pages, generated in .build/ and
+ *    using this repository's node_modules. Reported as a ratio.
+ *
+ * Not a timed test: it prints numbers (exit code 0 unless something could not run).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium, type Browser } from 'playwright-core';
+import { DATA_DIR, loadDataDir } from '../src/lib/readDataDir.ts';
+import { startStaticServer } from './lib/staticServer.ts';
+
+const { values } = parseArgs({
+  options: {
+    repeats: { type: 'string', default: '1' },
+    'no-build-timing': { type: 'boolean', default: false },
+  },
+});
+const REPEATS = Math.max(1, Number(values.repeats));
+const ROOT = resolve('.');
+const DIST = resolve(process.env.DIST_DIR ?? join(ROOT, 'dist'));
+const WORK = join(ROOT, '.build');
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const KB = 1000;
+// No build may phone home while it is being timed (or ever: builds run offline).
+const ENV = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+
+function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = ENV): number {
+  const started = performance.now();
+  const result = spawnSync(command, args, { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const ms = performance.now() - started;
+  if (result.status !== 0) {
+    throw new Error(`${command} ${args.join(' ')} 失败 · failed (exit ${result.status}) in ${cwd}\n${result.stdout}\n${result.stderr}`);
+  }
+  return ms;
+}
+
+function countHtmlPages(dir: string): number {
+  let count = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) count += countHtmlPages(join(dir, entry.name));
+    else if (entry.name.endsWith('.html')) count += 1;
+  }
+  return count;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Page weight
+
+type PageWeight = {
+  name: string;
+  path: string;
+  budget: number;
+  bytes: number;
+  requests: number;
+  offSite: string[];
+  /** HTTP status of the page itself: a missing page weighs nothing and must not pass for light. */
+  status: number;
+  largest: { url: string; bytes: number }[];
+};
+
+async function weighPage(browser: Browser, origin: string, name: string, path: string, budget: number): Promise<PageWeight> {
+  // A fresh context per page: an empty cache, as a first visit from a phone would have.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const finished: Promise<{ url: string; bytes: number }>[] = [];
+  page.on('requestfinished', (request) => {
+    finished.push(request.sizes().then((sizes) => ({ url: request.url(), bytes: sizes.responseBodySize })));
+  });
+  const failed: string[] = [];
+  page.on('requestfailed', (request) => failed.push(request.url()));
+  const all: string[] = [];
+  page.on('request', (request) => all.push(request.url()));
+
+  const response = await page.goto(`${origin}${path}`, { waitUntil: 'load' });
+  await page.waitForLoadState('networkidle');
+  if (path.endsWith('/map/')) await page.waitForSelector('.village-marker', { timeout: 15_000 }).catch(() => undefined);
+  await page.waitForLoadState('networkidle');
+  const responses = await Promise.all(finished);
+  await context.close();
+
+  const offSite = all.filter((url) => {
+    const parsed = new URL(url);
+    return parsed.protocol !== 'data:' && parsed.protocol !== 'blob:' && parsed.origin !== origin;
+  });
+  return {
+    name,
+    path,
+    budget,
+    bytes: responses.reduce((sum, r) => sum + r.bytes, 0),
+    requests: responses.length + failed.length,
+    offSite,
+    status: response?.status() ?? 0,
+    largest: [...responses].sort((a, b) => b.bytes - a.bytes).slice(0, 5),
+  };
+}
+
+async function measurePageWeights(): Promise<PageWeight[]> {
+  const { records } = loadDataDir(DATA_DIR);
+  const village = records.villages.find((v) => v.location_precision === 'surveyed') ?? records.villages[0];
+  if (village === undefined) throw new Error('数据中没有嘎查村 · No village in the data');
+
+  const server = await startStaticServer(DIST);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const pages: [string, string, number][] = [
+      ['首页 Home', '/', 50 * KB],
+      ['地图 Map', '/map/', 90 * KB],
+      [`村 Village ${village.village_code}`, `/villages/${village.village_code}/`, 25 * KB],
+      ['Home (en)', '/en/', 50 * KB],
+      ['Map (en)', '/en/map/', 90 * KB],
+      [`Village (en) ${village.village_code}`, `/en/villages/${village.village_code}/`, 25 * KB],
+    ];
+    const weights: PageWeight[] = [];
+    for (const [name, path, budget] of pages) weights.push(await weighPage(browser, server.url, name, path, budget));
+    return weights;
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+function printWeights(weights: PageWeight[]): void {
+  const header = ['页面 Page', '请求 Requests', '传输 KB (gzip)', '预算 Budget KB', '状态 Status'];
+  const rows = weights.map((w) => [
+    `${w.name} ${w.path}`,
+    String(w.requests),
+    (w.bytes / KB).toFixed(1),
+    (w.budget / KB).toFixed(0),
+    w.status !== 200 ? `✗ HTTP ${w.status}` : w.bytes <= w.budget ? '✓ 达标 within' : '✗ 超出 over',
+  ]);
+  printTable(header, rows);
+  for (const w of weights.filter((w) => w.bytes > w.budget)) {
+    console.log(`\n${w.name}：最大的请求 · largest requests:`);
+    for (const r of w.largest) console.log(`  ${(r.bytes / KB).toFixed(1).padStart(7)} KB  ${r.url}`);
+  }
+  const offSite = weights.flatMap((w) => w.offSite.map((url) => `${w.path} → ${url}`));
+  console.log(
+    offSite.length === 0
+      ? '\n✓ 没有请求其他主机 · No request to any other host'
+      : `\n✗ 请求了其他主机 · Requests to other hosts:\n${offSite.map((line) => `  ${line}`).join('\n')}`,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Build time
+
+function median(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** A throwaway Astro project with `pages` trivial static pages, one dynamic route as the site uses. */
+function createBareProject(dir: string, pages: number): void {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'src', 'pages', 'p'), { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'bare-astro-bench', private: true, type: 'module' }, null, 2));
+  writeFileSync(
+    join(dir, 'astro.config.mjs'),
+    `import { defineConfig } from 'astro/config';\nexport default defineConfig({ trailingSlash: 'always', build: { format: 'directory' }, devToolbar: { enabled: false } });\n`,
+  );
+  writeFileSync(
+    join(dir, 'src', 'pages', 'p', '[n].astro'),
+    `---\nexport function getStaticPaths() {\n  return Array.from({ length: ${pages} }, (_, n) => ({ params: { n: String(n) } }));\n}\nconst { n } = Astro.params;\n---\n<html lang="en"><head><meta charset="utf-8" /><title>Page {n}</title></head><body><h1>Page {n}</h1><p>A trivial static page.</p></body></html>\n`,
+  );
+}
+
+function timeBuilds(pages: number): { siteMs: number; bareMs: number } {
+  const bench = join(WORK, `bench-site-${process.pid}`);
+  const bareDir = join(bench, 'bare');
+  const siteDist = join(bench, 'site', 'dist');
+  createBareProject(bareDir, pages);
+  const siteSamples: number[] = [];
+  const bareSamples: number[] = [];
+  try {
+    for (let i = 0; i < REPEATS; i++) {
+      // Alternating, so a machine that slows down over time does not favour one side.
+      bareSamples.push(run('npx', ['astro', 'build', '--silent'], bareDir));
+      rmSync(join(bareDir, 'dist'), { recursive: true, force: true });
+      siteSamples.push(run('npx', ['tsx', 'scripts/build.ts'], ROOT, { ...ENV, DIST_DIR: siteDist }));
+      rmSync(siteDist, { recursive: true, force: true });
+    }
+  } finally {
+    rmSync(bench, { recursive: true, force: true });
+  }
+  return { siteMs: median(siteSamples), bareMs: median(bareSamples) };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(char) ? 2 : 1;
+  return width;
+}
+
+function printTable(header: string[], rows: string[][]): void {
+  const widths = header.map((title, i) => Math.max(displayWidth(title), ...rows.map((row) => displayWidth(row[i] ?? ''))));
+  const line = (cells: string[]) =>
+    cells.map((cell, i) => (i === 0 ? cell + ' '.repeat(widths[i]! - displayWidth(cell)) : ' '.repeat(widths[i]! - displayWidth(cell)) + cell)).join('  ');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of rows) console.log(line(row));
+}
+
+if (!existsSync(join(DIST, 'index.html'))) {
+  console.log(`${relative(ROOT, DIST) || DIST} 中没有网站，先构建 · No site in ${DIST}; building it first`);
+  run('npx', ['tsx', 'scripts/build.ts'], ROOT);
+}
+
+console.log('页面体积（gzip，空缓存）· Page weight (gzip, empty cache)\n');
+printWeights(await measurePageWeights());
+
+if (!values['no-build-timing']) {
+  const pages = countHtmlPages(DIST);
+  console.log(`\n构建时间 · Build time (${pages} 个 HTML 页面 HTML pages, ${REPEATS} 次取中位数 median of ${REPEATS})\n`);
+  const { siteMs, bareMs } = timeBuilds(pages);
+  printTable(
+    ['构建 Build', '秒 Seconds'],
+    [
+      ['本站（校验 + 构建）This site (validate + build)', (siteMs / 1000).toFixed(1)],
+      [`空白 Astro 项目 Bare Astro, ${pages} pages`, (bareMs / 1000).toFixed(1)],
+      ['比值 Ratio (site ÷ bare)', (siteMs / bareMs).toFixed(2)],
+    ],
+  );
+}

@@ -1,0 +1,130 @@
+/**
+ * What every browser test needs: Debian's Chromium, a page that records everything that went wrong
+ * on it (console errors, uncaught exceptions, CSP violations, dialogs, requests), and the places to
+ * visit, chosen from the same data the site was built from rather than typed in.
+ */
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { loadDataDir, type DataDir } from '../../src/lib/readDataDir.ts';
+import type { Sourced, Village } from '../../src/pipeline/tables.ts';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export type Locale = 'zh-CN' | 'en';
+export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
+
+/** `/villages/1/` → `/en/villages/1/` for English. */
+export function inLocale(path: string, locale: Locale): string {
+  return locale === 'en' ? `/en${path}` : path;
+}
+
+export type SitePlaces = {
+  data: DataDir;
+  regionCode: string;
+  /** A village with a surveyed point (so its marker is not stacked on a town seat), or the first one. */
+  village: Sourced<Village>;
+  townCode: string;
+};
+
+export function choosePlaces(dataDir: string): SitePlaces {
+  const data = loadDataDir(dataDir);
+  if (!data.report.ok) throw new Error(`${dataDir} does not validate`);
+  const village = data.records.villages.find((v) => v.location_precision === 'surveyed') ?? data.records.villages[0];
+  const regionCode = data.records.edition[0]?.region_code;
+  if (village === undefined || regionCode === undefined) throw new Error(`${dataDir} has no village or no edition`);
+  return { data, regionCode, village, townCode: village.village_code.slice(0, 9) };
+}
+
+/** The four kinds of page the issue names for console, CSP and accessibility checks, as zh-CN paths. */
+export function keyPages(places: SitePlaces): { name: string; path: string }[] {
+  return [
+    { name: 'home', path: '/' },
+    { name: 'map', path: '/map/' },
+    { name: 'town', path: `/towns/${places.townCode}/` },
+    { name: 'village', path: `/villages/${places.village.village_code}/` },
+  ];
+}
+
+/** Every other page the site contract names, for the same checks. */
+export function otherPages(places: SitePlaces): { name: string; path: string }[] {
+  return [
+    { name: 'villages index', path: '/villages/' },
+    { name: 'projects', path: '/projects/' },
+    { name: 'funds', path: '/funds/' },
+    { name: 'talent', path: '/talent/' },
+    { name: 'pairings', path: '/pairings/' },
+    { name: 'monthly', path: '/monthly/' },
+    { name: 'data and methods', path: '/data/' },
+    { name: 'region', path: `/${levelOf(places.regionCode)}/${places.regionCode}/` },
+  ];
+}
+
+function levelOf(code: string): string {
+  const levels: Record<number, string> = { 2: 'provinces', 4: 'cities', 6: 'counties', 9: 'towns', 12: 'villages' };
+  const level = levels[code.length];
+  if (level === undefined) throw new Error(`no level for code ${code}`);
+  return level;
+}
+
+export type Watched = {
+  page: Page;
+  /** Console errors, uncaught exceptions and dialogs, in order. */
+  errors: string[];
+  dialogs: string[];
+  requests: string[];
+  /** CSP violations the page reported through `securitypolicyviolation`. */
+  cspViolations: () => Promise<string[]>;
+};
+
+type CspWindow = { __cspViolations?: string[] };
+
+/** A new page in the context that records what went wrong from its very first script on. */
+export async function watchPage(context: BrowserContext): Promise<Watched> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const dialogs: string[] = [];
+  const requests: string[] = [];
+  await page.addInitScript(() => {
+    const record: string[] = [];
+    (window as unknown as CspWindow).__cspViolations = record;
+    document.addEventListener('securitypolicyviolation', (event) => {
+      record.push(`${event.violatedDirective} blocked ${event.blockedURI || '(inline)'} at ${event.sourceFile}:${event.lineNumber}`);
+    });
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()} (${message.location().url})`);
+  });
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('dialog', (dialog) => {
+    dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  page.on('request', (request) => requests.push(request.url()));
+  return {
+    page,
+    errors,
+    dialogs,
+    requests,
+    cspViolations: () => page.evaluate(() => [...((window as unknown as CspWindow).__cspViolations ?? [])]),
+  };
+}
+
+/** Goes to the page and waits until nothing is loading, so late scripts and their errors are counted too. */
+export async function visit(page: Page, url: string): Promise<void> {
+  const response = await page.goto(url, { waitUntil: 'load' });
+  if (response === null || !response.ok()) throw new Error(`${url} answered ${response?.status() ?? 'nothing'}`);
+  await page.waitForLoadState('networkidle');
+}
+
+export async function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  return browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 }, ...options });
+}
+
+export const AXE_PATH = join(import.meta.dirname, '..', '..', 'node_modules', 'axe-core', 'axe.min.js');

@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { choosePlaces, inLocale, keyPages, launchChromium, LOCALES, newContext, otherPages, visit, watchPage } from './browser.ts';
+
+const siteUrl = inject('siteUrl');
+const places = choosePlaces(inject('siteDataDir'));
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  context = await newContext(browser);
+});
+afterAll(() => browser?.close());
+
+const pages = [
+  ...LOCALES.flatMap((locale) =>
+    [...keyPages(places), ...otherPages(places)].map(({ name, path }) => ({ name: `${name} (${locale})`, url: inLocale(path, locale) })),
+  ),
+  // The page a host serves for any unknown address (its 404 status would itself log a console error).
+  { name: '404 (zh-CN)', url: '/404.html' },
+];
+
+describe('pages under the strict Content-Security-Policy', () => {
+  it('carry the policy in a meta tag', async () => {
+    const watched = await watchPage(context);
+    await visit(watched.page, `${siteUrl}/`);
+    const policy = await watched.page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+    for (const directive of ["default-src 'self'", "script-src 'self'", "style-src 'self'", "object-src 'none'", "base-uri 'self'"]) {
+      expect(policy).toContain(directive);
+    }
+    await watched.page.close();
+  });
+
+  it.each(pages)('the $name page logs no console error and breaks no CSP rule', async ({ url }) => {
+    const watched = await watchPage(context);
+    await visit(watched.page, `${siteUrl}${url}`);
+    if (url.endsWith('/map/')) await watched.page.waitForSelector('.village-marker[data-code]');
+    expect(await watched.cspViolations(), 'securitypolicyviolation events').toEqual([]);
+    expect(watched.errors, 'console errors and uncaught exceptions').toEqual([]);
+    await watched.page.close();
+  });
+});

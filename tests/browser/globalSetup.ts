@@ -1,0 +1,70 @@
+/**
+ * Builds the site twice, the way `npm run build` does (validate, then build, then swap), into a
+ * temporary folder: once from data/, once from tests/fixtures/hostile (a village named
+ * `<img src=x onerror=alert(1)>村`). Serves both on 127.0.0.1 and hands the addresses to the tests.
+ *
+ * To iterate on tests without rebuilding, point BROWSER_SITE_DIR and BROWSER_HOSTILE_DIR at folders
+ * already built from data/ and from tests/fixtures/hostile.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { startStaticServer, type StaticServer } from '../../scripts/lib/staticServer.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Origin of the site built from data/, without a trailing slash. */
+    siteUrl: string;
+    /** Origin of the site built from tests/fixtures/hostile. */
+    hostileUrl: string;
+    /** Absolute folder of the data each site was built from. */
+    siteDataDir: string;
+    hostileDataDir: string;
+  }
+}
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+
+function buildSite(dataDir: string, distDir: string): void {
+  const started = performance.now();
+  const result = spawnSync('npx', ['tsx', 'scripts/build.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, DATA_DIR: dataDir, DIST_DIR: distDir },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (result.status !== 0) {
+    throw new Error(
+      `构建失败 · Build failed for ${dataDir} (exit ${result.status})\n${result.stdout}\n${result.stderr}`,
+    );
+  }
+  console.log(`built ${dataDir} → ${distDir} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const siteDataDir = join(ROOT, 'data');
+  const hostileDataDir = join(ROOT, 'tests', 'fixtures', 'hostile');
+  let temp: string | undefined;
+  let siteDir = process.env.BROWSER_SITE_DIR;
+  let hostileDir = process.env.BROWSER_HOSTILE_DIR;
+  if (siteDir === undefined || hostileDir === undefined) {
+    temp = mkdtempSync(join(tmpdir(), 'site-browser-tests-'));
+    siteDir = join(temp, 'site');
+    hostileDir = join(temp, 'hostile');
+    // One after the other: both builds use the same Astro project and its caches.
+    buildSite(siteDataDir, siteDir);
+    buildSite(hostileDataDir, hostileDir);
+  }
+  const servers: StaticServer[] = [await startStaticServer(siteDir), await startStaticServer(hostileDir)];
+  project.provide('siteUrl', servers[0]!.url);
+  project.provide('hostileUrl', servers[1]!.url);
+  project.provide('siteDataDir', siteDataDir);
+  project.provide('hostileDataDir', hostileDataDir);
+
+  return async () => {
+    await Promise.all(servers.map((server) => server.close()));
+    if (temp !== undefined) rmSync(temp, { recursive: true, force: true });
+  };
+}
