@@ -45,6 +45,6 @@ export async function publish({ dataDir, distDir, buildSite, log = console.log, 
   if (existsSync(distDir)) renameSync(distDir, previous);
   renameSync(staging, distDir);
   rmSync(previous, { recursive: true, force: true });
-  log(`已发布到 dist/ · Published to dist/ (edition ${edition})`);
+  log(`已发布到 ${distDir} · Published to ${distDir} (edition ${edition})`);
   return { published: true, edition };
 }
