@@ -66,3 +66,18 @@ export function chartStrings(locale: Locale, overrides: Partial<ChartStrings> = 
 export function fillTemplate(template: string, values: Readonly<Record<string, string>>): string {
   return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => values[name] ?? placeholder);
 }
+
+/** The props every chart passes straight through to its Figure frame. */
+export type FrameProps = {
+  id: string;
+  title: string;
+  source?: string | undefined;
+  sourceHref?: string | undefined;
+  notes?: readonly string[] | undefined;
+  csvHref?: string | undefined;
+};
+
+export function figureFrame(props: FrameProps, text: ChartStrings) {
+  const { id, title, source, sourceHref, notes, csvHref } = props;
+  return { id, title, source, sourceHref, notes, csvHref, showTableLabel: text.showTable, downloadCsvLabel: text.downloadCsv };
+}
