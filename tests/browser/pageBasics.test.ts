@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { toPinyinName } from '../../src/pipeline/placeName.ts';
+import { choosePlaces, inLocale, keyPages, launchChromium, LOCALES, newContext, otherPages, visit } from './browser.ts';
+
+const siteUrl = inject('siteUrl');
+const places = choosePlaces(inject('siteDataDir'));
+const pages = [...keyPages(places), ...otherPages(places)];
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  page = await (await newContext(browser)).newPage();
+});
+afterAll(() => browser?.close());
+
+describe('every page', () => {
+  const cases = LOCALES.flatMap((locale) => pages.map((p) => ({ ...p, locale, path: inLocale(p.path, locale) })));
+
+  it.each(cases)('$name ($locale) has a title, a description, a canonical link and the favicon', async ({ path }) => {
+    await visit(page, `${siteUrl}${path}`);
+    expect((await page.title()).trim().length).toBeGreaterThan(3);
+    const description = await page.locator('meta[name="description"]').getAttribute('content');
+    expect(description?.trim().length ?? 0).toBeGreaterThan(10);
+    const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
+    expect(new URL(canonical ?? '').pathname).toBe(path);
+    const icon = await page.locator('link[rel="icon"]').getAttribute('href');
+    const response = await page.request.get(new URL(icon ?? '', page.url()).href);
+    expect(response.status()).toBe(200);
+  });
+});
+
+describe('the 404 page', () => {
+  it('answers an unknown address with status 404 and a way back, in both languages', async () => {
+    const response = await page.goto(`${siteUrl}/villages/000000000000/`);
+    expect(response?.status()).toBe(404);
+    const text = await page.locator('main').innerText();
+    expect(text).toMatch(/[\u4e00-\u9fff]/);
+    expect(await page.locator('main a[href="/"]').count()).toBeGreaterThan(0);
+  });
+});
+
+describe('search', () => {
+  const village = places.village;
+
+  it.each([
+    ['its Chinese name', village.name],
+    ['its pinyin', toPinyinName(village.name).split(' ')[0]!.toLowerCase()],
+    ['its code', village.village_code],
+  ])('finds a village by %s from the header of any page', async (_how, query) => {
+    await visit(page, `${siteUrl}/funds/`);
+    await page.locator('#site-search-input').fill(query);
+    const result = page.locator(`.search-results a[href$="/villages/${village.village_code}/"]`);
+    await result.first().waitFor({ state: 'visible' });
+    await result.first().click();
+    await page.waitForURL((url) => url.pathname === `/villages/${village.village_code}/`);
+    expect(await page.locator('h1').innerText()).toContain(village.name);
+  });
+
+  it('without JavaScript, submits to the list of all villages', async () => {
+    const context = await newContext(browser, { javaScriptEnabled: false });
+    const noScript = await context.newPage();
+    await visit(noScript, `${siteUrl}/`);
+    await noScript.locator('#site-search-input').fill(village.name);
+    await noScript.locator('#site-search-input').press('Enter');
+    await noScript.waitForURL((url) => url.pathname === '/villages/');
+    const links = noScript.locator('main a[href*="/villages/"]');
+    expect(await links.count()).toBeGreaterThanOrEqual(places.data.records.villages.length);
+    await context.close();
+  });
+});
+
+describe('printing', () => {
+  it('keeps the figures and the sources and leaves out navigation and search', async () => {
+    await visit(page, `${siteUrl}/`);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.site-nav').isVisible()).toBe(false);
+    expect(await page.locator('.site-search').isVisible()).toBe(false);
+    const figures = page.locator('data[data-figure]');
+    expect(await figures.count()).toBeGreaterThan(0);
+    expect(await figures.first().isVisible()).toBe(true);
+    expect(await page.locator('.illustrative-banner').isVisible()).toBe(true);
+    await visit(page, `${siteUrl}/villages/${places.village.village_code}/`);
+    await page.emulateMedia({ media: 'print' });
+    const sources = page.locator('figure.chart .chart-source');
+    expect(await sources.count()).toBeGreaterThan(0);
+    expect(await sources.first().isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+  });
+});
+
+describe('without JavaScript', () => {
+  it('shows the charts and the static map on the home page as SVG', async () => {
+    const context = await newContext(browser, { javaScriptEnabled: false });
+    const noScript = await context.newPage();
+    await visit(noScript, `${siteUrl}/`);
+    expect(await noScript.locator('figure.chart svg').count()).toBeGreaterThan(0);
+    const markers = noScript.locator('svg [data-code]');
+    expect(await markers.count()).toBe(places.data.records.villages.length);
+    await context.close();
+  });
+});
