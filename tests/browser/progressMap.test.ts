@@ -41,3 +41,72 @@ describe.each(LOCALES)('the progress map (%s)', (locale) => {
     expect(await page.locator('h1').innerText()).toContain(name);
   });
 });
+
+describe('the progress map’s filters, list and keyboard', () => {
+  it('filters markers and list together by town, and announces how many villages it shows', async () => {
+    const town = places.townCode;
+    const inTown = places.data.records.villages.filter((v) => v.village_code.startsWith(town)).map((v) => v.village_code).sort();
+    await visit(page, `${siteUrl}/map/`);
+    await page.waitForSelector('#progress-map .village-marker[data-code]');
+    await page.locator('select[name="town"]').selectOption(town);
+    const visibleList = await page.$$eval('#village-list li[data-code]:not([hidden])', (items) => items.map((i) => i.getAttribute('data-code')));
+    expect([...visibleList].sort()).toEqual(inTown);
+    const markers = await page.$$eval('#progress-map .village-marker[data-code]', (items) => items.map((i) => i.getAttribute('data-code')));
+    expect([...markers].sort()).toEqual(inTown);
+    const status = await page.locator('[data-map-status]').innerText();
+    expect(status).toContain(String(inTown.length));
+    expect(await page.locator('[data-map-status]').getAttribute('aria-live')).toBe('polite');
+  });
+
+  it('filters by stage: every remaining list item’s village has that stage in the latest month', async () => {
+    const latestMonth = [...new Set(places.data.records.monthly.map((m) => m.month))].sort().at(-1);
+    const stageOf = new Map(places.data.records.monthly.filter((m) => m.month === latestMonth).map((m) => [m.village_code, m.stage]));
+    await visit(page, `${siteUrl}/map/`);
+    await page.waitForSelector('#progress-map .village-marker[data-code]');
+    await page.locator('select[name="stage"]').selectOption('operating');
+    const visible = await page.$$eval('#village-list li[data-code]:not([hidden])', (items) => items.map((i) => i.getAttribute('data-code') ?? ''));
+    expect(visible.length).toBeGreaterThan(0);
+    expect(visible.length).toBeLessThan(places.data.records.villages.length);
+    for (const code of visible) expect(stageOf.get(code)).toBe('operating');
+  });
+
+  it('reaches markers by keyboard and opens a popup with Enter', async () => {
+    await visit(page, `${siteUrl}/map/`);
+    const marker = page.locator('#progress-map .leaflet-marker-icon').filter({ has: page.locator('.village-marker') }).first();
+    await marker.waitFor();
+    expect(await marker.getAttribute('tabindex')).toBe('0');
+    await marker.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.leaflet-popup a[href*="/villages/"]').waitFor({ state: 'visible' });
+  });
+
+  it('moves the month slider and names the month it shows', async () => {
+    const months = [...new Set(places.data.records.monthly.map((m) => m.month))].sort();
+    await visit(page, `${siteUrl}/map/`);
+    await page.waitForSelector('#progress-map .village-marker[data-code]');
+    const slider = page.locator('input[name="month"]');
+    await slider.fill('0');
+    await slider.dispatchEvent('input');
+    const shown = await page.locator('.progress-map-month output').innerText();
+    const [year, month] = months[0]!.split('-');
+    expect(shown).toContain(year!);
+    expect(shown).toContain(String(Number(month)));
+  });
+
+  it('loads Leaflet only on the map page', async () => {
+    const leafletOn = async (path: string) => {
+      const bodies: string[] = [];
+      const collect = async (response: import('playwright-core').Response) => {
+        if (response.url().endsWith('.js')) bodies.push(await response.text());
+      };
+      page.on('response', collect);
+      await visit(page, `${siteUrl}${path}`);
+      page.off('response', collect);
+      // Only Leaflet's code creates the class leaflet-container.
+      return { scripts: bodies.some((body) => body.includes('leaflet-container')), containers: await page.locator('.leaflet-container').count() };
+    };
+    expect(await leafletOn('/map/')).toEqual({ scripts: true, containers: 1 });
+    expect(await leafletOn('/')).toEqual({ scripts: false, containers: 0 });
+    expect(await leafletOn(`/villages/${places.village.village_code}/`)).toEqual({ scripts: false, containers: 0 });
+  });
+});
