@@ -188,15 +188,23 @@ function median(samples: number[]): number {
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
 
-function time(run: () => void, repeats: number): number {
-  const samples: number[] = [];
+/**
+ * Times both runs in turns (papaparse, pipeline, papaparse, …), so a slow moment of a shared machine
+ * falls on both alike, after warm-up runs that let the JIT compile both: the ratio is of steady
+ * states, not of first runs.
+ */
+function timeInTurns(runs: (() => void)[], repeats: number, warmUps: number): number[] {
+  for (let i = 0; i < warmUps; i++) for (const run of runs) run();
+  const samples = runs.map((): number[] => []);
   for (let i = 0; i < repeats; i++) {
-    collectGarbage();
-    const started = performance.now();
-    run();
-    samples.push(performance.now() - started);
+    runs.forEach((run, r) => {
+      collectGarbage();
+      const started = performance.now();
+      run();
+      samples[r]!.push(performance.now() - started);
+    });
   }
-  return median(samples);
+  return samples.map(median);
 }
 
 function runPapaparse(region: Region): void {
@@ -225,10 +233,7 @@ for (const size of SIZES) {
   if (differs.length > 0) console.warn(`注意 · Note: ${size} villages: figures not matching: ${differs.join(', ')}`);
   // Large sizes take seconds per run; fewer repeats keep the whole benchmark to a few minutes.
   const repeats = size >= 100_000 ? Math.min(REPEATS, 3) : REPEATS;
-  // One discarded run, so papaparse is compiled by the JIT before it is timed, as loadDataset just was.
-  runPapaparse(region);
-  const papaMs = time(() => runPapaparse(region), repeats);
-  const pipelineMs = time(() => runPipeline(region), repeats);
+  const [papaMs, pipelineMs] = timeInTurns([() => runPapaparse(region), () => runPipeline(region)], repeats, size >= 100_000 ? 1 : 3) as [number, number];
   results.push({ region, pipelineMs, papaMs });
   console.log(`  ${size.toLocaleString('en-US')} 村 villages: ${region.rows.toLocaleString('en-US')} 行 rows, ${(region.bytes / 1e6).toFixed(1)} MB — 完成 done`);
 }

@@ -34,11 +34,139 @@ export function normalizeDigits(text: string): string {
 // U+2212 MINUS SIGN is what Word and some web pages use; NFKC keeps it as it is.
 const clean = (text: string): string => normalizeDigits(text).replace(/\u2212/g, '-').trim();
 
-// What most cells hold already. Recognising them first keeps a large file from paying for
-// normalisation and the full grammar on every cell; the results are the same as the full path's.
-const PLAIN_DIGITS = /^\d{1,15}$/;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const ISO_MONTH = /^\d{4}-(\d{2})$/;
+/*
+ * The plain readers below recognise what most cells hold already (ASCII digits, ISO dates) and
+ * return the bare value, or undefined when the text needs the full parser. A large file has millions
+ * of cells: these spare each one normalisation, a regular expression's match array and a result
+ * object. Their values are the full parsers' values for the same text; everything they do not
+ * recognise, including every refusal, goes the full way, so the reasons given are unchanged.
+ */
+
+const ZERO = 48;
+const NINE = 57;
+const isDigit = (code: number): boolean => code >= ZERO && code <= NINE;
+const COMMA = 44;
+const POINT = 46;
+const HYPHEN = 45;
+const PLUS = 43;
+const WAN = 0x4e07; // 万
+const YI = 0x4ebf; // 亿
+const YUAN = 0x5143; // 元
+// Up to 15 digits, a JS number holds every integer exactly (2^53 ≈ 9.007e15).
+const EXACT_DIGITS = 15;
+
+/**
+ * 4520000, 4,520,000, 4520000.50, 470万, 1.5亿, 80万元 → hundredths; undefined for anything else
+ * (full-width digits, spaces, signs, ¥, more than 15 digits, more decimals than the scale allows).
+ */
+export function readPlainHundredths(text: string): bigint | undefined {
+  const length = text.length;
+  let at = 0;
+  let number = 0;
+  let digits = 0;
+  let group = 0;
+  let grouped = false;
+  for (; at < length; at += 1) {
+    const code = text.charCodeAt(at);
+    if (isDigit(code)) {
+      number = number * 10 + (code - ZERO);
+      digits += 1;
+      group += 1;
+    } else if (code === COMMA) {
+      // Thousands separators: 1 to 3 digits first, then groups of exactly 3.
+      if (grouped ? group !== 3 : group > 3 || group === 0) return undefined;
+      grouped = true;
+      group = 0;
+    } else break;
+  }
+  if (digits === 0 || (grouped && group !== 3)) return undefined;
+  let decimals = 0;
+  if (text.charCodeAt(at) === POINT) {
+    for (at += 1; at < length && isDigit(text.charCodeAt(at)); at += 1) {
+      number = number * 10 + (text.charCodeAt(at) - ZERO);
+      decimals += 1;
+    }
+    if (decimals === 0) return undefined;
+  }
+  let exponent = 2;
+  const scale = text.charCodeAt(at);
+  if (scale === WAN || scale === YI) {
+    exponent = scale === WAN ? 6 : 10;
+    at += 1;
+  }
+  if (text.charCodeAt(at) === YUAN) at += 1;
+  if (at !== length || digits + decimals > EXACT_DIGITS) return undefined;
+  if (decimals <= exponent) {
+    if (digits + exponent > EXACT_DIGITS) return undefined;
+    return BigInt(number * 10 ** (exponent - decimals));
+  }
+  const divisor = 10 ** (decimals - exponent);
+  // Not a whole number of hundredths: the full parser explains why.
+  return number % divisor === 0 ? BigInt(number / divisor) : undefined;
+}
+
+/** 12, 007 → the number; undefined for signs, separators, full-width digits or more than 15 digits. */
+export function readPlainInteger(text: string): number | undefined {
+  const length = text.length;
+  if (length === 0 || length > EXACT_DIGITS) return undefined;
+  let number = 0;
+  for (let at = 0; at < length; at += 1) {
+    const code = text.charCodeAt(at);
+    if (!isDigit(code)) return undefined;
+    number = number * 10 + (code - ZERO);
+  }
+  return number;
+}
+
+/** 109.778220, -3.5, +39 → the number (never -0); undefined for anything but ASCII [-+]digits[.digits]. */
+export function readPlainNumber(text: string): number | undefined {
+  const length = text.length;
+  let at = 0;
+  const sign = text.charCodeAt(0);
+  if (sign === HYPHEN || sign === PLUS) at = 1;
+  const whole = at;
+  while (at < length && isDigit(text.charCodeAt(at))) at += 1;
+  if (at === whole) return undefined;
+  if (at < length) {
+    if (text.charCodeAt(at) !== POINT) return undefined;
+    const fraction = (at += 1);
+    while (at < length && isDigit(text.charCodeAt(at))) at += 1;
+    if (at === fraction || at !== length) return undefined;
+  }
+  const value = Number(text);
+  return value === 0 ? 0 : value;
+}
+
+/** Two ASCII digits at `at` as a number, or -1. */
+function twoDigits(text: string, at: number): number {
+  const tens = text.charCodeAt(at);
+  const ones = text.charCodeAt(at + 1);
+  return isDigit(tens) && isDigit(ones) ? (tens - ZERO) * 10 + (ones - ZERO) : -1;
+}
+
+/** The year of a `YYYY-` prefix, or -1. */
+function isoYear(text: string): number {
+  const century = twoDigits(text, 0);
+  const year = twoDigits(text, 2);
+  return century < 0 || year < 0 || text.charCodeAt(4) !== HYPHEN ? -1 : century * 100 + year;
+}
+
+/** A date that exists, written YYYY-MM-DD → the same text; undefined for anything else. */
+export function readPlainDate(text: string): string | undefined {
+  if (text.length !== 10 || text.charCodeAt(7) !== HYPHEN) return undefined;
+  const year = isoYear(text);
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  return text;
+}
+
+/** A month written YYYY-MM → the same text; undefined for anything else. */
+export function readPlainMonth(text: string): string | undefined {
+  if (text.length !== 7) return undefined;
+  const month = twoDigits(text, 5);
+  return isoYear(text) < 0 || month < 1 || month > 12 ? undefined : text;
+}
 
 const SCALES = { '': 0, 万: 4, 亿: 8 } as const;
 
@@ -59,7 +187,8 @@ const FIGURE: Noun = { zh: '数值', en: 'a value', unit: { zh: '', en: '' } };
 
 /** The shared grammar of money and reported figures, to a bigint count of hundredths. */
 function parseHundredths(text: string, noun: Noun): Parsed<bigint> {
-  if (PLAIN_DIGITS.test(text)) return ok(BigInt(text) * 100n);
+  const plain = readPlainHundredths(text);
+  if (plain !== undefined) return ok(plain);
   const normalized = clean(text);
   if (normalized === '') return EMPTY();
   const match = AMOUNT.exec(normalized);
@@ -127,6 +256,8 @@ export function fenToYuanString(fen: bigint): string {
 
 /** A whole number, with optional thousands separators and sign: 12, 1,200, -3, full-width digits. */
 export function parseInteger(text: string): Parsed<number> {
+  const plain = readPlainInteger(text);
+  if (plain !== undefined) return ok(plain);
   const normalized = clean(text);
   if (normalized === '') return EMPTY();
   const match = /^(-)?(\d{1,3}(?:,\d{3})+|\d+)$/u.exec(normalized);
@@ -142,6 +273,8 @@ export function parseInteger(text: string): Parsed<number> {
 
 /** A decimal number where binary floating point is fine (coordinates): 109.778220, -3.5. */
 export function parseNumber(text: string): Parsed<number> {
+  const plain = readPlainNumber(text);
+  if (plain !== undefined) return ok(plain);
   const normalized = clean(text);
   if (normalized === '') return EMPTY();
   if (!/^[-+]?\d+(\.\d+)?$/u.test(normalized)) {
@@ -151,10 +284,10 @@ export function parseNumber(text: string): Parsed<number> {
   return ok(value === 0 ? 0 : value);
 }
 
-const daysInMonth = (year: number, month: number): number => {
+function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-};
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
@@ -177,12 +310,7 @@ function checkMonth(year: number, month: number): CoerceFailure | undefined {
 
 /** 2021-10-14, 2021/10/14, 2021.10.14, 2021-1-5, 2021年10月14日 → 'YYYY-MM-DD'; the date must exist. */
 export function parseDate(text: string): Parsed<string> {
-  const iso = ISO_DATE.exec(text);
-  if (iso !== null) {
-    const month = Number(iso[2]);
-    const day = Number(iso[3]);
-    if (month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(Number(iso[1]), month)) return ok(text);
-  }
+  if (readPlainDate(text) !== undefined) return ok(text);
   const normalized = clean(text).replace(/\s+/g, '');
   if (normalized === '') return EMPTY();
   if (EXCEL_SERIAL.test(normalized)) return serialRefusal();
@@ -193,7 +321,9 @@ export function parseDate(text: string): Parsed<string> {
     }
     return refuse('type', '不是日期', 'not a date');
   }
-  const year = Number(match[1] ?? match[5]);
+  // The year as written: always four digits, so dates compare as text (0999 stays 0999).
+  const yearText = match[1] ?? match[5]!;
+  const year = Number(yearText);
   const month = Number(match[3] ?? match[6]);
   const day = Number(match[4] ?? match[7]);
   const badMonth = checkMonth(year, month);
@@ -201,7 +331,7 @@ export function parseDate(text: string): Parsed<string> {
   if (day < 1 || day > daysInMonth(year, month)) {
     return refuse('type', `${year} 年 ${month} 月没有 ${day} 日`, `${year}-${pad(month)} has no day ${day}`);
   }
-  return ok(`${year}-${pad(month)}-${pad(day)}`);
+  return ok(`${yearText}-${pad(month)}-${pad(day)}`);
 }
 
 /**
@@ -210,8 +340,7 @@ export function parseDate(text: string): Parsed<string> {
  * a typed 2021.10 into the number 2021.1, so it may well mean October.
  */
 export function parseMonth(text: string): Parsed<string> {
-  const iso = ISO_MONTH.exec(text);
-  if (iso !== null && Number(iso[1]) >= 1 && Number(iso[1]) <= 12) return ok(text);
+  if (readPlainMonth(text) !== undefined) return ok(text);
   const normalized = clean(text).replace(/\s+/g, '');
   if (normalized === '') return EMPTY();
   if (EXCEL_SERIAL.test(normalized)) return serialRefusal();
@@ -227,9 +356,9 @@ export function parseMonth(text: string): Parsed<string> {
       `cannot tell January from October: Excel saves ${match[1]}.10 as ${match[1]}.1; write ${match[1]}-10 or ${match[1]}年10月`,
     );
   }
-  const year = Number(match[1] ?? match[4]);
+  const yearText = match[1] ?? match[4]!;
   const month = Number(match[3] ?? match[5]);
-  const badMonth = checkMonth(year, month);
+  const badMonth = checkMonth(Number(yearText), month);
   if (badMonth !== undefined) return badMonth;
-  return ok(`${year}-${pad(month)}`);
+  return ok(`${yearText}-${pad(month)}`);
 }

@@ -1,19 +1,30 @@
 /**
  * One cell's text → its typed value, by the kind of its column, or the rule the text breaks with a
- * message and a hint. The caller adds where the cell is: this runs for every cell of every row, so
- * nothing is allocated here on the way to a good value but the value itself.
+ * message and a hint. The caller adds where the cell is. This runs for every cell of every row, so a
+ * column's parser is built once (`compileCell`) and returns the bare value: nothing is allocated on
+ * the way to a good value but the value itself.
  */
 import {
-  normalizeDigits, parseDate, parseDecimal, parseInteger, parseMoney, parseMonth, parseNumber, type Coerced,
+  normalizeDigits, parseDate, parseDecimal, parseInteger, parseMoney, parseMonth, parseNumber,
+  readPlainDate, readPlainHundredths, readPlainInteger, readPlainMonth, readPlainNumber, type Coerced,
 } from './coerce.ts';
 import { ID_PATTERN, type Field, type FieldMeta } from './field.ts';
 import type { Bilingual, Rule } from './problem.ts';
+import { isWhiteSpace } from './parseCsv.ts';
 import { lookUpTerm } from './vocabulary.ts';
 
 export type CellFailure = { ok: false; rule: Rule; message: Bilingual; hint: Bilingual };
-export type CellOutcome = { ok: true; value: unknown } | CellFailure;
 
-const EMPTY_OPTIONAL: CellOutcome = { ok: true, value: undefined };
+/**
+ * What a column's parser returns: the typed value (undefined for an empty optional cell), or a
+ * failure. Typed values are strings, numbers and bigints, never objects, so an object is a failure.
+ */
+export type CellResult = unknown;
+
+export const isCellFailure = (result: CellResult): result is CellFailure => typeof result === 'object' && result !== null;
+
+/** A column's parser: one cell's text → `CellResult`. */
+export type CellParser = (text: string) => CellResult;
 
 /**
  * Kinds whose parser does not by itself enforce every constraint of the column's zod schema: their
@@ -98,21 +109,107 @@ export const UNDECODABLE: CellFailure = {
   },
 };
 
-export function coerceCell(field: Field, text: string, header: string): CellOutcome {
-  const { meta } = field;
-  if (text === '' || text.trim() === '') {
-    if (!meta.required) return EMPTY_OPTIONAL;
-    return {
-      ok: false,
-      rule: 'required',
-      message: { zh: `“${header}”不能为空`, en: `${header} must not be empty` },
-      hint: { zh: `填写${meta.description.zh}`, en: `Fill in: ${meta.description.en}` },
-    };
+/**
+ * The first reading of a cell by the kind of its column, without allocating: the value, or
+ * undefined when the text is not in the plain form (the full parser then decides and explains).
+ */
+function plainReader(meta: FieldMeta): (text: string) => unknown {
+  switch (meta.kind) {
+    case 'money':
+    case 'decimal':
+      return readPlainHundredths;
+    case 'integer':
+      return readPlainInteger;
+    case 'number':
+      return readPlainNumber;
+    case 'date':
+      return readPlainDate;
+    case 'month':
+      return readPlainMonth;
+    case 'code': {
+      const lengths = meta.codeLengths ?? [];
+      return (text) => (lengths.includes(text.length) && isAsciiDigits(text) ? text : undefined);
+    }
+    case 'enum': {
+      const { vocabulary } = meta;
+      if (vocabulary === undefined) return () => undefined;
+      // Staff mostly type the Chinese labels. Comparing a cell with those few strings needs no hash of
+      // it, unlike a lookup; their keys are lookUpTerm's own answers, so the result is the same.
+      const labels = Object.values(vocabulary).map((term) => ({ label: term.zh, key: lookUpTerm(vocabulary, term.zh) }));
+      return (text) => {
+        for (const { label, key } of labels) if (text === label) return key;
+        return lookUpTerm(vocabulary, text);
+      };
+    }
+    case 'id':
+      return (text) => (isAsciiId(text) ? text : undefined);
+    case 'url':
+      return () => undefined;
+    default:
+      return (text) => text;
   }
+}
+
+function isAsciiDigits(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
+}
+
+/** Letters, digits, `-` and `_` in ASCII: a subset of ID_PATTERN, checked without a regular expression. */
+function isAsciiId(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    const ok = (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 45 || code === 95;
+    if (!ok) return false;
+  }
+  return text.length > 0;
+}
+
+/**
+ * The parser of one column, built once per file: it knows its field's kind, range and header, so a
+ * cell costs the plain reading and, for a number, the range check. Anything else takes the full
+ * parser of coerce.ts, which also explains a refusal.
+ */
+export function compileCell(field: Field, header: string): CellParser {
+  const { meta } = field;
+  const readPlain = plainReader(meta);
+  const ranged = meta.minimum !== undefined || meta.maximum !== undefined;
+  return (text) => {
+    // Only a cell that starts with white space can be blank; trim is not called for the others.
+    if (text === '' || (isWhiteSpace(text.charCodeAt(0)) && text.trim() === '')) return meta.required ? requiredFailure(meta, header) : undefined;
+    const plain = readPlain(text);
+    if (plain === undefined) return coerceFully(field, text);
+    return ranged && typeof plain === 'number' && !withinRange(meta, plain) ? outOfRange(meta, text) : plain;
+  };
+}
+
+/** One cell, once: `compileCell` for a single use. */
+export function coerceCell(field: Field, text: string, header: string): CellResult {
+  return compileCell(field, header)(text);
+}
+
+function requiredFailure(meta: FieldMeta, header: string): CellFailure {
+  return {
+    ok: false,
+    rule: 'required',
+    message: { zh: `“${header}”不能为空`, en: `${header} must not be empty` },
+    hint: { zh: `填写${meta.description.zh}`, en: `Fill in: ${meta.description.en}` },
+  };
+}
+
+/** A non-blank cell the plain reader did not recognise: the full grammar, the range and, for some kinds, the schema. */
+function coerceFully(field: Field, text: string): CellResult {
+  const { meta } = field;
   const outcome = parseByKind(meta, text);
   if (outcome.ok) {
     if (typeof outcome.value === 'number' && !withinRange(meta, outcome.value)) return outOfRange(meta, text);
-    return CHECKED_BY_SCHEMA.has(meta.kind) ? checkSchema(field, text, outcome) : outcome;
+    if (CHECKED_BY_SCHEMA.has(meta.kind) && !field.schema.safeParse(outcome.value).success) {
+      return { ok: false, rule: 'type', message: invalid(text, { zh: '格式不符合要求', en: 'not in the required form' }), hint: hintFor(meta) };
+    }
+    return outcome.value;
   }
   const rule: Rule = outcome.rule ?? (meta.kind === 'enum' ? 'allowed-values' : 'type');
   return { ok: false, rule, message: invalid(text, outcome.reason), hint: hintFor(meta) };
@@ -139,9 +236,4 @@ function outOfRange(meta: FieldMeta, text: string): CellFailure {
     message: invalid(text, { zh: `超出允许范围 ${limits}`, en: `outside the allowed range ${limits}` }),
     hint: hintFor(meta),
   };
-}
-
-function checkSchema(field: Field, text: string, outcome: CellOutcome & { ok: true }): CellOutcome {
-  if (field.schema.safeParse(outcome.value).success) return outcome;
-  return { ok: false, rule: 'type', message: invalid(text, { zh: '格式不符合要求', en: 'not in the required form' }), hint: hintFor(field.meta) };
 }

@@ -35,8 +35,11 @@ export type LoadedDataset = { records: Records; report: Report };
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
+// Files in the order of TABLES; an unknown file (-1) comes first, as findIndex would place it.
+const FILE_ORDER = new Map<string, number>(TABLES.map((table, index) => [table.file, index]));
+const fileOrder = (problem: Problem): number => FILE_ORDER.get(problem.file) ?? -1;
+
 function byLocation(a: Problem, b: Problem): number {
-  const fileOrder = (p: Problem) => TABLES.findIndex((t) => t.file === p.file);
   return (
     SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
     fileOrder(a) - fileOrder(b) ||
@@ -61,11 +64,25 @@ export function loadDataset(files: ReadonlyMap<string, Uint8Array>): LoadedDatas
     ...unexpectedFiles(files),
   ].sort(byLocation);
 
+  // One walk over the problems tallies every file, rather than one filter per file.
+  const tallies = new Map<string, { errors: number; warnings: number; rejectedRows: Set<number> }>();
+  for (const problem of problems) {
+    let tally = tallies.get(problem.file);
+    if (tally === undefined) tallies.set(problem.file, (tally = { errors: 0, warnings: 0, rejectedRows: new Set() }));
+    if (isError(problem)) {
+      tally.errors += 1;
+      if (problem.row !== undefined) tally.rejectedRows.add(problem.row);
+    } else if (problem.severity === 'warning') tally.warnings += 1;
+  }
+
   const summaries = reads.map((read): FileSummary => {
-    const mine = problems.filter((p) => p.file === read.file);
-    const rejectedRows = new Set(mine.filter((p) => isError(p) && p.row !== undefined).map((p) => p.row));
+    const tally = tallies.get(read.file);
+    const rejectedRows = tally?.rejectedRows;
     // A row is accepted when it became a record and no later rule rejected it; every other row read is rejected.
-    const accepted = read.records.filter((record) => !rejectedRows.has(record.row)).length;
+    let accepted = read.records.length;
+    if (rejectedRows !== undefined && rejectedRows.size > 0) {
+      for (const record of read.records) if (rejectedRows.has(record.row)) accepted -= 1;
+    }
     return {
       file: read.file,
       encoding: read.encoding,
@@ -73,8 +90,8 @@ export function loadDataset(files: ReadonlyMap<string, Uint8Array>): LoadedDatas
       accepted,
       rejected: read.rowsRead - accepted,
       blank: read.blankRows.length,
-      errors: mine.filter(isError).length,
-      warnings: mine.filter((p) => p.severity === 'warning').length,
+      errors: tally?.errors ?? 0,
+      warnings: tally?.warnings ?? 0,
     };
   });
 

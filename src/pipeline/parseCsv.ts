@@ -23,12 +23,26 @@ const DELIMITERS = [',', '\t', ';'] as const;
 // String.prototype.trim removes exactly those (Unicode white space) and keeps inner spaces.
 const trimCell = (cell: string): string => cell.trim();
 
-const isBlank = (cells: readonly string[]): boolean => cells.every((cell) => trimCell(cell) === '');
+/**
+ * Whether a character is one that String.prototype.trim removes: ASCII white space and control
+ * characters up to the space (a superset, which is harmless), and Unicode white space.
+ */
+export const isWhiteSpace = (code: number): boolean =>
+  code <= 32 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 ||
+  code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+
+/**
+ * Whether trim could change the cell. Most cells have nothing to trim; looking at their two ends
+ * spares a call per cell of a large file.
+ */
+const mayNeedTrim = (cell: string): boolean =>
+  cell !== '' && (isWhiteSpace(cell.charCodeAt(0)) || isWhiteSpace(cell.charCodeAt(cell.length - 1)));
 
 /**
  * The delimiter is the one of comma, tab and semicolon that occurs most often, outside quotes, in the
  * first non-blank line (the header); comma when none does. papaparse's own guess is not used: it
  * needs several rows of equal width and gives up on short files and on trailing blank lines.
+ * CR counts as a line break too, so CRLF text, which is split without being rewritten, gets the same guess.
  */
 function guessDelimiter(text: string): string {
   const counts = new Map<string, number>();
@@ -37,7 +51,7 @@ function guessDelimiter(text: string): string {
   for (const char of text) {
     if (char === '"') quoted = !quoted;
     if (quoted) continue;
-    if (char === '\n') {
+    if (char === '\n' || char === '\r') {
       if (seenContent) break;
       counts.clear();
     } else if ((DELIMITERS as readonly string[]).includes(char)) {
@@ -53,20 +67,45 @@ function guessDelimiter(text: string): string {
   return best;
 }
 
-export function parseCsv(text: string, file: string): ParsedCsv {
-  // One kind of line break, so a file edited on both Windows and elsewhere still splits on every line.
-  const normalized = text.replace(/\r\n?/g, '\n');
-  const result = Papa.parse<string[]>(normalized, {
-    header: false,
-    delimiter: guessDelimiter(normalized),
-    newline: '\n',
-    quoteChar: '"',
-    skipEmptyLines: false,
-  });
-  const records = result.data;
-  // The line break that ends the last line does not start another row.
-  if (normalized.endsWith('\n') && records.length > 0 && records[records.length - 1]!.join('') === '') records.pop();
+const LF = 10;
+const CR = 13;
 
+/**
+ * The line break papaparse is told to split on, and whether the text must first be rewritten to one
+ * kind. A file saved by one program has one kind (CRLF from Excel and WPS, LF elsewhere) and is split
+ * as it is: a copy of a large text costs as much as a good part of its parsing. Only a file with
+ * mixed or old-Mac (lone CR) line ends is rewritten to LF. `lines` counts the line breaks.
+ */
+function lineEnds(text: string): { newline: '\n' | '\r\n'; mixed: boolean; lines: number } {
+  let lf = 0;
+  let crlf = 0;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
+    lf += 1;
+    if (at > 0 && text.charCodeAt(at - 1) === CR) crlf += 1;
+  }
+  if (crlf === 0) return { newline: '\n', mixed: text.includes('\r'), lines: lf };
+  // Every CR must be the first half of a CRLF: count the CRs too (cheap: there are as many as lines).
+  let cr = 0;
+  for (let at = text.indexOf('\r'); at >= 0; at = text.indexOf('\r', at + 1)) cr += 1;
+  return { newline: '\r\n', mixed: crlf !== lf || cr !== crlf, lines: lf };
+}
+
+/**
+ * papaparse splits the text into records (spreadsheet rows) and reports broken quoting by row. A
+ * record that spans lines holds its line break in a cell, as LF whatever the file's line ends.
+ */
+function splitRecords(text: string, delimiter: string): { records: string[][]; quoteErrors: Map<number, boolean>; endsWithLineBreak: boolean } {
+  const ends = lineEnds(text);
+  const input = ends.mixed ? text.replace(/\r\n?/g, '\n') : text;
+  const newline = ends.mixed ? '\n' : ends.newline;
+  const result = Papa.parse<string[]>(input, { header: false, delimiter, newline, quoteChar: '"', skipEmptyLines: false });
+  const records = result.data;
+  // Fewer records than lines: some cell holds a line break, which must read LF whatever the file's.
+  if (newline === '\r\n' && records.length <= ends.lines) {
+    for (const cells of records) {
+      for (let i = 0; i < cells.length; i += 1) if (cells[i]!.includes('\r')) cells[i] = cells[i]!.replace(/\r\n/g, '\n');
+    }
+  }
   // papaparse may report two quote errors for one cell (a misplaced quote that then never closes).
   const quoteErrors = new Map<number, boolean>();
   for (const error of result.errors) {
@@ -74,14 +113,76 @@ export function parseCsv(text: string, file: string): ParsedCsv {
     const row = error.row + 1;
     quoteErrors.set(row, (quoteErrors.get(row) ?? false) || error.code === 'MissingQuotes');
   }
-  const problems: Problem[] = [...quoteErrors].map(([row, unterminated]) => brokenQuoting(file, row, unterminated));
+  const last = input.charCodeAt(input.length - 1);
+  return { records, quoteErrors, endsWithLineBreak: last === LF };
+}
 
-  const headerIndex = records.findIndex((cells) => !isBlank(cells));
-  if (headerIndex < 0) {
+/**
+ * Takes a file's data rows as they are split. Called once the header is known, it returns what to
+ * do with each data row; `sound` is false for a row whose width or quoting is broken (its problem is
+ * among the file's problems): which value belongs to which column is then unknown.
+ */
+export type RowReader = (header: string[]) => (row: number, cells: string[], sound: boolean) => void;
+
+/** Everything parseCsv returns but the rows, which went to the reader; `rowCount` counts them. */
+export type ScannedCsv = Omit<ParsedCsv, 'rows'> & { rowCount: number };
+
+/**
+ * parseCsv for a reader that handles rows one at a time: each data row is handed over as soon as it
+ * is split and trimmed, so a large file's cells do not all stay in memory at once (the garbage
+ * collector's work grows with what is kept). The reader sees the same header and rows parseCsv
+ * returns, in order; it is not called for a file without a header.
+ */
+export function scanCsv(text: string, file: string, read: RowReader): ScannedCsv {
+  const delimiter = guessDelimiter(text);
+  const { records, quoteErrors, endsWithLineBreak } = splitRecords(text, delimiter);
+
+  const blankRows: number[] = [];
+  const widthProblems: Problem[] = [];
+  let header: string[] | undefined;
+  let take: ReturnType<RowReader> | undefined;
+  // Rows held back until the end: only when the header ends in empty cells (see below).
+  let heldBack: CsvRow[] | undefined;
+  let rowCount = 0;
+
+  const hand = (row: number, cells: string[]): void => {
+    rowCount += 1;
+    const width = header!.length;
+    // A row with broken quoting is not also judged by its width.
+    const problem = quoteErrors.has(row) ? undefined : checkWidth(file, row, cells, width);
+    if (problem !== undefined) widthProblems.push(problem);
+    if (problem !== undefined || quoteErrors.has(row)) take!(row, cells, false);
+    else take!(row, cells.length === width ? cells : cells.slice(0, width), true);
+  };
+
+  for (let i = 0; i < records.length; i += 1) {
+    const cells = records[i]!;
+    const row = i + 1;
+    // The line break that ends the last line does not start another row.
+    if (i === records.length - 1 && endsWithLineBreak && cells.length === 1 && cells[0] === '') break;
+    // Trimmed in place: a copy of every row of a large file would double what the garbage collector does.
+    let blank = true;
+    for (let j = 0; j < cells.length; j += 1) {
+      let cell = cells[j]!;
+      if (mayNeedTrim(cell)) cells[j] = cell = trimCell(cell);
+      if (cell !== '') blank = false;
+    }
+    if (blank) blankRows.push(row);
+    else if (header === undefined) {
+      header = cells.slice();
+      // Excel writes "a,b,c,," when cells to the right were once touched; such columns hold nothing,
+      // which is known only after the last row. A header that ends with content is final at once.
+      if (header[header.length - 1] === '') heldBack = [];
+      else take = read(header);
+    } else if (heldBack !== undefined) heldBack.push({ row, cells });
+    else hand(row, cells);
+  }
+
+  if (header === undefined) {
     return {
       header: [],
-      rows: [],
       blankRows: [],
+      rowCount: 0,
       problems: [
         {
           severity: 'error',
@@ -97,40 +198,25 @@ export function parseCsv(text: string, file: string): ParsedCsv {
     };
   }
 
-  const blankRows: number[] = [];
-  const dataRecords: CsvRow[] = [];
-  records.forEach((cells, index) => {
-    const row = index + 1;
-    if (isBlank(cells)) blankRows.push(row);
-    else if (index > headerIndex) {
-      // In place: a copy of every row of a large file would double what the garbage collector does.
-      for (let i = 0; i < cells.length; i += 1) cells[i] = trimCell(cells[i]!);
-      dataRecords.push({ row, cells });
+  if (heldBack !== undefined) {
+    const rows = heldBack;
+    while (header.length > 0 && header[header.length - 1] === '' && rows.every((r) => (r.cells[header!.length - 1] ?? '') === '')) {
+      header.pop();
     }
-  });
-
-  const header = (records[headerIndex] ?? []).map(trimCell);
-  // Excel writes "a,b,c,," when cells to the right were once touched; such columns hold nothing.
-  while (header.length > 0 && header[header.length - 1] === '' && dataRecords.every((r) => (r.cells[header.length - 1] ?? '') === '')) {
-    header.pop();
+    take = read(header);
+    for (const { row, cells } of rows) hand(row, cells);
   }
 
-  const rows: CsvRow[] = [];
-  for (const record of dataRecords) {
-    if (quoteErrors.has(record.row)) {
-      rows.push(record);
-      continue;
-    }
-    const problem = checkWidth(file, record, header.length);
-    if (problem === undefined) {
-      rows.push(record.cells.length === header.length ? record : { row: record.row, cells: record.cells.slice(0, header.length) });
-    }
-    else {
-      problems.push(problem);
-      rows.push(record);
-    }
-  }
+  const problems: Problem[] = [...[...quoteErrors].map(([row, unterminated]) => brokenQuoting(file, row, unterminated)), ...widthProblems];
   problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  return { header, blankRows, problems, rowCount };
+}
+
+export function parseCsv(text: string, file: string): ParsedCsv {
+  const rows: CsvRow[] = [];
+  const { header, blankRows, problems } = scanCsv(text, file, () => (row, cells) => {
+    rows.push({ row, cells });
+  });
   return { header, rows, blankRows, problems };
 }
 
@@ -157,8 +243,7 @@ function brokenQuoting(file: string, row: number, unterminated: boolean): Proble
 }
 
 /** Extra empty cells at the end are fine (Excel writes "a,b,c,,"); a missing cell is not: which one is unknown. */
-function checkWidth(file: string, record: CsvRow, width: number): Problem | undefined {
-  const { row, cells } = record;
+function checkWidth(file: string, row: number, cells: string[], width: number): Problem | undefined {
   if (cells.length < width) {
     const letter = toColumnLetter(cells.length);
     return {
@@ -177,8 +262,10 @@ function checkWidth(file: string, record: CsvRow, width: number): Problem | unde
       },
     };
   }
-  const extra = cells.findIndex((cell, index) => index >= width && cell !== '');
-  if (extra < 0) return undefined;
+  // Only the cells beyond the header can be extra; most rows have none.
+  let extra = width;
+  while (extra < cells.length && cells[extra] === '') extra += 1;
+  if (extra === cells.length) return undefined;
   const letter = toColumnLetter(extra);
   return {
     severity: 'error',

@@ -4,9 +4,9 @@
  * validate.ts's job; this step only judges each cell and each row by itself.
  */
 import { decodeBytes, type Encoding } from './decode.ts';
-import { parseCsv } from './parseCsv.ts';
-import { mapHeaders } from './mapHeaders.ts';
-import { coerceCell, UNDECODABLE } from './coerceCell.ts';
+import { scanCsv } from './parseCsv.ts';
+import { mapHeaders, type HeaderMapping } from './mapHeaders.ts';
+import { compileCell, isCellFailure, UNDECODABLE } from './coerceCell.ts';
 import { toColumnLetter, type Problem } from './problem.ts';
 import type { AnyTable } from './field.ts';
 import type { Sourced } from './tables.ts';
@@ -50,42 +50,47 @@ export function readTable(table: AnyTable, bytes: Uint8Array | undefined): Table
   }
 
   const { text, encoding } = decodeBytes(bytes);
-  const csv = parseCsv(text, file);
-  const headers = mapHeaders(csv.header, table, file);
-  const problems: Problem[] = [...csv.problems, ...headers.problems];
-  const records: TableRead['records'] = [];
-  const located: TableRead['columns'] = {};
-  const columns = headers.keys.flatMap((key, index) => {
-    const field = key === undefined ? undefined : table.columns[key];
-    if (key === undefined || field === undefined) return [];
-    const header = csv.header[index] ?? key;
-    located[key] = { header, index };
-    return [{ key, index, field, header, letter: toColumnLetter(index) }];
-  });
-  // Without a required column no row can become a record; mapHeaders reports the column once.
-  const readable = !headers.problems.some((p) => p.rule === 'missing-column');
-  // A row whose width is wrong cannot be read cell by cell: which value belongs to which column is unknown.
-  const misshapen = new Set(csv.problems.map((p) => p.row));
   // One scan of the whole text spares a scan of every cell in the usual case of a clean file.
   const undecodable = text.includes('\uFFFD');
+  const records: TableRead['records'] = [];
+  const cellProblems: Problem[] = [];
+  let headers: HeaderMapping | undefined;
+  const located: TableRead['columns'] = {};
 
-  for (const { row, cells } of csv.rows) {
-    if (!readable || misshapen.has(row)) continue;
-    const record: Record<string, unknown> & { row: number } = { row };
-    let accepted = true;
-    for (const column of columns) {
-      const cell = cells[column.index] ?? '';
-      const outcome = undecodable && cell.includes('\uFFFD') ? UNDECODABLE : coerceCell(column.field, cell, column.header);
-      if (outcome.ok) {
-        if (outcome.value !== undefined) record[column.key] = outcome.value;
-        continue;
+  // Each row becomes a record as soon as it is split, so its cells can be collected while young.
+  const csv = scanCsv(text, file, (header) => {
+    headers = mapHeaders(header, table, file);
+    const columns = headers.keys.flatMap((key, index) => {
+      const field = key === undefined ? undefined : table.columns[key];
+      if (key === undefined || field === undefined) return [];
+      const typed = header[index] ?? key;
+      located[key] = { header: typed, index };
+      return [{ key, index, header: typed, letter: toColumnLetter(index), parse: compileCell(field, typed) }];
+    });
+    // Without a required column no row can become a record; mapHeaders reports the column once.
+    const readable = !headers.problems.some((p) => p.rule === 'missing-column');
+    return (row, cells, sound) => {
+      // A row whose width or quoting is broken cannot be read cell by cell: which value belongs to which column is unknown.
+      if (!readable || !sound) return;
+      const record: Record<string, unknown> & { row: number } = { row };
+      let accepted = true;
+      for (const column of columns) {
+        const cell = cells[column.index] ?? '';
+        const result = undecodable && cell.includes('\uFFFD') ? UNDECODABLE : column.parse(cell);
+        if (!isCellFailure(result)) {
+          if (result !== undefined) record[column.key] = result;
+          continue;
+        }
+        accepted = false;
+        const { rule, message, hint } = result;
+        cellProblems.push({ severity: 'error', rule, file, row, column: column.header, columnLetter: column.letter, value: cell, message, hint });
       }
-      accepted = false;
-      const { rule, message, hint } = outcome;
-      problems.push({ severity: 'error', rule, file, row, column: column.header, columnLetter: column.letter, value: cell, message, hint });
-    }
-    if (accepted) records.push(record);
-  }
+      if (accepted) records.push(record);
+    };
+  });
+  // A file without a header still lacks every required column.
+  headers ??= mapHeaders(csv.header, table, file);
+  const problems = [...csv.problems, ...headers.problems, ...cellProblems];
 
-  return { file, encoding, records, columns: located, problems, rowsRead: csv.rows.length, blankRows: csv.blankRows };
+  return { file, encoding, records, columns: located, problems, rowsRead: csv.rowCount, blankRows: csv.blankRows };
 }

@@ -28,25 +28,52 @@ export type Reconciliation = {
 };
 
 type Computed = { value: bigint; sources: SourceRows[] };
-type Computation = (records: Records, scope: string) => Computed;
+
+/** What the computations read: the records, and the latest talent counts, worked out once when first asked for. */
+type Data = { records: Records; latestTalent: () => Sourced<Talent>[] };
+type Computation = (data: Data, scope: string) => Computed;
 
 const inScope = (code: string, scope: string): boolean => code.startsWith(scope);
 const HUNDRED = 100n;
 
-function count<T extends { row: number }>(file: string, rows: T[]): Computed {
-  return { value: BigInt(rows.length) * HUNDRED, sources: [{ file, rows: rows.map((r) => r.row) }] };
+// Each helper takes the rows of the whole file and keeps those in scope as it goes: one walk, and
+// no list of a large file's rows in between.
+
+function count<T extends { row: number }>(file: string, rows: T[], place: (row: T) => string, scope: string): Computed {
+  const used: number[] = [];
+  for (const row of rows) if (inScope(place(row), scope)) used.push(row.row);
+  return { value: BigInt(used.length) * HUNDRED, sources: [{ file, rows: used }] };
 }
 
-function distinct<T extends { row: number }>(file: string, rows: T[], name: (row: T) => string | undefined): Computed {
-  const named = rows.filter((row) => name(row) !== undefined);
-  const names = new Set(named.map(name));
-  return { value: BigInt(names.size) * HUNDRED, sources: [{ file, rows: named.map((r) => r.row) }] };
+function distinct<T extends { row: number }>(
+  file: string,
+  rows: T[],
+  place: (row: T) => string,
+  scope: string,
+  name: (row: T) => string | undefined,
+): Computed {
+  const names = new Set<string>();
+  const used: number[] = [];
+  for (const row of rows) {
+    const named = name(row);
+    if (named === undefined || !inScope(place(row), scope)) continue;
+    names.add(named);
+    used.push(row.row);
+  }
+  return { value: BigInt(names.size) * HUNDRED, sources: [{ file, rows: used }] };
 }
 
-function sum<T extends { row: number }>(file: string, rows: T[], amount: (row: T) => bigint | undefined): Computed {
+function sum<T extends { row: number }>(
+  file: string,
+  rows: T[],
+  place: (row: T) => string,
+  scope: string,
+  amount: (row: T) => bigint | undefined,
+): Computed {
   let value = 0n;
   const used: number[] = [];
   for (const row of rows) {
+    if (!inScope(place(row), scope)) continue;
     const a = amount(row);
     if (a === undefined) continue;
     value += a;
@@ -66,34 +93,36 @@ export function latestTalent(talent: Sourced<Talent>[]): Sourced<Talent>[] {
   return [...latest.values()];
 }
 
-const talentOf = (kind: TalentKind): Computation => (records, scope) =>
+const talentOf = (kind: TalentKind): Computation => (data, scope) =>
   sum(
     'talent.csv',
-    latestTalent(records.talent).filter((t) => t.kind === kind && inScope(t.place_code, scope)),
+    data.latestTalent().filter((t) => t.kind === kind),
+    (t) => t.place_code,
+    scope,
     (t) => BigInt(t.count) * HUNDRED,
   );
+
+const villageOf = (row: { village_code: string }): string => row.village_code;
 
 /**
  * The figures the tool knows how to compute, by reported.csv key. A reported key not listed here
  * is shown as reported, marked "not computed from the data".
  */
 export const COMPUTATIONS: Record<string, Computation> = {
-  villages: (r, scope) => count('villages.csv', r.villages.filter((v) => inScope(v.village_code, scope))),
-  projects: (r, scope) => count('projects.csv', r.projects.filter((p) => inScope(p.village_code, scope))),
-  funds_yuan: (r, scope) => sum('funds.csv', r.funds.filter((f) => inScope(f.village_code, scope)), (f) => f.amount_yuan),
-  projects_investment_yuan: (r, scope) =>
-    sum('projects.csv', r.projects.filter((p) => inScope(p.village_code, scope)), (p) => p.investment_yuan),
-  projects_expected_annual_net_income_yuan: (r, scope) =>
-    sum('projects.csv', r.projects.filter((p) => inScope(p.village_code, scope)), (p) => p.expected_annual_net_income_yuan),
+  villages: ({ records }, scope) => count('villages.csv', records.villages, villageOf, scope),
+  projects: ({ records }, scope) => count('projects.csv', records.projects, villageOf, scope),
+  funds_yuan: ({ records }, scope) => sum('funds.csv', records.funds, villageOf, scope, (f) => f.amount_yuan),
+  projects_investment_yuan: ({ records }, scope) => sum('projects.csv', records.projects, villageOf, scope, (p) => p.investment_yuan),
+  projects_expected_annual_net_income_yuan: ({ records }, scope) =>
+    sum('projects.csv', records.projects, villageOf, scope, (p) => p.expected_annual_net_income_yuan),
   commissioners: talentOf('commissioner'),
   resident_cadres: talentOf('resident_cadre'),
   local_talents: talentOf('local_talent'),
   graduates: talentOf('graduate'),
   returnees: talentOf('returnee'),
   veterans: talentOf('veteran'),
-  paired_units: (r, scope) => distinct('pairings.csv', r.pairings.filter((p) => inScope(p.village_code, scope)), (p) => p.unit_name),
-  paired_enterprises: (r, scope) =>
-    distinct('pairings.csv', r.pairings.filter((p) => inScope(p.village_code, scope)), (p) => p.enterprise_name),
+  paired_units: ({ records }, scope) => distinct('pairings.csv', records.pairings, villageOf, scope, (p) => p.unit_name),
+  paired_enterprises: ({ records }, scope) => distinct('pairings.csv', records.pairings, villageOf, scope, (p) => p.enterprise_name),
 };
 
 export function judge(qualifier: Qualifier, reported: bigint, computed: bigint | undefined): ReconcileStatus {
@@ -104,9 +133,11 @@ export function judge(qualifier: Qualifier, reported: bigint, computed: bigint |
 }
 
 export function reconcile(records: Records): Reconciliation[] {
+  let latest: Sourced<Talent>[] | undefined;
+  const data: Data = { records, latestTalent: () => (latest ??= latestTalent(records.talent)) };
   return records.reported.map((figure) => {
     const computation = COMPUTATIONS[figure.key];
-    const computed = computation?.(records, figure.scope_code);
+    const computed = computation?.(data, figure.scope_code);
     const status = judge(figure.qualifier, figure.value, computed?.value);
     return {
       key: figure.key,

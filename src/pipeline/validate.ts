@@ -4,7 +4,8 @@
  */
 import type { AnyTable, Reference } from './field.ts';
 import { toColumnLetter, type Problem } from './problem.ts';
-import type { Records } from './tables.ts';
+import { KeyIndex, keyText } from './keyIndex.ts';
+import type { Edition, Records } from './tables.ts';
 import { RECORD_KEYS, TABLES } from './tables.ts';
 
 type AnyRecord = Record<string, unknown> & { row: number };
@@ -24,177 +25,213 @@ function place(positions: ColumnPositions, table: AnyTable, key: string) {
     : { column: position.header, columnLetter: toColumnLetter(position.index) };
 }
 
-const display = (value: unknown): string => (typeof value === 'string' ? value : String(value));
 
 /** `1506271012` → its parent code by the statistical levels 2/4/6/9/12. */
 export function parentCode(code: string): string | undefined {
-  const levels = [2, 4, 6, 9, 12];
-  const at = levels.indexOf(code.length);
-  return at > 0 ? code.slice(0, levels[at - 1]) : undefined;
+  const at = LEVELS.indexOf(code.length);
+  return at > 0 ? code.slice(0, LEVELS[at - 1]) : undefined;
 }
 
-function checkUnique(table: AnyTable, rows: AnyRecord[], positions: ColumnPositions): Problem[] {
-  const problems: Problem[] = [];
-  const seen = new Map<string, number>();
+const LEVELS = [2, 4, 6, 9, 12];
+
+/**
+ * Each file's rows by a key, built once however many rules and files need it: the unique check
+ * indexes a file by its primary key, and the foreign keys pointing at that key find rows there.
+ */
+type Indexes = (file: string, columns: readonly string[]) => KeyIndex<AnyRecord>;
+
+function indexFiles(records: Records): Indexes {
+  const indexes = new Map<string, KeyIndex<AnyRecord>>();
+  return (file, columns) => {
+    const id = `${file}\u0000${columns.join('\u0000')}`;
+    let index = indexes.get(id);
+    if (index === undefined) indexes.set(id, (index = new KeyIndex(recordsOf(records, file), columns)));
+    return index;
+  };
+}
+
+/**
+ * A rule between a row and the row its foreign key found, by file and column: a fund tied to a
+ * project must be for the project's own village. Checked where the key is looked up, so the project
+ * is found once.
+ */
+type TargetRule = (record: AnyRecord, target: AnyRecord, positions: ColumnPositions) => Problem | undefined;
+
+const TARGET_RULES: Record<string, Record<string, TargetRule | undefined> | undefined> = {
+  'funds.csv': { project_id: checkProjectVillage },
+};
+
+/*
+ * Each rule walks the rows on its own rather than all rules in one walk: a large file's unique-key
+ * table and the tables of the files it refers to do not all fit in the processor's cache at once,
+ * and taking them one at a time was markedly faster. The rules run in the order they are listed, so
+ * problems on the same cell keep a fixed order.
+ */
+
+function checkUnique(table: AnyTable, index: Indexes, positions: ColumnPositions, problems: Problem[]): void {
   const keyColumns = table.primaryKey;
-  const single = keyColumns.length === 1 ? keyColumns[0]! : undefined;
-  for (const record of rows) {
-    let key = single === undefined ? '' : display(record[single] ?? '');
-    if (single === undefined) {
-      keyColumns.forEach((column, index) => {
-        key = index === 0 ? display(record[column] ?? '') : `${key} + ${display(record[column] ?? '')}`;
-      });
-    }
-    const first = seen.get(key);
-    if (first === undefined) {
-      seen.set(key, record.row);
-      continue;
-    }
-    problems.push({
-      severity: 'error',
-      rule: 'unique',
-      file: table.file,
-      row: record.row,
-      ...place(positions, table, keyColumns[0]!),
-      value: key,
-      message: {
-        zh: `${keyColumns.join(' + ')} 为“${key}”的行重复，第 ${first} 行已有`,
-        en: `${keyColumns.join(' + ')} “${key}” appears again; row ${first} has it already`,
-      },
-      hint: { zh: '删除重复行，或改成唯一的值', en: 'Delete the duplicate row or make the value unique' },
-    });
+  for (const { row, first } of index(table.file, keyColumns).repeats) {
+    const key = keyColumns.map((column) => keyText(row[column])).join(' + ');
+    problems.push(notUnique(table, row.row, key, first.row, keyColumns, positions));
   }
-  return problems;
 }
 
 function checkReference(
   table: AnyTable,
   reference: Reference,
   rows: AnyRecord[],
-  records: Records,
+  index: Indexes,
   positions: ColumnPositions,
-): Problem[] {
-  const targets = new Set<string>();
-  for (const target of [{ file: reference.file, key: reference.key }, ...(reference.also ? [reference.also] : [])]) {
-    for (const record of recordsOf(records, target.file)) targets.add(display(record[target.key]));
-  }
-  const problems: Problem[] = [];
+  problems: Problem[],
+): void {
+  const first = index(reference.file, [reference.key]);
+  const also = reference.also === undefined ? undefined : index(reference.also.file, [reference.also.key]);
+  const files = [reference.file, reference.also?.file].filter(Boolean).join(' / ');
+  const targetRule = TARGET_RULES[table.file]?.[reference.columns];
   for (const record of rows) {
     const value = record[reference.columns];
     if (value === undefined) continue;
-    const wanted = reference.match === 'parent' ? parentCode(display(value)) : display(value);
-    if (wanted !== undefined && targets.has(wanted)) continue;
-    const files = [reference.file, reference.also?.file].filter(Boolean).join(' / ');
-    problems.push({
-      severity: 'error',
-      rule: 'foreign-key',
-      file: table.file,
-      row: record.row,
-      ...place(positions, table, reference.columns),
-      value: display(value),
-      message:
-        reference.match === 'parent'
-          ? {
-              zh: `“${display(value)}”的上级区划 ${wanted ?? '?'} 不在 ${files} 中`,
-              en: `The parent division ${wanted ?? '?'} of “${display(value)}” is not in ${files}`,
-            }
-          : { zh: `“${display(value)}”在 ${files} 中找不到`, en: `“${display(value)}” is not found in ${files}` },
-      hint: {
-        zh: `检查是否输错；或先在 ${files} 中添加它`,
-        en: `Check for a typing error, or add it to ${files} first`,
-      },
-    });
+    const wanted = reference.match === 'parent' ? parentCode(keyText(value)) : keyText(value);
+    const target = wanted === undefined ? undefined : (first.find(wanted) ?? also?.find(wanted));
+    if (target === undefined) problems.push(notFound(table, record.row, reference, keyText(value), wanted, files, positions));
+    else if (targetRule !== undefined) {
+      const problem = targetRule(record, target, positions);
+      if (problem !== undefined) problems.push(problem);
+    }
   }
-  return problems;
 }
 
-/** A fund tied to a project must be for the project's own village. */
-function checkFundProjects(records: Records, positions: ColumnPositions): Problem[] {
-  const projectVillage = new Map(records.projects.map((project) => [project.project_id, project.village_code]));
-  const table = TABLES.find((t) => t.file === 'funds.csv')!;
-  return records.funds.flatMap((fund): Problem[] => {
-    if (fund.project_id === undefined) return [];
-    const village = projectVillage.get(fund.project_id);
-    if (village === undefined || village === fund.village_code) return [];
-    return [
-      {
-        severity: 'error',
-        rule: 'foreign-key',
-        file: 'funds.csv',
-        row: fund.row,
-        ...place(positions, table, 'project_id'),
-        value: fund.project_id,
-        message: {
-          zh: `项目 ${fund.project_id} 属于 ${village}，不属于本行的嘎查村 ${fund.village_code}`,
-          en: `Project ${fund.project_id} belongs to village ${village}, not to this row's village ${fund.village_code}`,
-        },
-        hint: { zh: '改正村代码或项目编号', en: 'Correct the village code or the project id' },
-      },
-    ];
-  });
-}
-
-function checkDates(table: AnyTable, rows: AnyRecord[], asOf: string, positions: ColumnPositions): Problem[] {
-  const problems: Problem[] = [];
-  const dateColumns = Object.entries(table.columns)
-    .filter(([, field]) => field.meta.kind === 'date' || field.meta.kind === 'month')
-    .map(([key, field]) => ({ key, limit: field.meta.kind === 'month' ? asOf.slice(0, 7) : asOf }));
+/** No date after the edition's as-of (edition.csv's own is the limit), no place outside its region. */
+function checkAgainstEdition(table: AnyTable, rows: AnyRecord[], edition: Edition, positions: ColumnPositions, problems: Problem[]): void {
+  const { as_of: asOf, region_code: regionCode } = edition;
+  const columns = Object.entries(table.columns);
+  const dateColumns =
+    table.file === 'edition.csv'
+      ? []
+      : columns
+          .filter(([, field]) => field.meta.kind === 'date' || field.meta.kind === 'month')
+          .map(([key, field]) => ({ key, limit: field.meta.kind === 'month' ? asOf.slice(0, 7) : asOf }));
+  const codeColumns = columns
+    .filter(([, field]) => field.meta.kind === 'code' && (field.meta.codeLengths ?? []).some((n) => n > regionCode.length))
+    .map(([key]) => key);
+  if (dateColumns.length === 0 && codeColumns.length === 0) return;
   for (const record of rows) {
     for (const { key, limit } of dateColumns) {
       const value = record[key];
-      if (typeof value !== 'string') continue;
-      if (value <= limit) continue;
-      problems.push({
-        severity: 'error',
-        rule: 'future-date',
-        file: table.file,
-        row: record.row,
-        ...place(positions, table, key),
-        value,
-        message: {
-          zh: `${value} 晚于数据截止日期 ${asOf}`,
-          en: `${value} is after the data's as-of date ${asOf}`,
-        },
-        hint: {
-          zh: '改正日期；或在 edition.csv 中更新数据截止日期',
-          en: 'Correct the date, or move the as-of date forward in edition.csv',
-        },
-      });
+      if (typeof value !== 'string' || value <= limit) continue;
+      problems.push(afterAsOf(table, record.row, key, value, asOf, positions));
     }
-  }
-  return problems;
-}
-
-function checkRegion(table: AnyTable, rows: AnyRecord[], regionCode: string, positions: ColumnPositions): Problem[] {
-  const codeColumns = Object.entries(table.columns).filter(
-    ([, field]) => field.meta.kind === 'code' && (field.meta.codeLengths ?? []).some((n) => n > regionCode.length),
-  );
-  const problems: Problem[] = [];
-  for (const record of rows) {
-    for (const [key] of codeColumns) {
+    for (const key of codeColumns) {
       const value = record[key];
       if (typeof value !== 'string') continue;
       // Ancestors of the region (its province, its city) are fine in divisions.csv and reported.csv.
       if (value.startsWith(regionCode) || regionCode.startsWith(value)) continue;
-      problems.push({
-        severity: 'error',
-        rule: 'region',
-        file: table.file,
-        row: record.row,
-        ...place(positions, table, key),
-        value,
-        message: {
-          zh: `${value} 不在本数据集的地区 ${regionCode} 之内`,
-          en: `${value} is not inside this dataset's region ${regionCode}`,
-        },
-        hint: {
-          zh: '检查代码；或在 edition.csv 中改正地区代码',
-          en: 'Check the code, or correct the region code in edition.csv',
-        },
-      });
+      problems.push(outsideRegion(table, record.row, key, value, regionCode, positions));
     }
   }
-  return problems;
+}
+
+function notUnique(table: AnyTable, row: number, key: string, first: number, keyColumns: readonly string[], positions: ColumnPositions): Problem {
+  return {
+    severity: 'error',
+    rule: 'unique',
+    file: table.file,
+    row,
+    ...place(positions, table, keyColumns[0]!),
+    value: key,
+    message: {
+      zh: `${keyColumns.join(' + ')} 为“${key}”的行重复，第 ${first} 行已有`,
+      en: `${keyColumns.join(' + ')} “${key}” appears again; row ${first} has it already`,
+    },
+    hint: { zh: '删除重复行，或改成唯一的值', en: 'Delete the duplicate row or make the value unique' },
+  };
+}
+
+function notFound(
+  table: AnyTable,
+  row: number,
+  reference: Reference,
+  value: string,
+  wanted: string | undefined,
+  files: string,
+  positions: ColumnPositions,
+): Problem {
+  return {
+    severity: 'error',
+    rule: 'foreign-key',
+    file: table.file,
+    row,
+    ...place(positions, table, reference.columns),
+    value,
+    message:
+      reference.match === 'parent'
+        ? {
+            zh: `“${value}”的上级区划 ${wanted ?? '?'} 不在 ${files} 中`,
+            en: `The parent division ${wanted ?? '?'} of “${value}” is not in ${files}`,
+          }
+        : { zh: `“${value}”在 ${files} 中找不到`, en: `“${value}” is not found in ${files}` },
+    hint: {
+      zh: `检查是否输错；或先在 ${files} 中添加它`,
+      en: `Check for a typing error, or add it to ${files} first`,
+    },
+  };
+}
+
+function checkProjectVillage(fund: AnyRecord, project: AnyRecord, positions: ColumnPositions): Problem | undefined {
+  const village = project.village_code;
+  if (village === fund.village_code) return undefined;
+  const table = TABLES.find((t) => t.file === 'funds.csv')!;
+  return {
+    severity: 'error',
+    rule: 'foreign-key',
+    file: 'funds.csv',
+    row: fund.row,
+    ...place(positions, table, 'project_id'),
+    value: keyText(fund.project_id),
+    message: {
+      zh: `项目 ${keyText(fund.project_id)} 属于 ${keyText(village)}，不属于本行的嘎查村 ${keyText(fund.village_code)}`,
+      en: `Project ${keyText(fund.project_id)} belongs to village ${keyText(village)}, not to this row's village ${keyText(fund.village_code)}`,
+    },
+    hint: { zh: '改正村代码或项目编号', en: 'Correct the village code or the project id' },
+  };
+}
+
+function afterAsOf(table: AnyTable, row: number, key: string, value: string, asOf: string, positions: ColumnPositions): Problem {
+  return {
+    severity: 'error',
+    rule: 'future-date',
+    file: table.file,
+    row,
+    ...place(positions, table, key),
+    value,
+    message: {
+      zh: `${value} 晚于数据截止日期 ${asOf}`,
+      en: `${value} is after the data's as-of date ${asOf}`,
+    },
+    hint: {
+      zh: '改正日期；或在 edition.csv 中更新数据截止日期',
+      en: 'Correct the date, or move the as-of date forward in edition.csv',
+    },
+  };
+}
+
+function outsideRegion(table: AnyTable, row: number, key: string, value: string, regionCode: string, positions: ColumnPositions): Problem {
+  return {
+    severity: 'error',
+    rule: 'region',
+    file: table.file,
+    row,
+    ...place(positions, table, key),
+    value,
+    message: {
+      zh: `${value} 不在本数据集的地区 ${regionCode} 之内`,
+      en: `${value} is not inside this dataset's region ${regionCode}`,
+    },
+    hint: {
+      zh: '检查代码；或在 edition.csv 中改正地区代码',
+      en: 'Check the code, or correct the region code in edition.csv',
+    },
+  };
 }
 
 function checkEdition(records: Records): Problem[] {
@@ -216,48 +253,45 @@ function checkEdition(records: Records): Problem[] {
 }
 
 /** A village still placed at its town seat should sit exactly on it, or it is mislabelled. */
-function checkTownSeats(records: Records, positions: ColumnPositions): Problem[] {
+function checkTownSeats(records: Records, positions: ColumnPositions, problems: Problem[]): void {
   const seats = new Map(records.divisions.map((d) => [d.code, d]));
   const table = TABLES.find((t) => t.file === 'villages.csv')!;
-  return records.villages.flatMap((village): Problem[] => {
-    if (village.location_precision !== 'town-seat') return [];
+  for (const village of records.villages) {
+    if (village.location_precision !== 'town-seat') continue;
     const town = seats.get(village.village_code.slice(0, 9));
-    if (town?.seat_lon_wgs84 === undefined || town.seat_lat_wgs84 === undefined) return [];
+    if (town?.seat_lon_wgs84 === undefined || town.seat_lat_wgs84 === undefined) continue;
     const far = Math.abs(town.seat_lon_wgs84 - village.lon_wgs84) + Math.abs(town.seat_lat_wgs84 - village.lat_wgs84) > 0.001;
-    if (!far) return [];
-    return [
-      {
-        severity: 'warning',
-        rule: 'location',
-        file: 'villages.csv',
-        row: village.row,
-        ...place(positions, table, 'location_precision'),
-        value: '镇政府驻地',
-        message: {
-          zh: '位置精度为“镇政府驻地”，但经纬度不是该镇的驻地',
-          en: 'Location precision is town-seat, but the point is not the town seat',
-        },
-        hint: {
-          zh: '若这是实测位置，把位置精度改为“实测点位”',
-          en: 'If the point was surveyed, set the location precision to 实测点位 (surveyed)',
-        },
+    if (!far) continue;
+    problems.push({
+      severity: 'warning',
+      rule: 'location',
+      file: 'villages.csv',
+      row: village.row,
+      ...place(positions, table, 'location_precision'),
+      value: '镇政府驻地',
+      message: {
+        zh: '位置精度为“镇政府驻地”，但经纬度不是该镇的驻地',
+        en: 'Location precision is town-seat, but the point is not the town seat',
       },
-    ];
-  });
+      hint: {
+        zh: '若这是实测位置，把位置精度改为“实测点位”',
+        en: 'If the point was surveyed, set the location precision to 实测点位 (surveyed)',
+      },
+    });
+  }
 }
 
 export function validateRecords(records: Records, positions: ColumnPositions): Problem[] {
   const problems: Problem[] = [...checkEdition(records)];
   const edition = records.edition[0];
+  const index = indexFiles(records);
+  // Problems are pushed into one array: a spread of a very long list of them would overflow the call stack.
   for (const table of TABLES as readonly AnyTable[]) {
     const rows = recordsOf(records, table.file);
-    problems.push(...checkUnique(table, rows, positions));
-    for (const reference of table.references) problems.push(...checkReference(table, reference, rows, records, positions));
-    if (edition !== undefined) {
-      if (table.file !== 'edition.csv') problems.push(...checkDates(table, rows, edition.as_of, positions));
-      problems.push(...checkRegion(table, rows, edition.region_code, positions));
-    }
+    checkUnique(table, index, positions, problems);
+    for (const reference of table.references) checkReference(table, reference, rows, index, positions, problems);
+    if (edition !== undefined) checkAgainstEdition(table, rows, edition, positions, problems);
   }
-  problems.push(...checkFundProjects(records, positions), ...checkTownSeats(records, positions));
+  checkTownSeats(records, positions, problems);
   return problems;
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/pipeline/parseCsv.ts';
 
@@ -274,5 +275,31 @@ describe('parseCsv: problems', () => {
       ['row-width', 6, 'B'],
     ]);
     expect(parsed.blankRows).toEqual([4]);
+  });
+});
+
+describe('parseCsv: line endings never change what is read', () => {
+  // Cells with quotes, delimiters, line breaks and stray quotes, so broken quoting is covered too.
+  const cell = fc.oneof(
+    fc.constantFrom('', '高勒庙村', '80万', ' a ', '"a,b"', '"甲\n乙"', '"他说""好"""', 'x"y', '"open', ',', '\u3000'),
+    fc.string({ maxLength: 5 }).filter((text) => !/[\r\n]/.test(text)),
+  );
+  const table = fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 8 });
+
+  // A mix of CR and LF is left out: a CR then an empty line's LF is one CRLF, by definition.
+  it('reads LF, CRLF and CR text, and any mix of LF and CRLF, into the same header, rows and problems', () => {
+    fc.assert(
+      fc.property(table, fc.array(fc.constantFrom('\n', '\r\n'), { minLength: 1, maxLength: 8 }), fc.boolean(), (rows, breaks, trailing) => {
+        const lines = rows.map((cells) => cells.join(','));
+        const write = (pick: (i: number) => string) =>
+          lines.map((line, i) => line.replace(/\n/g, pick(i))).reduce((text, line, i) => (i === 0 ? line : `${text}${pick(i)}${line}`), '') +
+          (trailing ? pick(lines.length) : '');
+        const lf = parseCsv(write(() => '\n'), FILE);
+        expect(parseCsv(write(() => '\r\n'), FILE)).toEqual(lf);
+        expect(parseCsv(write(() => '\r'), FILE)).toEqual(lf);
+        expect(parseCsv(write((i) => breaks[i % breaks.length]!), FILE)).toEqual(lf);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

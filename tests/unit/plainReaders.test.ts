@@ -1,0 +1,107 @@
+/**
+ * The plain readers are a shortcut for what most cells hold; the full grammar must always agree with
+ * them. A leading space keeps a text off the shortcut (no plain form starts with one) while the full
+ * grammar trims it, so `parse(' ' + text)` is the full grammar's reading of `text`.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  parseDate, parseDecimal, parseInteger, parseMoney, parseMonth, parseNumber, readPlainDate, readPlainHundredths,
+  readPlainInteger, readPlainMonth, readPlainNumber, type Parsed,
+} from '../../src/pipeline/coerce.ts';
+
+const fully = <T>(parse: (text: string) => Parsed<T>, text: string): Parsed<T> => parse(` ${text}`);
+
+// Texts near the plain forms: digits, separators, points, signs, scales, and a few things that are not.
+const nearNumber = fc
+  .array(fc.constantFrom('0', '1', '2', '5', '9', ',', '.', '-', '+', '万', '亿', '元', '¥', '１', ' ', 'e', '/', '年', '月', '日'), { maxLength: 20 })
+  .map((parts) => parts.join(''));
+const digits = (min: number, max: number) => fc.integer({ min, max }).map(String);
+const nearDate = fc
+  .tuple(digits(0, 2999), digits(0, 13), digits(0, 32), fc.constantFrom('-', '/', '.'), fc.boolean())
+  .map(([y, m, d, sep, pad]) => {
+    const p = (s: string, n: number) => (pad ? s.padStart(n, '0') : s);
+    return `${p(y, 4)}${sep}${p(m, 2)}${sep}${p(d, 2)}`;
+  });
+const nearMonth = fc.tuple(digits(0, 2999), digits(0, 13), fc.boolean()).map(([y, m, pad]) => `${pad ? y.padStart(4, '0') : y}-${pad ? m.padStart(2, '0') : m}`);
+
+describe('plain readers agree with the full grammar', () => {
+  it.each([
+    ['money', parseMoney],
+    ['decimal', parseDecimal],
+  ] as const)('readPlainHundredths reads what %s reads, or leaves it to the full grammar', (_, parse) => {
+    fc.assert(
+      fc.property(fc.oneof(nearNumber, fc.string()), (text) => {
+        const plain = readPlainHundredths(text);
+        if (plain !== undefined) expect(fully(parse, text)).toEqual({ ok: true, value: plain });
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('readPlainInteger reads what parseInteger reads', () => {
+    fc.assert(
+      fc.property(fc.oneof(nearNumber, fc.string()), (text) => {
+        const plain = readPlainInteger(text);
+        if (plain !== undefined) expect(fully(parseInteger, text)).toEqual({ ok: true, value: plain });
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('readPlainNumber reads what parseNumber reads', () => {
+    fc.assert(
+      fc.property(fc.oneof(nearNumber, fc.double({ noNaN: true }).map(String), fc.string()), (text) => {
+        const plain = readPlainNumber(text);
+        if (plain !== undefined) expect(fully(parseNumber, text)).toEqual({ ok: true, value: plain });
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('readPlainDate and readPlainMonth accept only what parseDate and parseMonth accept, unchanged', () => {
+    fc.assert(
+      fc.property(fc.oneof(nearDate, fc.string()), (text) => {
+        const plain = readPlainDate(text);
+        if (plain !== undefined) expect(fully(parseDate, text)).toEqual({ ok: true, value: plain });
+      }),
+      { numRuns: 3000 },
+    );
+    fc.assert(
+      fc.property(fc.oneof(nearMonth, fc.string()), (text) => {
+        const plain = readPlainMonth(text);
+        if (plain !== undefined) expect(fully(parseMonth, text)).toEqual({ ok: true, value: plain });
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it.each<[string, bigint | undefined]>([
+    ['4520000', 452_000_000n],
+    ['4,520,000', 452_000_000n],
+    ['4520000.50', 452_000_050n],
+    ['470万', 470_000_000n],
+    ['1.5亿', 15_000_000_000n],
+    ['80万元', 80_000_000n],
+    // Left to the full grammar, which reads or refuses them with its reasons.
+    ['４５２', undefined],
+    ['-5', undefined],
+    ['1,23', undefined],
+    ['12.345', undefined],
+    ['1234567890123456', undefined],
+    ['', undefined],
+  ])('readPlainHundredths(%j) is %s', (text, expected) => {
+    expect(readPlainHundredths(text)).toBe(expected);
+  });
+
+  it.each<[string, string | undefined]>([
+    ['2021-10-14', '2021-10-14'],
+    ['2020-02-29', '2020-02-29'],
+    ['2021-02-29', undefined],
+    ['2021-13-01', undefined],
+    ['2021/10/14', undefined],
+    ['2021-1-5', undefined],
+  ])('readPlainDate(%j) is %s', (text, expected) => {
+    expect(readPlainDate(text)).toBe(expected);
+  });
+});
