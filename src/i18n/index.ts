@@ -74,6 +74,11 @@ export function statusText(status: ReconcileStatus, locale: Locale): string {
  * A place's name as plain text (chart labels, select options): Chinese, or in English the pinyin
  * name with the Chinese in brackets. Where markup is possible, PlaceName.astro marks the Chinese.
  */
+/** A place's name in the reader's language alone (the region in titles and ledes). */
+export function localName(place: { name: string; nameEn?: string | undefined }, locale: Locale): string {
+  return locale === 'en' ? (place.nameEn ?? place.name) : place.name;
+}
+
 export function placeText(place: { name: string; nameEn?: string | undefined }, locale: Locale): string {
   if (locale !== 'en') return place.name;
   return `${englishName({ name: place.name, name_en: place.nameEn })} (${place.name})`;

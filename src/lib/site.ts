@@ -27,6 +27,8 @@ export type Site = {
   /** The region and every place under it, by code (towns before their villages). */
   places: Place[];
   villages: Place[];
+  /** The codes of the places villages belong to (towns, or the region itself), in code order. */
+  towns: string[];
   place: (code: string) => Place;
   summary: (code: string) => PlaceSummary;
   datasets: (code: string) => ChartDataset[];
@@ -88,6 +90,7 @@ function loadSite(): Site {
     return found;
   };
 
+  const villages = places.filter((p) => p.level === 'village');
   const outline = readOutline(tree.regionCode);
   const payloads = new Map<Locale, MapPayload>();
   const mapPayload = (locale: Locale): MapPayload => {
@@ -107,7 +110,8 @@ function loadSite(): Site {
     tree,
     region,
     places,
-    villages: places.filter((p) => p.level === 'village'),
+    villages,
+    towns: [...new Set(villages.map((v) => v.parentCode ?? region.code))],
     place,
     summary,
     datasets: datasetsOf,

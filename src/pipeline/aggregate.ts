@@ -171,6 +171,18 @@ export function summarizePlace(records: Records, code: string): PlaceSummary {
   };
 }
 
+/**
+ * Talent counted at each place (towns count some talent themselves, villages the rest), by kind
+ * and in all, in code order: the rows of the talent table.
+ */
+export function talentByPlace(talent: Sourced<Talent>[]): { code: string; byKind: Counted<TalentKind>; total: number }[] {
+  const codes = [...new Set(talent.map((row) => row.place_code))].sort();
+  return codes.map((code) => {
+    const byKind = countBy(keysOf(TALENT_KINDS), talent.filter((row) => row.place_code === code), (row) => row.kind, (row) => row.count);
+    return { code, byKind, total: byKind.reduce((sum, kind) => sum + kind.value, 0) };
+  });
+}
+
 /** Funds of each child place (a county's towns, a town's villages), split by source kind. */
 export function fundsByChild(records: Records, place: Place): { code: string; bySource: Summed<FundSourceKind>; total: bigint }[] {
   return place.childCodes.map((code) => {

@@ -36,49 +36,42 @@ type Computation = (data: Data, scope: string) => Computed;
 const inScope = (code: string, scope: string): boolean => code.startsWith(scope);
 const HUNDRED = 100n;
 
-// Each helper takes the rows of the whole file and keeps those in scope as it goes: one walk, and
-// no list of a large file's rows in between.
+/**
+ * The rows of a whole file that lie in scope and have a value, with those values: one walk, and no
+ * list of a large file's rows in between. Their row numbers are the figure's trail to its sources.
+ */
+function gather<T extends { row: number }, V>(
+  rows: T[],
+  place: (row: T) => string,
+  scope: string,
+  valueOf: (row: T) => V | undefined,
+): { used: number[]; values: V[] } {
+  const used: number[] = [];
+  const values: V[] = [];
+  for (const row of rows) {
+    if (!inScope(place(row), scope)) continue;
+    const value = valueOf(row);
+    if (value === undefined) continue;
+    used.push(row.row);
+    values.push(value);
+  }
+  return { used, values };
+}
 
 function count<T extends { row: number }>(file: string, rows: T[], place: (row: T) => string, scope: string): Computed {
-  const used: number[] = [];
-  for (const row of rows) if (inScope(place(row), scope)) used.push(row.row);
+  const { used } = gather(rows, place, scope, () => true);
   return { value: BigInt(used.length) * HUNDRED, sources: [{ file, rows: used }] };
 }
 
-function distinct<T extends { row: number }>(
-  file: string,
-  rows: T[],
-  place: (row: T) => string,
-  scope: string,
-  name: (row: T) => string | undefined,
-): Computed {
-  const names = new Set<string>();
-  const used: number[] = [];
-  for (const row of rows) {
-    const named = name(row);
-    if (named === undefined || !inScope(place(row), scope)) continue;
-    names.add(named);
-    used.push(row.row);
-  }
-  return { value: BigInt(names.size) * HUNDRED, sources: [{ file, rows: used }] };
+function distinct<T extends { row: number }>(file: string, rows: T[], place: (row: T) => string, scope: string, name: (row: T) => string | undefined): Computed {
+  const { used, values } = gather(rows, place, scope, name);
+  return { value: BigInt(new Set(values).size) * HUNDRED, sources: [{ file, rows: used }] };
 }
 
-function sum<T extends { row: number }>(
-  file: string,
-  rows: T[],
-  place: (row: T) => string,
-  scope: string,
-  amount: (row: T) => bigint | undefined,
-): Computed {
+function sum<T extends { row: number }>(file: string, rows: T[], place: (row: T) => string, scope: string, amount: (row: T) => bigint | undefined): Computed {
+  const { used, values } = gather(rows, place, scope, amount);
   let value = 0n;
-  const used: number[] = [];
-  for (const row of rows) {
-    if (!inScope(place(row), scope)) continue;
-    const a = amount(row);
-    if (a === undefined) continue;
-    value += a;
-    used.push(row.row);
-  }
+  for (const a of values) value += a;
   return { value, sources: [{ file, rows: used }] };
 }
 

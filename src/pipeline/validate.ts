@@ -3,7 +3,7 @@
  * edition's single row, the region every place must lie in, and no date after the edition's as-of.
  */
 import type { AnyTable, Reference } from './field.ts';
-import { toColumnLetter, type Problem } from './problem.ts';
+import { toColumnLetter, type Bilingual, type Problem } from './problem.ts';
 import { KeyIndex, keyText } from './keyIndex.ts';
 import type { Edition, Records } from './tables.ts';
 import { RECORD_KEYS, TABLES } from './tables.ts';
@@ -131,20 +131,28 @@ function checkAgainstEdition(table: AnyTable, rows: AnyRecord[], edition: Editio
   }
 }
 
+/** An error in one cell, located for staff by the column's header as typed and its letter. */
+function cellError(
+  positions: ColumnPositions,
+  table: AnyTable,
+  at: { row: number; key: string; value: string },
+  rule: Problem['rule'],
+  message: Bilingual,
+  hint: Bilingual,
+): Problem {
+  return { severity: 'error', rule, file: table.file, row: at.row, ...place(positions, table, at.key), value: at.value, message, hint };
+}
+
 function notUnique(table: AnyTable, row: number, key: string, first: number, keyColumns: readonly string[], positions: ColumnPositions): Problem {
-  return {
-    severity: 'error',
-    rule: 'unique',
-    file: table.file,
-    row,
-    ...place(positions, table, keyColumns[0]!),
-    value: key,
-    message: {
-      zh: `${keyColumns.join(' + ')} 为“${key}”的行重复，第 ${first} 行已有`,
-      en: `${keyColumns.join(' + ')} “${key}” appears again; row ${first} has it already`,
-    },
-    hint: { zh: '删除重复行，或改成唯一的值', en: 'Delete the duplicate row or make the value unique' },
-  };
+  const columns = keyColumns.join(' + ');
+  return cellError(
+    positions,
+    table,
+    { row, key: keyColumns[0]!, value: key },
+    'unique',
+    { zh: `${columns} 为“${key}”的行重复，第 ${first} 行已有`, en: `${columns} “${key}” appears again; row ${first} has it already` },
+    { zh: '删除重复行，或改成唯一的值', en: 'Delete the duplicate row or make the value unique' },
+  );
 }
 
 function notFound(
@@ -156,82 +164,57 @@ function notFound(
   files: string,
   positions: ColumnPositions,
 ): Problem {
-  return {
-    severity: 'error',
-    rule: 'foreign-key',
-    file: table.file,
-    row,
-    ...place(positions, table, reference.columns),
-    value,
-    message:
-      reference.match === 'parent'
-        ? {
-            zh: `“${value}”的上级区划 ${wanted ?? '?'} 不在 ${files} 中`,
-            en: `The parent division ${wanted ?? '?'} of “${value}” is not in ${files}`,
-          }
-        : { zh: `“${value}”在 ${files} 中找不到`, en: `“${value}” is not found in ${files}` },
-    hint: {
-      zh: `检查是否输错；或先在 ${files} 中添加它`,
-      en: `Check for a typing error, or add it to ${files} first`,
-    },
-  };
+  return cellError(
+    positions,
+    table,
+    { row, key: reference.columns, value },
+    'foreign-key',
+    reference.match === 'parent'
+      ? {
+          zh: `“${value}”的上级区划 ${wanted ?? '?'} 不在 ${files} 中`,
+          en: `The parent division ${wanted ?? '?'} of “${value}” is not in ${files}`,
+        }
+      : { zh: `“${value}”在 ${files} 中找不到`, en: `“${value}” is not found in ${files}` },
+    { zh: `检查是否输错；或先在 ${files} 中添加它`, en: `Check for a typing error, or add it to ${files} first` },
+  );
 }
 
 function checkProjectVillage(fund: AnyRecord, project: AnyRecord, positions: ColumnPositions): Problem | undefined {
-  const village = project.village_code;
-  if (village === fund.village_code) return undefined;
-  const table = TABLES.find((t) => t.file === 'funds.csv')!;
-  return {
-    severity: 'error',
-    rule: 'foreign-key',
-    file: 'funds.csv',
-    row: fund.row,
-    ...place(positions, table, 'project_id'),
-    value: keyText(fund.project_id),
-    message: {
-      zh: `项目 ${keyText(fund.project_id)} 属于 ${keyText(village)}，不属于本行的嘎查村 ${keyText(fund.village_code)}`,
-      en: `Project ${keyText(fund.project_id)} belongs to village ${keyText(village)}, not to this row's village ${keyText(fund.village_code)}`,
+  if (project.village_code === fund.village_code) return undefined;
+  const [id, village, own] = [fund.project_id, project.village_code, fund.village_code].map(keyText) as [string, string, string];
+  return cellError(
+    positions,
+    TABLES.find((t) => t.file === 'funds.csv')!,
+    { row: fund.row, key: 'project_id', value: id },
+    'foreign-key',
+    {
+      zh: `项目 ${id} 属于 ${village}，不属于本行的嘎查村 ${own}`,
+      en: `Project ${id} belongs to village ${village}, not to this row's village ${own}`,
     },
-    hint: { zh: '改正村代码或项目编号', en: 'Correct the village code or the project id' },
-  };
+    { zh: '改正村代码或项目编号', en: 'Correct the village code or the project id' },
+  );
 }
 
 function afterAsOf(table: AnyTable, row: number, key: string, value: string, asOf: string, positions: ColumnPositions): Problem {
-  return {
-    severity: 'error',
-    rule: 'future-date',
-    file: table.file,
-    row,
-    ...place(positions, table, key),
-    value,
-    message: {
-      zh: `${value} 晚于数据截止日期 ${asOf}`,
-      en: `${value} is after the data's as-of date ${asOf}`,
-    },
-    hint: {
-      zh: '改正日期；或在 edition.csv 中更新数据截止日期',
-      en: 'Correct the date, or move the as-of date forward in edition.csv',
-    },
-  };
+  return cellError(
+    positions,
+    table,
+    { row, key, value },
+    'future-date',
+    { zh: `${value} 晚于数据截止日期 ${asOf}`, en: `${value} is after the data's as-of date ${asOf}` },
+    { zh: '改正日期；或在 edition.csv 中更新数据截止日期', en: 'Correct the date, or move the as-of date forward in edition.csv' },
+  );
 }
 
 function outsideRegion(table: AnyTable, row: number, key: string, value: string, regionCode: string, positions: ColumnPositions): Problem {
-  return {
-    severity: 'error',
-    rule: 'region',
-    file: table.file,
-    row,
-    ...place(positions, table, key),
-    value,
-    message: {
-      zh: `${value} 不在本数据集的地区 ${regionCode} 之内`,
-      en: `${value} is not inside this dataset's region ${regionCode}`,
-    },
-    hint: {
-      zh: '检查代码；或在 edition.csv 中改正地区代码',
-      en: 'Check the code, or correct the region code in edition.csv',
-    },
-  };
+  return cellError(
+    positions,
+    table,
+    { row, key, value },
+    'region',
+    { zh: `${value} 不在本数据集的地区 ${regionCode} 之内`, en: `${value} is not inside this dataset's region ${regionCode}` },
+    { zh: '检查代码；或在 edition.csv 中改正地区代码', en: 'Check the code, or correct the region code in edition.csv' },
+  );
 }
 
 function checkEdition(records: Records): Problem[] {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildPlaceTree, fundsByChild, fundsOverTime, levelOf, summarizePlace } from '../../src/pipeline/aggregate.ts';
+import { buildPlaceTree, fundsByChild, fundsOverTime, levelOf, summarizePlace, talentByPlace } from '../../src/pipeline/aggregate.ts';
 import { loadDataset } from '../../src/pipeline/loadDataset.ts';
 
 const dir = join(import.meta.dirname, '..', 'fixtures', 'small');
@@ -71,5 +71,19 @@ describe('fundsByChild and fundsOverTime', () => {
     const points = fundsOverTime(records.funds);
     expect(points.map((p) => p.month)).toEqual(['2020-05', '2021-04', '2021-07', '2021-08']);
     expect(points.at(-1)?.cumulative).toBe(3020_0000_00n);
+  });
+});
+
+describe('talentByPlace', () => {
+  it('gives each place with talent counted at it its counts by kind and in all, in code order', () => {
+    const rows = talentByPlace(summarizePlace(records, '150627').talent);
+    expect(rows.map((row) => [row.code, row.total])).toEqual([
+      ['150627101', 5],
+      ['150627101212', 1],
+      ['150627101225', 1],
+      ['150627102200', 2],
+    ]);
+    expect(rows[0]!.byKind.find((kind) => kind.key === 'graduate')).toEqual({ key: 'graduate', value: 5 });
+    expect(rows[3]!.byKind.map((kind) => kind.value)).toEqual([0, 0, 0, 0, 0, 2]);
   });
 });
