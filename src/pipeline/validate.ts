@@ -51,14 +51,14 @@ function indexFiles(records: Records): Indexes {
 }
 
 /**
- * A rule between a row and the row its foreign key found, by file and column: a fund tied to a
- * project must be for the project's own village. Checked where the key is looked up, so the project
- * is found once.
+ * A column that the row a foreign key finds must share with the row that refers to it: a fund tied
+ * to a project must be for the project's own village. Checked where the key is looked up, so the
+ * project is found once (and KeyIndex.holds mostly answers without reading the project's row).
  */
-type TargetRule = (record: AnyRecord, target: AnyRecord, positions: ColumnPositions) => Problem | undefined;
+type Agreement = { column: string; problem: (record: AnyRecord, target: AnyRecord, positions: ColumnPositions) => Problem };
 
-const TARGET_RULES: Record<string, Record<string, TargetRule | undefined> | undefined> = {
-  'funds.csv': { project_id: checkProjectVillage },
+const AGREEMENTS: Record<string, Record<string, Agreement | undefined> | undefined> = {
+  'funds.csv': { project_id: { column: 'village_code', problem: projectElsewhere } },
 };
 
 /*
@@ -87,16 +87,17 @@ function checkReference(
   const first = index(reference.file, [reference.key]);
   const also = reference.also === undefined ? undefined : index(reference.also.file, [reference.also.key]);
   const files = [reference.file, reference.also?.file].filter(Boolean).join(' / ');
-  const targetRule = TARGET_RULES[table.file]?.[reference.columns];
+  const agreement = AGREEMENTS[table.file]?.[reference.columns];
   for (const record of rows) {
     const value = record[reference.columns];
     if (value === undefined) continue;
     const wanted = reference.match === 'parent' ? parentCode(keyText(value)) : keyText(value);
-    const target = wanted === undefined ? undefined : (first.find(wanted) ?? also?.find(wanted));
-    if (target === undefined) problems.push(notFound(table, record.row, reference, keyText(value), wanted, files, positions));
-    else if (targetRule !== undefined) {
-      const problem = targetRule(record, target, positions);
-      if (problem !== undefined) problems.push(problem);
+    let found = wanted === undefined ? undefined : { index: first, position: first.position(wanted) };
+    if (found !== undefined && found.position < 0 && also !== undefined) found = { index: also, position: also.position(wanted!) };
+    if (found === undefined || found.position < 0) {
+      problems.push(notFound(table, record.row, reference, keyText(value), wanted, files, positions));
+    } else if (agreement !== undefined && !found.index.holds(found.position, agreement.column, keyText(record[agreement.column]))) {
+      problems.push(agreement.problem(record, found.index.rowAt(found.position), positions));
     }
   }
 }
@@ -179,8 +180,7 @@ function notFound(
   );
 }
 
-function checkProjectVillage(fund: AnyRecord, project: AnyRecord, positions: ColumnPositions): Problem | undefined {
-  if (project.village_code === fund.village_code) return undefined;
+function projectElsewhere(fund: AnyRecord, project: AnyRecord, positions: ColumnPositions): Problem {
   const [id, village, own] = [fund.project_id, project.village_code, fund.village_code].map(keyText) as [string, string, string];
   return cellError(
     positions,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { KeyIndex } from '../../src/pipeline/keyIndex.ts';
+import { encodeKey, KeyIndex } from '../../src/pipeline/keyIndex.ts';
 
 type Row = { row: number; a?: string; b?: string };
 
@@ -37,7 +37,12 @@ describe('KeyIndex', () => {
   });
 
   it('agrees with a Map on arbitrary keys, including colliding and non-ASCII ones', () => {
-    const key = fc.oneof(fc.string({ maxLength: 4 }), fc.constantFrom('高勒庙村', '150627101225', '', '\u0000'));
+    const key = fc.oneof(
+      fc.string({ maxLength: 4 }),
+      fc.stringMatching(/^[0-9]{0,16}$/),
+      fc.stringMatching(/^[A-Za-z0-9_-]{5,9}$/),
+      fc.constantFrom('高勒庙村', '150627101225', '0150627101225', '', '\u0000', 'P1', 'P01'),
+    );
     fc.assert(
       fc.property(fc.array(fc.tuple(key, key), { maxLength: 200 }), fc.array(key, { maxLength: 50 }), (pairs, probes) => {
         const rows = pairs.map(([a, b], i) => ({ row: i + 2, a, b }));
@@ -56,6 +61,34 @@ describe('KeyIndex', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('encodeKey', () => {
+  it.each<[string, number]>([
+    ['', 1],
+    ['7', 17],
+    ['007', 1007],
+    ['150627101225', 1150627101225],
+    ['99999999999999', 199999999999999],
+  ])('reads the digits %j as the number %d (a leading 1 keeps leading zeros apart)', (text, expected) => {
+    expect(encodeKey(text)).toBe(expected);
+  });
+
+  it.each(['999999999999999', 'P1234567', '高勒庙村', 'é'])('leaves %j to be compared as text', (text) => {
+    expect(encodeKey(text)).toBeNaN();
+  });
+
+  it('gives two texts the same number only when they are the same text', () => {
+    const text = fc.oneof(fc.stringMatching(/^[0-9]{0,15}$/), fc.string({ maxLength: 8 }), fc.stringMatching(/^[ -~]{0,8}$/));
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        const [x, y] = [encodeKey(a), encodeKey(b)];
+        if (!Number.isNaN(x) && !Number.isNaN(y)) expect(x === y).toBe(a === b);
+        if (!Number.isNaN(x)) expect(Number.isSafeInteger(x)).toBe(true);
+      }),
+      { numRuns: 5000 },
     );
   });
 });
