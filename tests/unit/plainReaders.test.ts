@@ -25,52 +25,21 @@ const nearDate = fc
   });
 const nearMonth = fc.tuple(digits(0, 2999), digits(0, 13), fc.boolean()).map(([y, m, pad]) => `${pad ? y.padStart(4, '0') : y}-${pad ? m.padStart(2, '0') : m}`);
 
+type Case = [name: string, plain: (text: string) => unknown, full: (text: string) => Parsed<unknown>, texts: fc.Arbitrary<string>];
+
 describe('plain readers agree with the full grammar', () => {
-  it.each([
-    ['money', parseMoney],
-    ['decimal', parseDecimal],
-  ] as const)('readPlainHundredths reads what %s reads, or leaves it to the full grammar', (_, parse) => {
+  it.each<Case>([
+    ['readPlainHundredths as money', readPlainHundredths, parseMoney, fc.oneof(nearNumber, fc.string())],
+    ['readPlainHundredths as a decimal', readPlainHundredths, parseDecimal, fc.oneof(nearNumber, fc.string())],
+    ['readPlainInteger', readPlainInteger, parseInteger, fc.oneof(nearNumber, fc.string())],
+    ['readPlainNumber', readPlainNumber, parseNumber, fc.oneof(nearNumber, fc.double({ noNaN: true }).map(String), fc.string())],
+    ['readPlainDate', readPlainDate, parseDate, fc.oneof(nearDate, fc.string())],
+    ['readPlainMonth', readPlainMonth, parseMonth, fc.oneof(nearMonth, fc.string())],
+  ])('%s reads a text as the full grammar does, or leaves it to the full grammar', (_, plain, full, texts) => {
     fc.assert(
-      fc.property(fc.oneof(nearNumber, fc.string()), (text) => {
-        const plain = readPlainHundredths(text);
-        if (plain !== undefined) expect(fully(parse, text)).toEqual({ ok: true, value: plain });
-      }),
-      { numRuns: 3000 },
-    );
-  });
-
-  it('readPlainInteger reads what parseInteger reads', () => {
-    fc.assert(
-      fc.property(fc.oneof(nearNumber, fc.string()), (text) => {
-        const plain = readPlainInteger(text);
-        if (plain !== undefined) expect(fully(parseInteger, text)).toEqual({ ok: true, value: plain });
-      }),
-      { numRuns: 3000 },
-    );
-  });
-
-  it('readPlainNumber reads what parseNumber reads', () => {
-    fc.assert(
-      fc.property(fc.oneof(nearNumber, fc.double({ noNaN: true }).map(String), fc.string()), (text) => {
-        const plain = readPlainNumber(text);
-        if (plain !== undefined) expect(fully(parseNumber, text)).toEqual({ ok: true, value: plain });
-      }),
-      { numRuns: 3000 },
-    );
-  });
-
-  it('readPlainDate and readPlainMonth accept only what parseDate and parseMonth accept, unchanged', () => {
-    fc.assert(
-      fc.property(fc.oneof(nearDate, fc.string()), (text) => {
-        const plain = readPlainDate(text);
-        if (plain !== undefined) expect(fully(parseDate, text)).toEqual({ ok: true, value: plain });
-      }),
-      { numRuns: 3000 },
-    );
-    fc.assert(
-      fc.property(fc.oneof(nearMonth, fc.string()), (text) => {
-        const plain = readPlainMonth(text);
-        if (plain !== undefined) expect(fully(parseMonth, text)).toEqual({ ok: true, value: plain });
+      fc.property(texts, (text) => {
+        const value = plain(text);
+        if (value !== undefined) expect(fully(full, text)).toEqual({ ok: true, value });
       }),
       { numRuns: 3000 },
     );
