@@ -77,6 +77,17 @@ export type FrameProps = {
   csvHref?: string | undefined;
 };
 
+/** What every chart component takes besides its data. */
+export type ChartProps = FrameProps & {
+  /** Used only to format numbers, money and dates. */
+  locale: Locale;
+  width?: number;
+  height?: number;
+  /** Replaces the description generated from the data. */
+  description?: string;
+  strings?: Partial<ChartStrings>;
+};
+
 export function figureFrame(props: FrameProps, text: ChartStrings) {
   const { id, title, source, sourceHref, notes, csvHref } = props;
   return { id, title, source, sourceHref, notes, csvHref, showTableLabel: text.showTable, downloadCsvLabel: text.downloadCsv };
