@@ -10,6 +10,15 @@ import { compileCell, isCellFailure, UNDECODABLE } from './coerceCell.ts';
 import { toColumnLetter, type Problem } from './problem.ts';
 import type { AnyTable } from './field.ts';
 import type { Sourced } from './tables.ts';
+import { makeRecordBuilder, type RecordBuilder } from './recordBuilder.ts';
+
+// One builder per table, made when the table is first read: its code is then optimised once.
+const builders = new WeakMap<AnyTable, RecordBuilder>();
+function recordBuilderOf(table: AnyTable): RecordBuilder {
+  let build = builders.get(table);
+  if (build === undefined) builders.set(table, (build = makeRecordBuilder(Object.keys(table.columns))));
+  return build;
+}
 
 export type TableRead = {
   file: string;
@@ -69,23 +78,29 @@ export function readTable(table: AnyTable, bytes: Uint8Array | undefined): Table
     });
     // Without a required column no row can become a record; mapHeaders reports the column once.
     const readable = !headers.problems.some((p) => p.rule === 'missing-column');
+    // One value per column of the table, in the table's order, whatever the file's order: the
+    // builder then makes every record of the table in one shape. Reused for every row.
+    const build = recordBuilderOf(table);
+    const slots = Object.keys(table.columns).map((key) => columns.find((column) => column.key === key));
+    const values: unknown[] = slots.map(() => undefined);
     return (row, cells, sound) => {
       // A row whose width or quoting is broken cannot be read cell by cell: which value belongs to which column is unknown.
       if (!readable || !sound) return;
-      const record: Record<string, unknown> & { row: number } = { row };
       let accepted = true;
-      for (const column of columns) {
+      for (let i = 0; i < slots.length; i += 1) {
+        const column = slots[i];
+        if (column === undefined) continue;
         const cell = cells[column.index] ?? '';
         const result = undecodable && cell.includes('\uFFFD') ? UNDECODABLE : column.parse(cell);
         if (!isCellFailure(result)) {
-          if (result !== undefined) record[column.key] = result;
+          values[i] = result;
           continue;
         }
         accepted = false;
         const { rule, message, hint } = result;
         cellProblems.push({ severity: 'error', rule, file, row, column: column.header, columnLetter: column.letter, value: cell, message, hint });
       }
-      if (accepted) records.push(record);
+      if (accepted) records.push(build(row, values));
     };
   });
   // A file without a header still lacks every required column.
