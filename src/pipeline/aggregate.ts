@@ -6,6 +6,7 @@
 import { latestTalent } from './reconcile.ts';
 import type { Fund, MonthlyReview, Pairing, Project, Records, Sourced, Talent, Village } from './tables.ts';
 import {
+import { sumExactly } from './sumExactly.ts';
   FUND_SOURCE_KINDS, SECTORS, STAGES, TALENT_KINDS,
   type FundSourceKind, type Sector, type Stage, type TalentKind,
 } from './vocabulary.ts';
@@ -110,8 +111,7 @@ function sumBy<K extends string, T>(keys: K[], rows: T[], keyOf: (row: T) => K, 
   return keys.map((key) => ({ key, value: totals.get(key) ?? 0n }));
 }
 
-const total = <T>(rows: T[], amount: (row: T) => bigint | undefined): bigint =>
-  rows.reduce((sum, row) => sum + (amount(row) ?? 0n), 0n);
+const total = <T>(rows: T[], amount: (row: T) => bigint | undefined): bigint => sumExactly(rows.map((row) => amount(row) ?? 0n));
 
 const unique = (names: (string | undefined)[]): string[] =>
   [...new Set(names.filter((name): name is string => name !== undefined))].sort((a, b) => a.localeCompare(b, 'zh-CN'));

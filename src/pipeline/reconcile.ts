@@ -4,7 +4,8 @@
  */
 import type { Bilingual, Problem } from './problem.ts';
 import type { Records, Sourced, Talent } from './tables.ts';
-import type { Qualifier, TalentKind } from './vocabulary.ts';
+import { sumExactly } from './sumExactly.ts';
+import { TALENT_KINDS, type Qualifier, type TalentKind } from './vocabulary.ts';
 
 export type ReconcileStatus = 'matches' | 'at-least' | 'differs' | 'not-computed';
 
@@ -70,21 +71,34 @@ function distinct<T extends { row: number }>(file: string, rows: T[], place: (ro
 
 function sum<T extends { row: number }>(file: string, rows: T[], place: (row: T) => string, scope: string, amount: (row: T) => bigint | undefined): Computed {
   const { used, values } = gather(rows, place, scope, amount);
-  let value = 0n;
-  for (const a of values) value += a;
-  return { value, sources: [{ file, rows: used }] };
+  return { value: sumExactly(values), sources: [{ file, rows: used }] };
 }
 
 /** The latest count for each place and kind: a later as-of replaces an earlier one. */
 export function latestTalent(talent: Sourced<Talent>[]): Sourced<Talent>[] {
-  const latest = new Map<string, Sourced<Talent>>();
+  // In the order each place and kind first appears. Looked up by place, then by the kind's place in
+  // the vocabulary: no joined key per row. Rows of one place usually follow one another.
+  const latest: Sourced<Talent>[] = [];
+  const slotsByPlace = new Map<string, number[]>();
+  let place: string | undefined;
+  let slots: number[] = [];
   for (const row of talent) {
-    const key = `${row.place_code}|${row.kind}`;
-    const seen = latest.get(key);
-    if (seen === undefined || row.as_of > seen.as_of) latest.set(key, row);
+    if (row.place_code !== place) {
+      place = row.place_code;
+      slots = slotsByPlace.get(place) ?? [];
+      slotsByPlace.set(place, slots);
+    }
+    const kind = KIND_INDEX[row.kind];
+    const at = slots[kind];
+    if (at === undefined) {
+      slots[kind] = latest.length;
+      latest.push(row);
+    } else if (row.as_of > latest[at]!.as_of) latest[at] = row;
   }
-  return [...latest.values()];
+  return latest;
 }
+
+const KIND_INDEX = Object.fromEntries(Object.keys(TALENT_KINDS).map((kind, index) => [kind, index])) as Record<TalentKind, number>;
 
 const talentOf = (kind: TalentKind): Computation => (data, scope) =>
   sum(
