@@ -5,8 +5,8 @@
  */
 import { latestTalent } from './reconcile.ts';
 import type { Fund, MonthlyReview, Pairing, Project, Records, Sourced, Talent, Village } from './tables.ts';
-import {
 import { sumExactly } from './sumExactly.ts';
+import {
   FUND_SOURCE_KINDS, SECTORS, STAGES, TALENT_KINDS,
   type FundSourceKind, type Sector, type Stage, type TalentKind,
 } from './vocabulary.ts';
