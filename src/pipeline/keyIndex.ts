@@ -94,7 +94,7 @@ export class KeyIndex<R extends Row> {
   position(text: string): number {
     const encoded = encodeKey(text);
     const { slots, mask, rows } = this;
-    if (encoded === encoded) {
+    if (!Number.isNaN(encoded)) {
       for (let at = hashNumber(encoded) & mask; ; at = (at + 1) & mask) {
         const slot = slots[2 * at]!;
         if (slot === EMPTY) return -1;
@@ -105,7 +105,7 @@ export class KeyIndex<R extends Row> {
     for (let at = hashText(0x811c9dc5, text) & mask; ; at = (at + 1) & mask) {
       const slot = slots[2 * at]!;
       if (slot === EMPTY) return -1;
-      if (slots[2 * at + 1] !== slots[2 * at + 1] && keyText(rows[slot - 1]![column]) === text) return slot - 1;
+      if (Number.isNaN(slots[2 * at + 1]!) && keyText(rows[slot - 1]![column]) === text) return slot - 1;
     }
   }
 
@@ -126,7 +126,7 @@ export class KeyIndex<R extends Row> {
     }
     const theirs = encodedColumn[position]!;
     const ours = encodeKey(text);
-    if (theirs === theirs && ours === ours) return theirs === ours;
+    if (!Number.isNaN(theirs) && !Number.isNaN(ours)) return theirs === ours;
     return keyText(this.rows[position]![column]) === text;
   }
 
@@ -136,7 +136,7 @@ export class KeyIndex<R extends Row> {
     // A key of one column is encoded when it is short; a key of several columns never is.
     const encoded = columns.length === 1 ? encodeKey(keyText(row[columns[0]!])) : Number.NaN;
     let hash: number;
-    if (encoded === encoded) hash = hashNumber(encoded);
+    if (!Number.isNaN(encoded)) hash = hashNumber(encoded);
     else {
       hash = 0x811c9dc5;
       for (const column of columns) hash = hashText(hash, keyText(row[column]));
@@ -149,7 +149,7 @@ export class KeyIndex<R extends Row> {
         return;
       }
       const key = slots[2 * at + 1]!;
-      const same = encoded === encoded ? key === encoded : key !== key && this.sameKey(row, this.rows[slot - 1]!);
+      const same = Number.isNaN(encoded) ? Number.isNaN(key) && this.sameKey(row, this.rows[slot - 1]!) : key === encoded;
       if (same) {
         this.repeats.push({ row, first: this.rows[slot - 1]! });
         return;

@@ -125,3 +125,15 @@ describe('each broken fixture fails with its own located, bilingual message', ()
     expect(rules).toContain('allowed-values');
   });
 });
+
+describe('a fund tied to a project', () => {
+  it("must be for the project's own village: the project id cell is named, with both villages", () => {
+    const files = readDir(join(FIXTURES, 'small'));
+    const funds = new TextDecoder().decode(files.get('funds.csv')).replace('F2,2021-08-01,150627101225,P1', 'F2,2021-08-01,150627101212,P1');
+    files.set('funds.csv', new TextEncoder().encode(funds));
+    const problems = loadDataset(files).report.problems.filter((p) => p.rule === 'foreign-key');
+    expect(problems.map((p) => [p.file, cellOf(p), p.value])).toEqual([['funds.csv', 'D3', 'P1']]);
+    expect(problems[0]!.message.en).toBe("Project P1 belongs to village 150627101225, not to this row's village 150627101212");
+    expect(problems[0]!.message.zh).toBe('项目 P1 属于 150627101225，不属于本行的嘎查村 150627101212');
+  });
+});
