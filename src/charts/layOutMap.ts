@@ -13,6 +13,7 @@ import type { MultiPolygon } from 'geojson';
 import type { LonLat, MapOutline, MapVillage } from '../pipeline/mapData.ts';
 import { STAGE_COLORS } from '../pipeline/mapData.ts';
 import type { MapCrs } from '../pipeline/tileConfig.ts';
+import { spreadInPixels } from '../pipeline/sunflower.ts';
 import type { Stage } from '../pipeline/vocabulary.ts';
 import { roundPx } from './roundPx.ts';
 
@@ -154,32 +155,6 @@ export function layOutMap(data: MapLayoutInput, options: MapLayoutOptions): MapL
   });
 
   return { width, height, outlinePath, points: laidOut, seats };
-}
-
-/**
- * Offsets for circles of the given radii on a sunflower spiral (in the order given), scaled up from
- * `atLeast` pixels until no two circles overlap (1 px gap): the same even spread as the geographic
- * one, made wide enough to see every village.
- */
-export function spreadInPixels(radii: readonly number[], atLeast: number): [number, number][] {
-  const count = radii.length;
-  if (count <= 1) return radii.map(() => [0, 0]);
-  const golden = Math.PI * (3 - Math.sqrt(5));
-  const at = (spiral: number) =>
-    radii.map((_, i): [number, number] => {
-      const distance = spiral * Math.sqrt((i + 0.5) / count);
-      return [distance * Math.cos(i * golden), distance * Math.sin(i * golden)];
-    });
-  const overlaps = (offsets: [number, number][]) =>
-    offsets.some((a, i) => offsets.some((b, j) => j > i && Math.hypot(a[0] - b[0], a[1] - b[1]) < radii[i]! + radii[j]! + 1));
-  let spiral = Math.max(atLeast, 1);
-  let offsets = at(spiral);
-  // Each step widens by 10%; the sunflower's nearest neighbours move apart in proportion, so this ends.
-  while (overlaps(offsets)) {
-    spiral *= 1.1;
-    offsets = at(spiral);
-  }
-  return offsets;
 }
 
 /** The fixed words of the static map, from the page's dictionary. `{…}` are filled from the data. */

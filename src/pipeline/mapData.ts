@@ -22,6 +22,7 @@ import type { Bilingual } from './problem.ts';
 import type { Records } from './tables.ts';
 import type { MapCrs, TileConfig } from './tileConfig.ts';
 import { SECTORS, STAGES, type LocationPrecision, type Sector, type Stage } from './vocabulary.ts';
+import { sunflowerPoint } from './sunflower.ts';
 
 /** [longitude, latitude] in degrees, as GeoJSON orders them. */
 export type LonLat = [number, number];
@@ -169,7 +170,6 @@ export const FUNDS_COLORS = ['#f3f4f6', '#c6dbef', '#6baed6', '#2171b5', '#08306
 const FUNDS_BANDS = 4;
 
 const EARTH_RADIUS_METRES = 6_371_008.8;
-const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 
 const roundDegrees = (value: number, decimals = 6): number => {
   const factor = 10 ** decimals;
@@ -183,9 +183,8 @@ export function toGcj02(point: LonLat): LonLat {
 }
 
 /**
- * `count` points around `center`, at most `radiusMetres` away, on a sunflower spiral: the i-th
- * point at angle i × the golden angle and distance radius × √((i + ½) / count), which fills the disc
- * evenly however many there are. One point stays on the centre: there is nothing to keep apart.
+ * `count` points around `center`, at most `radiusMetres` away, on the sunflower spiral (sunflower.ts).
+ * One point stays on the centre: there is nothing to keep apart.
  */
 export function spreadAround(center: LonLat, count: number, radiusMetres: number): LonLat[] {
   if (count <= 1) return count === 1 ? [roundLonLat(center)] : [];
@@ -193,9 +192,8 @@ export function spreadAround(center: LonLat, count: number, radiusMetres: number
   const metresPerDegreeLat = (EARTH_RADIUS_METRES * Math.PI) / 180;
   const metresPerDegreeLon = metresPerDegreeLat * Math.cos((lat * Math.PI) / 180);
   return Array.from({ length: count }, (_, i) => {
-    const distance = radiusMetres * Math.sqrt((i + 0.5) / count);
-    const angle = i * GOLDEN_ANGLE;
-    return roundLonLat([lon + (distance * Math.cos(angle)) / metresPerDegreeLon, lat + (distance * Math.sin(angle)) / metresPerDegreeLat]);
+    const [east, north] = sunflowerPoint(i, count);
+    return roundLonLat([lon + (radiusMetres * east) / metresPerDegreeLon, lat + (radiusMetres * north) / metresPerDegreeLat]);
   });
 }
 

@@ -15,6 +15,7 @@ import 'leaflet/dist/leaflet.css';
 import type { StaticMapLabels } from '../charts/layOutMap.ts';
 import type { ClientMapPayload as MapPayload, ClientMapVillage as MapVillage } from '../pipeline/mapData.ts';
 import type { Sector, Stage } from '../pipeline/vocabulary.ts';
+import { spreadInPixels } from '../pipeline/sunflower.ts';
 
 /**
  * The words of the interactive map, from the page's dictionary (`{…}` are filled in). Includes the
@@ -113,32 +114,6 @@ const displayName = (village: MapVillage, locale: MapPayload['locale']): string 
  */
 const markerSize = (village: MapVillage, zoom: number): number =>
   Math.round((10 + village.fundsScale * 14) * (zoom >= 10 ? 1 : zoom >= 9 ? 0.8 : 0.6));
-
-const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
-
-/**
- * Pixel offsets (y down) of a town's approximate villages on the sunflower spiral mapData.ts spreads
- * them on, scaled up from `atLeast` (the geographic spread at this zoom) until no two markers overlap.
- * The same spiral as layOutMap.ts's spreadInPixels; kept apart so no build-time code ships here.
- */
-export function sunflowerOffsets(radii: readonly number[], atLeast: number): [number, number][] {
-  const count = radii.length;
-  if (count <= 1) return radii.map(() => [0, 0]);
-  const at = (spiral: number) =>
-    radii.map((_, i): [number, number] => {
-      const distance = spiral * Math.sqrt((i + 0.5) / count);
-      return [distance * Math.cos(i * GOLDEN_ANGLE), -distance * Math.sin(i * GOLDEN_ANGLE)];
-    });
-  const overlaps = (offsets: [number, number][]) =>
-    offsets.some((a, i) => offsets.some((b, j) => j > i && Math.hypot(a[0] - b[0], a[1] - b[1]) < radii[i]! + radii[j]! + 1));
-  let spiral = Math.max(atLeast, 1);
-  let offsets = at(spiral);
-  while (overlaps(offsets)) {
-    spiral *= 1.1;
-    offsets = at(spiral);
-  }
-  return offsets;
-}
 
 /**
  * Mounts the map in `root` (the ProgressMap component's element) and wires the filters, metric
@@ -307,7 +282,7 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
       const [lon, lat] = group[0]!.village.stored;
       const centre = map.project([lat, lon], zoom);
       const geographic = Math.max(...group.map((e) => centre.distanceTo(map.project(latLngOf(e.village), zoom))));
-      const offsets = sunflowerOffsets(group.map((e) => e.size / 2 + 1), geographic);
+      const offsets = spreadInPixels(group.map((e) => e.size / 2 + 1), geographic);
       group.forEach((entry, i) => {
         const [dx, dy] = offsets[i]!;
         entry.marker.setLatLng(map.unproject(centre.add([dx, dy]), zoom));

@@ -7,7 +7,8 @@ import type { AstroComponentFactory } from 'astro/runtime/server/index.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { describeMap, layOutMap, spreadInPixels, type MapLayoutInput, type StaticMapLabels } from '../../src/charts/layOutMap.ts';
+import { describeMap, layOutMap, type MapLayoutInput, type StaticMapLabels } from '../../src/charts/layOutMap.ts';
+import { spreadInPixels } from '../../src/pipeline/sunflower.ts';
 import {
   FUNDS_COLORS, SECTOR_COLORS, STAGE_COLORS, buildLegends, type LonLat, type MapPayload, type MapVillage,
 } from '../../src/pipeline/mapData.ts';
