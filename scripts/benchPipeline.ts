@@ -184,24 +184,28 @@ function median(samples: number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-// A full collection before each run, so no run pays for the garbage the one before it left behind.
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
 
 /**
- * Times both runs in turns (papaparse, pipeline, papaparse, …), so a slow moment of a shared machine
+ * Times both in turns (papaparse, pipeline, papaparse, …), so a slow moment of a shared machine
  * falls on both alike, after warm-up runs that let the JIT compile both: the ratio is of steady
- * states, not of first runs.
+ * states, not of first runs. Each sample is a full collection, so neither pays for the garbage the
+ * other left behind, then a batch of runs lasting at least a third of a second, timed together, so
+ * that each side's young-generation collections of its own garbage fall inside the timing. (One
+ * papaparse run of the 1k region allocates less than the young generation holds: timed alone, it
+ * left all its collecting to the next forced collection, outside the timing, while the pipeline,
+ * allocating more, paid for its own inside.)
  */
-function timeInTurns(runs: (() => void)[], repeats: number, warmUps: number): number[] {
+function timeInTurns(runs: (() => void)[], repeats: number, warmUps: number, batch: number): number[] {
   for (let i = 0; i < warmUps; i++) for (const run of runs) run();
   const samples = runs.map((): number[] => []);
   for (let i = 0; i < repeats; i++) {
     runs.forEach((run, r) => {
       collectGarbage();
       const started = performance.now();
-      run();
-      samples[r]!.push(performance.now() - started);
+      for (let b = 0; b < batch; b++) run();
+      samples[r]!.push((performance.now() - started) / batch);
     });
   }
   return samples.map(median);
@@ -219,7 +223,7 @@ function runPipeline(region: Region): void {
 type Result = { region: Region; pipelineMs: number; papaMs: number };
 
 const results: Result[] = [];
-console.log(`流水线基准 · Pipeline benchmark: ${REPEATS} 次取中位数 · median of ${REPEATS} runs, seed ${SEED}\n`);
+console.log(`流水线基准 · Pipeline benchmark: 每个规模至少 ${REPEATS} 个样本取中位数 · median of at least ${REPEATS} samples per size, seed ${SEED}\n`);
 
 for (const size of SIZES) {
   const region = generateRegion(size);
@@ -232,13 +236,15 @@ for (const size of SIZES) {
   const differs = report.reconciliation.filter((r) => r.status !== 'matches').map((r) => r.key);
   if (differs.length > 0) console.warn(`注意 · Note: ${size} villages: figures not matching: ${differs.join(', ')}`);
   // Large sizes take seconds per run; fewer repeats keep the whole benchmark to a few minutes. Small
-  // sizes take a fraction of a second, where a shared machine's noise weighs most: they get more
-  // repeats, enough for about two seconds of pipeline runs.
+  // sizes, where a shared machine's noise weighs most, get more repeats: about four seconds of
+  // pipeline runs.
   const started = performance.now();
   runPipeline(region);
   const oneRunMs = performance.now() - started;
-  const repeats = size >= 100_000 ? Math.min(REPEATS, 3) : Math.min(51, Math.max(REPEATS, Math.ceil(2000 / oneRunMs)));
-  const [papaMs, pipelineMs] = timeInTurns([() => runPapaparse(region), () => runPipeline(region)], repeats, size >= 100_000 ? 1 : 3) as [number, number];
+  const batch = Math.max(1, Math.ceil(300 / oneRunMs));
+  const repeats = size >= 100_000 ? Math.min(REPEATS, 3) : Math.min(25, Math.max(REPEATS, Math.ceil(4000 / (oneRunMs * batch))));
+  const runs = [() => runPapaparse(region), () => runPipeline(region)];
+  const [papaMs, pipelineMs] = timeInTurns(runs, repeats, size >= 100_000 ? 1 : 3, batch) as [number, number];
   results.push({ region, pipelineMs, papaMs });
   console.log(`  ${size.toLocaleString('en-US')} 村 villages: ${region.rows.toLocaleString('en-US')} 行 rows, ${(region.bytes / 1e6).toFixed(1)} MB — 完成 done`);
 }

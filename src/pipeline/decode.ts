@@ -68,22 +68,24 @@ function guessUtf16(bytes: Uint8Array): Encoding | undefined {
   return undefined;
 }
 
-function isStrictUtf8(bytes: Uint8Array): boolean {
+/** The text, when the bytes are valid UTF-8 throughout; the test is the decoding itself, kept. */
+function decodeStrictUtf8(bytes: Uint8Array): string | undefined {
   try {
-    new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-    return true;
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    return false;
+    return undefined;
   }
 }
 
-function detectEncoding(bytes: Uint8Array): { encoding: Encoding; bomLength: number } {
+/** The encoding, with the text when finding the encoding already decoded it (BOM-less UTF-8). */
+function detectEncoding(bytes: Uint8Array): { encoding: Encoding; bomLength: number; text?: string } {
   for (const bom of BOMS) {
     if (startsWith(bytes, bom.bytes)) return { encoding: bom.encoding, bomLength: bom.bytes.length };
   }
   const utf16 = guessUtf16(bytes);
   if (utf16 !== undefined) return { encoding: utf16, bomLength: 0 };
-  if (isStrictUtf8(bytes)) return { encoding: 'utf-8', bomLength: 0 };
+  const text = decodeStrictUtf8(bytes);
+  if (text !== undefined) return { encoding: 'utf-8', bomLength: 0, text };
   const best = chardet.analyse(bytes)[0];
   if (best?.name === 'UTF-8' && best.confidence >= 80) return { encoding: 'utf-8', bomLength: 0 };
   return { encoding: 'gb18030', bomLength: 0 };
@@ -94,8 +96,9 @@ function detectEncoding(bytes: Uint8Array): { encoding: Encoding; bomLength: num
  * line endings are left as they are (the CSV reader accepts CRLF, LF and CR).
  */
 export function decodeBytes(bytes: Uint8Array): Decoded {
-  const { encoding, bomLength } = detectEncoding(bytes);
-  const text = decodeAs(bytes.subarray(bomLength), encoding);
+  const detected = detectEncoding(bytes);
+  const { encoding, bomLength } = detected;
+  const text = detected.text ?? decodeAs(bytes.subarray(bomLength), encoding);
   // GB18030 has a BOM of its own (84 31 95 33), which decodes to U+FEFF like any other.
   return { text: text.startsWith('\uFEFF') ? text.slice(1) : text, encoding };
 }
