@@ -96,9 +96,8 @@ function detectEncoding(bytes: Uint8Array): { encoding: Encoding; bomLength: num
  * line endings are left as they are (the CSV reader accepts CRLF, LF and CR).
  */
 export function decodeBytes(bytes: Uint8Array): Decoded {
-  const detected = detectEncoding(bytes);
-  const { encoding, bomLength } = detected;
-  const text = detected.text ?? decodeAs(bytes.subarray(bomLength), encoding);
+  const { encoding, bomLength, text: decoded } = detectEncoding(bytes);
+  const text = decoded ?? decodeAs(bytes.subarray(bomLength), encoding);
   // GB18030 has a BOM of its own (84 31 95 33), which decodes to U+FEFF like any other.
   return { text: text.startsWith('\uFEFF') ? text.slice(1) : text, encoding };
 }
