@@ -81,18 +81,23 @@ function generateRegion(villageCount: number): Region {
   const name = (length: number) => Array.from({ length }, () => pick(NAME_PARTS)).join('');
   const date = (year: number) => `${year}-${String(1 + Math.floor(random() * 9)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`;
 
+  const point = () => [(109 + random()).toFixed(6), (39 + random()).toFixed(6)];
+  const seats = townCodes.map(point);
   const divisions = [
     ['code', 'name', 'name_en', 'seat_lon_wgs84', 'seat_lat_wgs84'],
     ['15', '内蒙古自治区', 'Inner Mongolia Autonomous Region', '', ''],
     ['1506', '鄂尔多斯市', 'Ordos', '', ''],
     [REGION, '伊金霍洛旗', 'Ejin Horo Banner', '', ''],
-    ...townCodes.map((code) => [code, `${name(3)}镇`, '', (109 + random()).toFixed(6), (39 + random()).toFixed(6)]),
+    ...townCodes.map((code, t) => [code, `${name(3)}镇`, '', ...seats[t]!]),
   ];
+  // As in the default data: one village in ten has a surveyed point, the others sit on their town's seat.
   const villages = [
     ['village_code', 'name', 'kind', 'lon_wgs84', 'lat_wgs84', 'location_precision', 'location_source', 'name_en'],
-    ...villageCodes.map((code) => {
+    ...villageCodes.map((code, v) => {
       const gacha = random() < 0.4;
-      return [code, `${name(3)}${gacha ? '嘎查' : '村'}`, gacha ? '嘎查' : '村', (109 + random()).toFixed(6), (39 + random()).toFixed(6), random() < 0.1 ? '实测点位' : '镇政府驻地', 'synthetic', ''];
+      const surveyed = random() < 0.1;
+      const [lon, lat] = surveyed ? point() : seats[Math.floor(v / VILLAGES_PER_TOWN)]!;
+      return [code, `${name(3)}${gacha ? '嘎查' : '村'}`, gacha ? '嘎查' : '村', lon!, lat!, surveyed ? '实测点位' : '镇政府驻地', 'synthetic', ''];
     }),
   ];
 
@@ -227,14 +232,13 @@ console.log(`流水线基准 · Pipeline benchmark: 每个规模至少 ${REPEATS
 
 for (const size of SIZES) {
   const region = generateRegion(size);
+  // The regions stand for data ready to publish: not one error or warning, every figure reconciled.
   const { report } = loadDataset(region.files);
-  if (!report.ok) {
-    console.error(`合成数据未通过校验 · Synthetic data for ${size} villages does not validate:`);
-    for (const problem of report.problems.slice(0, 10)) console.error(`  ${problem.file} ${problem.row ?? ''} ${problem.message.en}`);
+  if (report.problems.length > 0) {
+    console.error(`合成数据有 ${report.problems.length} 个问题 · Synthetic data for ${size} villages has ${report.problems.length} problems:`);
+    for (const problem of report.problems.slice(0, 10)) console.error(`  ${problem.file} ${problem.row ?? ''} ${problem.message.zh} · ${problem.message.en}`);
     process.exit(1);
   }
-  const differs = report.reconciliation.filter((r) => r.status !== 'matches').map((r) => r.key);
-  if (differs.length > 0) console.warn(`注意 · Note: ${size} villages: figures not matching: ${differs.join(', ')}`);
   // Large sizes take seconds per run; fewer repeats keep the whole benchmark to a few minutes. Small
   // sizes, where a shared machine's noise weighs most, get more repeats: about four seconds of
   // pipeline runs.
