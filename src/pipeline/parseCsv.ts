@@ -207,7 +207,9 @@ export function scanCsv(text: string, file: string, read: RowReader): ScannedCsv
     for (const { row, cells } of rows) hand(row, cells);
   }
 
-  const problems: Problem[] = [...[...quoteErrors].map(([row, unterminated]) => brokenQuoting(file, row, unterminated)), ...widthProblems];
+  const problems: Problem[] = [];
+  quoteErrors.forEach((unterminated, row) => problems.push(brokenQuoting(file, row, unterminated)));
+  for (const problem of widthProblems) problems.push(problem);
   problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   return { header, blankRows, problems, rowCount };
 }

@@ -137,3 +137,27 @@ describe('a fund tied to a project', () => {
     expect(problems[0]!.message.zh).toBe('项目 P1 属于 150627101225，不属于本行的嘎查村 150627101212');
   });
 });
+
+describe('the list of problems', () => {
+  it('is ordered by severity, then file, then row, then column from left to right', () => {
+    const files = readDir(join(FIXTURES, 'small'));
+    const funds = new TextDecoder()
+      .decode(files.get('funds.csv'))
+      .replace('F2,2021-08-01,150627101225,P1,包联单位,税务局,600万', 'F2,2021-08-41,150627101225,P1,包联单位,税务局,六百万')
+      .replace('F1,2021-07-01,150627101225,P1,包联企业,电信公司,2000万', 'F1,2021-07-01,150627101225,P1,包联企业,电信公司,-5');
+    files.set('funds.csv', new TextEncoder().encode(funds));
+    const villages = new TextDecoder().decode(files.get('villages.csv'));
+    // A village at its town seat but away from it: a warning, listed after every error.
+    const moved = villages.replace(/^(\d{12},[^,\n]*,[^,\n]*,)(\d+\.\d+)/m, (_, head: string, lon: string) => `${head}${(Number(lon) + 1).toFixed(6)}`);
+    files.set('villages.csv', new TextEncoder().encode(moved));
+    const problems = loadDataset(files).report.problems;
+    expect(problems.map((p) => `${p.severity} ${p.file} ${cellOf(p)}`)).toEqual([
+      'error funds.csv G2',
+      'error funds.csv B3',
+      'error funds.csv G3',
+      ...problems.filter((p) => p.severity === 'warning').map((p) => `warning ${p.file} ${cellOf(p)}`),
+    ]);
+    expect(problems.some((p) => p.severity === 'warning')).toBe(true);
+  });
+});
+
