@@ -10,6 +10,11 @@ function readDir(dir: string): Map<string, Uint8Array> {
   return new Map(readdirSync(dir).map((name) => [name, new Uint8Array(readFileSync(join(dir, name)))]));
 }
 
+/** Rewrites one file's text in a set of files. */
+function edit(files: Map<string, Uint8Array>, file: string, change: (text: string) => string): void {
+  files.set(file, new TextEncoder().encode(change(new TextDecoder().decode(files.get(file)))));
+}
+
 /** The small valid dataset with the files of one broken fixture laid over it. */
 function loadBroken(rule: string, remove?: string) {
   const files = readDir(join(FIXTURES, 'small'));
@@ -129,8 +134,7 @@ describe('each broken fixture fails with its own located, bilingual message', ()
 describe('a fund tied to a project', () => {
   it("must be for the project's own village: the project id cell is named, with both villages", () => {
     const files = readDir(join(FIXTURES, 'small'));
-    const funds = new TextDecoder().decode(files.get('funds.csv')).replace('F2,2021-08-01,150627101225,P1', 'F2,2021-08-01,150627101212,P1');
-    files.set('funds.csv', new TextEncoder().encode(funds));
+    edit(files, 'funds.csv', (text) => text.replace('F2,2021-08-01,150627101225,P1', 'F2,2021-08-01,150627101212,P1'));
     const problems = loadDataset(files).report.problems.filter((p) => p.rule === 'foreign-key');
     expect(problems.map((p) => [p.file, cellOf(p), p.value])).toEqual([['funds.csv', 'D3', 'P1']]);
     expect(problems[0]!.message.en).toBe("Project P1 belongs to village 150627101225, not to this row's village 150627101212");
@@ -141,15 +145,15 @@ describe('a fund tied to a project', () => {
 describe('the list of problems', () => {
   it('is ordered by severity, then file, then row, then column from left to right', () => {
     const files = readDir(join(FIXTURES, 'small'));
-    const funds = new TextDecoder()
-      .decode(files.get('funds.csv'))
-      .replace('F2,2021-08-01,150627101225,P1,包联单位,税务局,600万', 'F2,2021-08-41,150627101225,P1,包联单位,税务局,六百万')
-      .replace('F1,2021-07-01,150627101225,P1,包联企业,电信公司,2000万', 'F1,2021-07-01,150627101225,P1,包联企业,电信公司,-5');
-    files.set('funds.csv', new TextEncoder().encode(funds));
-    const villages = new TextDecoder().decode(files.get('villages.csv'));
+    edit(files, 'funds.csv', (text) =>
+      text
+        .replace('F2,2021-08-01,150627101225,P1,包联单位,税务局,600万', 'F2,2021-08-41,150627101225,P1,包联单位,税务局,六百万')
+        .replace('F1,2021-07-01,150627101225,P1,包联企业,电信公司,2000万', 'F1,2021-07-01,150627101225,P1,包联企业,电信公司,-5'),
+    );
     // A village at its town seat but away from it: a warning, listed after every error.
-    const moved = villages.replace(/^(\d{12},[^,\n]*,[^,\n]*,)(\d+\.\d+)/m, (_, head: string, lon: string) => `${head}${(Number(lon) + 1).toFixed(6)}`);
-    files.set('villages.csv', new TextEncoder().encode(moved));
+    edit(files, 'villages.csv', (text) =>
+      text.replace(/^(\d{12},[^,\n]*,[^,\n]*,)(\d+\.\d+)/m, (_, head: string, lon: string) => `${head}${(Number(lon) + 1).toFixed(6)}`),
+    );
     const problems = loadDataset(files).report.problems;
     expect(problems.map((p) => `${p.severity} ${p.file} ${cellOf(p)}`)).toEqual([
       'error funds.csv G2',
