@@ -54,6 +54,8 @@ const YI = 0x4ebf; // 亿
 const YUAN = 0x5143; // 元
 // Up to 15 digits, a JS number holds every integer exactly (2^53 ≈ 9.007e15).
 const EXACT_DIGITS = 15;
+// Looked up rather than computed with **: a third of the cost of reading a plain amount (200k cells).
+const POWERS_OF_TEN = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 /**
  * 4520000, 4,520,000, 4520000.50, 470万, 1.5亿, 80万元 → hundredths; undefined for anything else
@@ -80,8 +82,9 @@ export function readPlainHundredths(text: string): bigint | undefined {
     } else break;
   }
   if (digits === 0 || (grouped && group !== 3)) return undefined;
+  // Every read below checks `at < length` first: a read past the end (NaN) cost V8 a slower path.
   let decimals = 0;
-  if (text.charCodeAt(at) === POINT) {
+  if (at < length && text.charCodeAt(at) === POINT) {
     for (at += 1; at < length && isDigit(text.charCodeAt(at)); at += 1) {
       number = number * 10 + (text.charCodeAt(at) - ZERO);
       decimals += 1;
@@ -89,18 +92,20 @@ export function readPlainHundredths(text: string): bigint | undefined {
     if (decimals === 0) return undefined;
   }
   let exponent = 2;
-  const scale = text.charCodeAt(at);
-  if (scale === WAN || scale === YI) {
-    exponent = scale === WAN ? 6 : 10;
-    at += 1;
+  if (at < length) {
+    const scale = text.charCodeAt(at);
+    if (scale === WAN || scale === YI) {
+      exponent = scale === WAN ? 6 : 10;
+      at += 1;
+    }
+    if (at < length && text.charCodeAt(at) === YUAN) at += 1;
   }
-  if (text.charCodeAt(at) === YUAN) at += 1;
   if (at !== length || digits + decimals > EXACT_DIGITS) return undefined;
   if (decimals <= exponent) {
     if (digits + exponent > EXACT_DIGITS) return undefined;
-    return BigInt(number * 10 ** (exponent - decimals));
+    return BigInt(number * POWERS_OF_TEN[exponent - decimals]!);
   }
-  const divisor = 10 ** (decimals - exponent);
+  const divisor = POWERS_OF_TEN[decimals - exponent]!;
   // Not a whole number of hundredths: the full parser explains why.
   return number % divisor === 0 ? BigInt(number / divisor) : undefined;
 }
