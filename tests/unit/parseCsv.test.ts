@@ -302,4 +302,15 @@ describe('parseCsv: line endings never change what is read', () => {
       { numRuns: 500 },
     );
   });
+
+  // Large files are split a piece at a time; where a piece ends must never show in what is read.
+  it('reads a text in pieces of any length, cut anywhere in a record, into the same header, rows and problems', () => {
+    fc.assert(
+      fc.property(table, fc.constantFrom('\n', '\r\n', '\r'), fc.boolean(), fc.integer({ min: 1, max: 40 }), (rows, lineBreak, trailing, pieceLength) => {
+        const text = rows.map((cells) => cells.join(',').replace(/\n/g, lineBreak)).join(lineBreak) + (trailing ? lineBreak : '');
+        expect(parseCsv(text, FILE, pieceLength)).toEqual(parseCsv(text, FILE, Number.MAX_SAFE_INTEGER));
+      }),
+      { numRuns: 1000 },
+    );
+  });
 });
