@@ -1,5 +1,5 @@
 /**
- * npm run bench:pipeline [-- --sizes 1000,10000,100000 --repeats 5]
+ * npm run bench:pipeline [-- --sizes 1000,10000,100000 --rounds 3]
  *
  * How fast is the whole pipeline (decode → parse → map headers → coerce → validate → reconcile) next
  * to papaparse alone on the same bytes, and does its time grow linearly with the rows? Synthetic
@@ -9,21 +9,33 @@
  * The baseline is what any CSV tool must do at least: turn the bytes into text (TextDecoder, UTF-8)
  * and split it into cells with papaparse. The target is a ratio of at least 0.5, and a time per row
  * that stays roughly constant from one size to the next. Not a timed test: it prints numbers.
+ *
+ * Each side is timed in a process of its own (this script again, with --side), in turns: papaparse,
+ * pipeline, papaparse, … so that a slow moment of a shared machine falls on both alike. In one
+ * process the two would share papaparse's code, and with it what V8 learns from each call site:
+ * where to allocate the arrays of cells, for one. papaparse alone keeps every row of a file to the
+ * end, so V8 learned to allocate rows straight in the old generation, and the pipeline, which lets
+ * each piece's rows go at once, then had its garbage there too, collected only by full collections
+ * (and a forced collection between samples, which kept the two sides' garbage apart, made V8 throw
+ * such decisions away again). Separate processes measure each side as it runs on its own.
  */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import Papa from 'papaparse';
 import { loadDataset } from '../src/pipeline/loadDataset.ts';
 
 const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1000,10000,100000' },
-    repeats: { type: 'string', default: '5' },
+    rounds: { type: 'string', default: '3' },
+    // Internal: time one side for one size in this process and print its milliseconds per run.
+    side: { type: 'string' },
+    size: { type: 'string' },
   },
 });
 const SIZES = values.sizes.split(',').map(Number);
-const REPEATS = Math.max(1, Number(values.repeats));
+const ROUNDS = Math.max(1, Number(values.rounds));
 const SEED = 20211014;
 
 /** mulberry32: small, seedable, and good enough to vary synthetic rows. */
@@ -189,32 +201,7 @@ function median(samples: number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-setFlagsFromString('--expose-gc');
-const collectGarbage = runInNewContext('gc') as () => void;
-
-/**
- * Times both in turns (papaparse, pipeline, papaparse, …), so a slow moment of a shared machine
- * falls on both alike, after warm-up runs that let the JIT compile both: the ratio is of steady
- * states, not of first runs. Each sample is a full collection, so neither pays for the garbage the
- * other left behind, then a batch of runs lasting at least a third of a second, timed together, so
- * that each side's young-generation collections of its own garbage fall inside the timing. (One
- * papaparse run of the 1k region allocates less than the young generation holds: timed alone, it
- * left all its collecting to the next forced collection, outside the timing, while the pipeline,
- * allocating more, paid for its own inside.)
- */
-function timeInTurns(runs: (() => void)[], repeats: number, warmUps: number, batch: number): number[] {
-  for (let i = 0; i < warmUps; i++) for (const run of runs) run();
-  const samples = runs.map((): number[] => []);
-  for (let i = 0; i < repeats; i++) {
-    runs.forEach((run, r) => {
-      collectGarbage();
-      const started = performance.now();
-      for (let b = 0; b < batch; b++) run();
-      samples[r]!.push((performance.now() - started) / batch);
-    });
-  }
-  return samples.map(median);
-}
+type Side = 'papaparse' | 'pipeline';
 
 function runPapaparse(region: Region): void {
   const decoder = new TextDecoder('utf-8');
@@ -225,10 +212,57 @@ function runPipeline(region: Region): void {
   loadDataset(region.files);
 }
 
+/**
+ * One side in this process: warm-up runs that let the JIT compile it, then samples, each a batch of
+ * runs lasting at least a third of a second and timed together, so that the collections of the
+ * side's own garbage fall inside the timing. Small sizes, where noise weighs most, get more samples.
+ */
+function timeSide(side: Side, size: number): number {
+  const region = generateRegion(size);
+  const run = side === 'papaparse' ? () => runPapaparse(region) : () => runPipeline(region);
+  const started = performance.now();
+  run();
+  const oneRunMs = performance.now() - started;
+  const batch = Math.max(1, Math.ceil(300 / oneRunMs));
+  const warmUps = size >= 100_000 ? 1 : 3;
+  for (let i = 0; i < warmUps * batch; i += 1) run();
+  const samples = size >= 100_000 ? 3 : Math.min(25, Math.max(5, Math.ceil(4000 / (oneRunMs * batch))));
+  const times: number[] = [];
+  for (let i = 0; i < samples; i += 1) {
+    const sampleStarted = performance.now();
+    for (let b = 0; b < batch; b += 1) run();
+    times.push((performance.now() - sampleStarted) / batch);
+  }
+  return median(times);
+}
+
+if (values.side !== undefined) {
+  console.log(JSON.stringify({ ms: timeSide(values.side as Side, Number(values.size)) }));
+  process.exit(0);
+}
+
+const SCRIPT = fileURLToPath(import.meta.url);
+
+/** This script again, in a process of its own (with the same loader, tsx), timing one side. */
+function timeInOwnProcess(side: Side, size: number): number {
+  const child = spawnSync(process.execPath, [...process.execArgv, SCRIPT, '--side', side, '--size', String(size)], {
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const line = child.stdout.trim().split('\n').at(-1) ?? '';
+  if (child.status !== 0 || !line.startsWith('{')) {
+    console.error(`计时进程失败 · The timing process for ${side}, ${size} villages, failed:\n${child.stderr}`);
+    process.exit(1);
+  }
+  return (JSON.parse(line) as { ms: number }).ms;
+}
+
 type Result = { region: Region; pipelineMs: number; papaMs: number };
 
 const results: Result[] = [];
-console.log(`流水线基准 · Pipeline benchmark: 每个规模至少 ${REPEATS} 个样本取中位数 · median of at least ${REPEATS} samples per size, seed ${SEED}\n`);
+console.log(
+  `流水线基准 · Pipeline benchmark: 每个规模 ${ROUNDS} 轮，每轮两边各一个进程，取中位数 · ${ROUNDS} rounds per size, each side in a process of its own per round, medians; seed ${SEED}\n`,
+);
 
 for (const size of SIZES) {
   const region = generateRegion(size);
@@ -239,17 +273,13 @@ for (const size of SIZES) {
     for (const problem of report.problems.slice(0, 10)) console.error(`  ${problem.file} ${problem.row ?? ''} ${problem.message.zh} · ${problem.message.en}`);
     process.exit(1);
   }
-  // Large sizes take seconds per run; fewer repeats keep the whole benchmark to a few minutes. Small
-  // sizes, where a shared machine's noise weighs most, get more repeats: about four seconds of
-  // pipeline runs.
-  const started = performance.now();
-  runPipeline(region);
-  const oneRunMs = performance.now() - started;
-  const batch = Math.max(1, Math.ceil(300 / oneRunMs));
-  const repeats = size >= 100_000 ? Math.min(REPEATS, 3) : Math.min(25, Math.max(REPEATS, Math.ceil(4000 / (oneRunMs * batch))));
-  const runs = [() => runPapaparse(region), () => runPipeline(region)];
-  const [papaMs, pipelineMs] = timeInTurns(runs, repeats, size >= 100_000 ? 1 : 3, batch) as [number, number];
-  results.push({ region, pipelineMs, papaMs });
+  const papa: number[] = [];
+  const pipeline: number[] = [];
+  for (let round = 0; round < ROUNDS; round += 1) {
+    papa.push(timeInOwnProcess('papaparse', size));
+    pipeline.push(timeInOwnProcess('pipeline', size));
+  }
+  results.push({ region, pipelineMs: median(pipeline), papaMs: median(papa) });
   console.log(`  ${size.toLocaleString('en-US')} 村 villages: ${region.rows.toLocaleString('en-US')} 行 rows, ${(region.bytes / 1e6).toFixed(1)} MB — 完成 done`);
 }
 
