@@ -94,11 +94,11 @@ function lineEnds(text: string): { newline: '\n' | '\r\n'; mixed: boolean; lines
  * How much text papaparse splits at a time. A whole file split at once keeps every cell alive until
  * the last line is split: the young generation's collections copy them all and move them to the old
  * one, and the cells are long out of the processor's caches when their rows are read. A piece's
- * cells are read while they are fresh and die young. 64k characters (128 kB) stay well inside a
- * core's 1 MB cache; with 10k villages a run went from about 900 to 800 ms, measured in separate
- * processes (README, Performance).
+ * cells are read while they are fresh and die young. 64k characters (128 kB of text) and their cells
+ * stay inside a core's cache (1 MB on the build machine); with 10k villages a run went from 850–1010
+ * to 740–890 ms, each measured in a process of its own (README, Performance).
  */
-export const PIECE_LENGTH = 65_536;
+const PIECE_LENGTH = 65_536;
 
 /** A file's records, one piece at a time: the cells of each and the quote errors found in each, by record. */
 type TakeRecords = (records: string[][], quoteErrors: ReadonlyMap<number, boolean>) => void;
