@@ -74,20 +74,20 @@ const CR = 13;
  * The line break papaparse is told to split on, and whether the text must first be rewritten to one
  * kind. A file saved by one program has one kind (CRLF from Excel and WPS, LF elsewhere) and is split
  * as it is: a copy of a large text costs as much as a good part of its parsing. Only a file with
- * mixed or old-Mac (lone CR) line ends is rewritten to LF. `lines` counts the line breaks.
+ * mixed or old-Mac (lone CR) line ends is rewritten to LF.
  */
-function lineEnds(text: string): { newline: '\n' | '\r\n'; mixed: boolean; lines: number } {
+function lineEnds(text: string): { newline: '\n' | '\r\n'; mixed: boolean } {
   let lf = 0;
   let crlf = 0;
   for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) {
     lf += 1;
     if (at > 0 && text.charCodeAt(at - 1) === CR) crlf += 1;
   }
-  if (crlf === 0) return { newline: '\n', mixed: text.includes('\r'), lines: lf };
+  if (crlf === 0) return { newline: '\n', mixed: text.includes('\r') };
   // Every CR must be the first half of a CRLF: count the CRs too (cheap: there are as many as lines).
   let cr = 0;
   for (let at = text.indexOf('\r'); at >= 0; at = text.indexOf('\r', at + 1)) cr += 1;
-  return { newline: '\r\n', mixed: crlf !== lf || cr !== crlf, lines: lf };
+  return { newline: '\r\n', mixed: crlf !== lf || cr !== crlf };
 }
 
 /**
