@@ -131,6 +131,19 @@ function generateRegion(villageCount: number): Region {
     projects.push([id, village, `${name(4)}项目`, pick(SECTORS), amount.text, random() < 0.5 ? `${1 + Math.floor(random() * 90)}万` : '', pick(STAGES), date(2020), '示意', '']);
   }
 
+  // Before the funds: money from a paired unit or enterprise names the village's own, as the validator requires.
+  const units = new Set<string>();
+  const pairings = [
+    ['village_code', 'unit_name', 'enterprise_name', 'since', 'provenance', 'note'],
+    ...villageCodes.map((village, v) => {
+      const unit = `第${v % 997}局`;
+      units.add(unit);
+      return [village, unit, random() < 0.8 ? `${name(2)}企业` : '', '2021-01-01', '示意', ''];
+    }),
+  ];
+
+  const pairingOf = new Map(pairings.slice(1).map((row) => [row[0]!, row]));
+
   let funds = 0n;
   const fundRows: string[][] = [['fund_id', 'date', 'village_code', 'project_id', 'source_kind', 'source_name', 'amount_yuan', 'provenance', 'note']];
   for (let f = 0; f < villageCount * 10; f++) {
@@ -138,7 +151,12 @@ function generateRegion(villageCount: number): Region {
     const tied = random() < 0.7;
     const amount = writeAmount(random);
     funds += amount.fen;
-    fundRows.push([`F${f + 1}`, date(2021), tied ? projectVillage[project]! : villageCodes[f % villageCount]!, tied ? projectIds[project]! : '', pick(SOURCE_KINDS), `${name(2)}公司`, amount.text, '示意', '']);
+    const village = tied ? projectVillage[project]! : villageCodes[f % villageCount]!;
+    const [, unit, enterprise] = pairingOf.get(village)!;
+    let kind = pick(SOURCE_KINDS);
+    if (kind === '包联企业' && enterprise === '') kind = '其他';
+    const source = kind === '包联单位' ? unit! : kind === '包联企业' ? enterprise! : `${name(2)}公司`;
+    fundRows.push([`F${f + 1}`, date(2021), village, tied ? projectIds[project]! : '', kind, source, amount.text, '示意', '']);
   }
 
   let commissioners = 0;
@@ -150,16 +168,6 @@ function generateRegion(villageCount: number): Region {
       talent.push([village, kind, count, AS_OF, '示意', '']);
     }
   }
-
-  const units = new Set<string>();
-  const pairings = [
-    ['village_code', 'unit_name', 'enterprise_name', 'since', 'provenance', 'note'],
-    ...villageCodes.map((village, v) => {
-      const unit = `第${v % 997}局`;
-      units.add(unit);
-      return [village, unit, random() < 0.8 ? `${name(2)}企业` : '', '2021-01-01', '示意', ''];
-    }),
-  ];
 
   const monthly = [['month', 'village_code', 'collective_income_yuan', 'stage', 'note', 'provenance']];
   for (const month of ['2021-07', '2021-08', '2021-09']) {

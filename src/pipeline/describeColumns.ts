@@ -60,6 +60,7 @@ export function describeTable(table: AnyTable): string {
         : `- \`${reference.columns}\` 必须在 ${target} 中存在 · \`${reference.columns}\` must exist in ${target}.`,
     );
   }
+  for (const check of table.checks ?? []) lines.push('', `- ${check.zh} · ${check.en}.`);
   return lines.join('\n');
 }
 

@@ -118,6 +118,8 @@ export type Table<C extends Columns = Columns> = {
   columns: C;
   primaryKey: readonly (keyof C & string)[];
   references: readonly Reference[];
+  /** Rules between files that a reference cannot say, as validate.ts applies them, for the data dictionary. */
+  checks?: readonly Bilingual[];
   schema: z.ZodObject<{ [K in keyof C]: C[K]['schema'] }>;
 };
 

@@ -9,7 +9,7 @@ import { isError, type Problem } from './problem.ts';
 import { readTable, type TableRead } from './readTable.ts';
 import { reconcile, reconcileProblems, type Reconciliation } from './reconcile.ts';
 import { RECORD_KEYS, TABLES, type Records } from './tables.ts';
-import { validateRecords, type ColumnPositions } from './validate.ts';
+import { validateRecords, type ColumnPositions, type RejectedKeys } from './validate.ts';
 
 /** Conservation, per file: read = accepted + rejected (blank rows are counted apart). */
 export type FileSummary = {
@@ -59,12 +59,13 @@ export function loadDataset(files: ReadonlyMap<string, Uint8Array>): LoadedDatas
     reads.map((read) => [RECORD_KEYS[read.file as keyof typeof RECORD_KEYS], read.records]),
   ) as unknown as Records;
   const positions: ColumnPositions = Object.fromEntries(reads.map((read) => [read.file, read.columns]));
+  const rejected: RejectedKeys = Object.fromEntries(reads.map((read) => [read.file, read.rejectedKeys]));
 
   const reconciliation = reconcile(records);
   const problems = [
     ...reads.flatMap((read) => read.problems),
-    ...validateRecords(records, positions),
-    ...reconcileProblems(reconciliation),
+    ...validateRecords(records, positions, rejected),
+    ...reconcileProblems(reconciliation, positions),
     ...unexpectedFiles(files),
   ].sort(byLocation);
 

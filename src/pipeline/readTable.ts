@@ -28,6 +28,12 @@ export type TableRead = {
   problems: Problem[];
   /** Where each canonical column was found: the header as typed and its position. */
   columns: Record<string, { header: string; index: number }>;
+  /**
+   * The key of each row rejected for a bad cell, by the row it is on (tables with a one-column key,
+   * when that cell itself was sound): a row of another file that refers to it is then told that the
+   * row is there but rejected, not that it cannot be found.
+   */
+  rejectedKeys: Map<string, number>;
   /** Data rows found (blank rows excluded), and the spreadsheet rows of blank ones. */
   rowsRead: number;
   blankRows: number[];
@@ -41,6 +47,7 @@ export function readTable(table: AnyTable, bytes: Uint8Array | undefined): Table
       encoding: undefined,
       records: [],
       columns: {},
+      rejectedKeys: new Map(),
       rowsRead: 0,
       blankRows: [],
       problems: [
@@ -65,6 +72,8 @@ export function readTable(table: AnyTable, bytes: Uint8Array | undefined): Table
   const cellProblems: Problem[] = [];
   let headers: HeaderMapping | undefined;
   const located: TableRead['columns'] = {};
+  const rejectedKeys = new Map<string, number>();
+  const keyColumn = table.primaryKey.length === 1 ? table.primaryKey[0] : undefined;
 
   // Each row becomes a record as soon as it is split, so its cells can be collected while young.
   const csv = scanCsv(text, file, (header) => {
@@ -83,10 +92,12 @@ export function readTable(table: AnyTable, bytes: Uint8Array | undefined): Table
     const build = recordBuilderOf(table);
     const slots = Object.keys(table.columns).map((key) => columns.find((column) => column.key === key));
     const values: unknown[] = slots.map(() => undefined);
+    const keySlot = slots.findIndex((column) => column !== undefined && column.key === keyColumn);
     return (row, cells, sound) => {
       // A row whose width or quoting is broken cannot be read cell by cell: which value belongs to which column is unknown.
       if (!readable || !sound) return;
       let accepted = true;
+      let keyRead = false;
       for (let i = 0; i < slots.length; i += 1) {
         const column = slots[i];
         if (column === undefined) continue;
@@ -94,6 +105,7 @@ export function readTable(table: AnyTable, bytes: Uint8Array | undefined): Table
         const result = undecodable && cell.includes('\uFFFD') ? UNDECODABLE : column.parse(cell);
         if (!isCellFailure(result)) {
           values[i] = result;
+          if (i === keySlot) keyRead = true;
           continue;
         }
         accepted = false;
@@ -101,11 +113,16 @@ export function readTable(table: AnyTable, bytes: Uint8Array | undefined): Table
         cellProblems.push({ severity: 'error', rule, file, row, column: column.header, columnLetter: column.letter, value: cell, message, hint });
       }
       if (accepted) records.push(build(row, values));
+      else if (keyRead) {
+        const key = values[keySlot];
+        if (typeof key === 'string' && !rejectedKeys.has(key)) rejectedKeys.set(key, row);
+      }
     };
   });
-  // A file without a header still lacks every required column.
-  headers ??= mapHeaders(csv.header, table, file);
-  const problems = [...csv.problems, ...headers.problems, ...cellProblems];
+  // A file with no header at all is reported once, as empty, not once more per missing column.
+  const empty = csv.problems.some((p) => p.rule === 'empty-file');
+  const headerProblems = empty ? [] : (headers ?? mapHeaders(csv.header, table, file)).problems;
+  const problems = [...csv.problems, ...headerProblems, ...cellProblems];
 
-  return { file, encoding, records, columns: located, problems, rowsRead: csv.rowCount, blankRows: csv.blankRows };
+  return { file, encoding, records, columns: located, rejectedKeys, problems, rowsRead: csv.rowCount, blankRows: csv.blankRows };
 }

@@ -96,7 +96,8 @@ export const divisionsTable = defineTable({
     ),
   },
   primaryKey: ['code'],
-  references: [],
+  // Every division but a province has its parent here too: the site names a place's whole chain.
+  references: [{ columns: 'code', file: 'divisions.csv', key: 'code', match: 'parent' }],
 });
 
 export const villagesTable = defineTable({
@@ -155,7 +156,7 @@ export const fundsTable = defineTable({
     village_code: villageCode(),
     project_id: optional(id({ header: '项目编号', description: { zh: '资金用于的项目（可空）', en: 'Project the money is for (optional)' } })),
     source_kind: oneOf(FUND_SOURCE_KINDS, { header: '资金来源类别', aliases: ['来源类别', '来源类型'], description: { zh: '财政资金、包联单位、包联企业、村集体、其他', en: 'government finance, paired unit, paired enterprise, village collective, other' } }),
-    source_name: text({ header: '资金来源', aliases: ['来源', '出资方', '来源名称'], description: { zh: '出资单位或企业名称', en: 'Name of the funder' }, example: '电信公司' }),
+    source_name: text({ header: '资金来源', aliases: ['来源', '出资方', '来源名称'], description: { zh: '出资单位或企业名称（包联单位、包联企业按 pairings.csv 的写法）', en: 'Name of the funder (a paired unit or enterprise as pairings.csv names it)' }, example: '电信公司' }),
     amount_yuan: money({ header: '金额（元）', aliases: ['金额', '资金（元）', '金额(元)'], description: { zh: '金额（元）；可写 80万、1.5亿、1,234.50', en: 'Amount (yuan); 80万, 1.5亿 and 1,234.50 are accepted' }, example: '80万' }),
     provenance: provenance(),
     note: note(),
@@ -164,6 +165,13 @@ export const fundsTable = defineTable({
   references: [
     { columns: 'village_code', file: 'villages.csv', key: 'village_code' },
     { columns: 'project_id', file: 'projects.csv', key: 'project_id' },
+  ],
+  checks: [
+    { zh: '填了 `project_id` 时，该项目必须属于本行的嘎查村', en: 'A `project_id` must be a project of the row’s own village' },
+    {
+      zh: '`source_kind` 为包联单位或包联企业时，该村必须在 `pairings.csv` 中，`source_name` 必须与那里的包联单位或包联企业一字不差',
+      en: 'When `source_kind` is a paired unit or enterprise, the village must be in `pairings.csv` and `source_name` must be exactly the unit or enterprise named there',
+    },
   ],
 });
 

@@ -5,21 +5,26 @@
 import type { AnyTable, Reference } from './field.ts';
 import { toColumnLetter, type Bilingual, type Problem } from './problem.ts';
 import { KeyIndex, keyText } from './keyIndex.ts';
-import type { Edition, Records } from './tables.ts';
-import { RECORD_KEYS, TABLES } from './tables.ts';
+import type { Edition, Fund, Records, Sourced } from './tables.ts';
+import { FUND_SOURCE_KINDS } from './vocabulary.ts';
+import { fundsTable, RECORD_KEYS, TABLES } from './tables.ts';
 
 type AnyRecord = Record<string, unknown> & { row: number };
 
 /** Where each column sits in its file (header as typed, position), so later problems can name the cell. */
 export type ColumnPositions = Record<string, Record<string, { header: string; index: number }> | undefined>;
 
+/** Per file, the keys of rows rejected for a bad cell, with their rows (readTable's `rejectedKeys`). */
+export type RejectedKeys = Record<string, ReadonlyMap<string, number> | undefined>;
+
 function recordsOf(records: Records, file: string): AnyRecord[] {
   const key = RECORD_KEYS[file as keyof typeof RECORD_KEYS];
   return key === undefined ? [] : (records[key] as unknown as AnyRecord[]);
 }
 
-function place(positions: ColumnPositions, table: AnyTable, key: string) {
-  const position = positions[table.file]?.[key];
+/** A column as staff see it: the header as typed in the file and its letter (the key if the file lacks it). */
+export function locateColumn(positions: ColumnPositions, file: string, key: string): { column: string; columnLetter?: string } {
+  const position = positions[file]?.[key];
   return position === undefined
     ? { column: key }
     : { column: position.header, columnLetter: toColumnLetter(position.index) };
@@ -70,10 +75,20 @@ const AGREEMENTS: Record<string, Record<string, Agreement | undefined> | undefin
 
 function checkUnique(table: AnyTable, index: Indexes, positions: ColumnPositions, problems: Problem[]): void {
   const keyColumns = table.primaryKey;
-  for (const { row, first } of index(table.file, keyColumns).repeats) {
-    const key = keyColumns.map((column) => keyText(row[column])).join(' + ');
-    problems.push(notUnique(table, row.row, key, first.row, keyColumns, positions));
+  const { repeats } = index(table.file, keyColumns);
+  if (repeats.length === 0) return;
+  // Named as staff see them: the headers as typed, a listed value by its Chinese label.
+  const headers = keyColumns.map((column) => locateColumn(positions, table.file, column).column);
+  for (const { row, first } of repeats) {
+    const values = keyColumns.map((column) => shownValue(table, column, row[column]));
+    problems.push(notUnique(table, row.row, first.row, keyColumns[0]!, headers, values, positions));
   }
+}
+
+/** A cell's value as staff typed it: a listed value by its Chinese label, anything else as it is. */
+function shownValue(table: AnyTable, column: string, value: unknown): string {
+  const text = keyText(value);
+  return table.columns[column]?.meta.vocabulary?.[text]?.zh ?? text;
 }
 
 function checkReference(
@@ -83,6 +98,7 @@ function checkReference(
   first: KeyIndex<AnyRecord>,
   also: KeyIndex<AnyRecord> | undefined,
   positions: ColumnPositions,
+  rejected: RejectedKeys,
   problems: Problem[],
 ): void {
   const files = [reference.file, reference.also?.file].filter(Boolean).join(' / ');
@@ -95,14 +111,17 @@ function checkReference(
     const value = record[reference.columns];
     if (value === undefined) continue;
     const wanted = reference.match === 'parent' ? parentCode(keyText(value)) : keyText(value);
+    // A province has no parent to look for.
+    if (wanted === undefined) continue;
     let index = first;
-    let position = wanted === undefined ? -1 : first.position(wanted);
-    if (position < 0 && wanted !== undefined && also !== undefined) {
+    let position = first.position(wanted);
+    if (position < 0 && also !== undefined) {
       index = also;
       position = also.position(wanted);
     }
     if (position < 0) {
-      problems.push(notFound(table, record.row, reference, keyText(value), wanted, files, positions));
+      const at = rejectedRow(rejected, reference, wanted);
+      problems.push(notFound(table, record.row, reference, keyText(value), wanted, files, at, positions));
     } else if (agreement !== undefined && !index.holds(position, agreement.column, keyText(record[agreement.column]))) {
       problems.push(agreement.problem(record, index.rowAt(position), positions));
     }
@@ -152,19 +171,39 @@ function cellError(
   message: Bilingual,
   hint: Bilingual,
 ): Problem {
-  return { severity: 'error', rule, file: table.file, row: at.row, ...place(positions, table, at.key), value: at.value, message, hint };
+  return { severity: 'error', rule, file: table.file, row: at.row, ...locateColumn(positions, table.file, at.key), value: at.value, message, hint };
 }
 
-function notUnique(table: AnyTable, row: number, key: string, first: number, keyColumns: readonly string[], positions: ColumnPositions): Problem {
-  const columns = keyColumns.join(' + ');
+function notUnique(
+  table: AnyTable,
+  row: number,
+  first: number,
+  firstColumn: string,
+  headers: readonly string[],
+  values: readonly string[],
+  positions: ColumnPositions,
+): Problem {
+  const columns = headers.join(' + ');
+  const key = values.join(' + ');
   return cellError(
     positions,
     table,
-    { row, key: keyColumns[0]!, value: key },
+    { row, key: firstColumn, value: values[0]! },
     'unique',
     { zh: `${columns} 为“${key}”的行重复，第 ${first} 行已有`, en: `${columns} “${key}” appears again; row ${first} has it already` },
-    { zh: '删除重复行，或改成唯一的值', en: 'Delete the duplicate row or make the value unique' },
+    headers.length === 1
+      ? { zh: '删除重复行，或改成唯一的值', en: 'Delete the duplicate row or make the value unique' }
+      : { zh: `删除重复行；同一组 ${columns} 只能有一行`, en: `Delete the duplicate row: each combination of ${columns} may appear once` },
   );
+}
+
+/** The row of the file a reference points to that has the wanted key but was rejected for a bad cell. */
+function rejectedRow(rejected: RejectedKeys, reference: Reference, wanted: string): { file: string; row: number } | undefined {
+  for (const file of [reference.file, reference.also?.file]) {
+    const row = file === undefined ? undefined : rejected[file]?.get(wanted);
+    if (file !== undefined && row !== undefined) return { file, row };
+  }
+  return undefined;
 }
 
 function notFound(
@@ -172,21 +211,36 @@ function notFound(
   row: number,
   reference: Reference,
   value: string,
-  wanted: string | undefined,
+  wanted: string,
   files: string,
+  rejectedAt: { file: string; row: number } | undefined,
   positions: ColumnPositions,
 ): Problem {
+  // The Chinese subject ends in a space after a code, so the verb that follows stands apart from the digits.
+  const what =
+    reference.match === 'parent'
+      ? { zh: `“${value}”的上级区划 ${wanted} `, en: `The parent division ${wanted} of “${value}”` }
+      : { zh: `“${value}”`, en: `“${value}”` };
+  // The row is there but has an error of its own: that error is the one to fix, not this reference.
+  if (rejectedAt !== undefined) {
+    const { file, row: at } = rejectedAt;
+    return cellError(
+      positions,
+      table,
+      { row, key: reference.columns, value },
+      'foreign-key',
+      { zh: `${what.zh}在 ${file} 第 ${at} 行，但那一行有错误，未被接受`, en: `${what.en} is on row ${at} of ${file}, but that row has an error and was rejected` },
+      { zh: `先改正 ${file} 第 ${at} 行的错误`, en: `Fix the error on row ${at} of ${file} first` },
+    );
+  }
   return cellError(
     positions,
     table,
     { row, key: reference.columns, value },
     'foreign-key',
     reference.match === 'parent'
-      ? {
-          zh: `“${value}”的上级区划 ${wanted ?? '?'} 不在 ${files} 中`,
-          en: `The parent division ${wanted ?? '?'} of “${value}” is not in ${files}`,
-        }
-      : { zh: `“${value}”在 ${files} 中找不到`, en: `“${value}” is not found in ${files}` },
+      ? { zh: `${what.zh}不在 ${files} 中`, en: `${what.en} is not in ${files}` }
+      : { zh: `${what.zh}在 ${files} 中找不到`, en: `${what.en} is not found in ${files}` },
     { zh: `检查是否输错；或先在 ${files} 中添加它`, en: `Check for a typing error, or add it to ${files} first` },
   );
 }
@@ -195,7 +249,7 @@ function projectElsewhere(fund: AnyRecord, project: AnyRecord, positions: Column
   const [id, village, own] = [fund.project_id, project.village_code, fund.village_code].map(keyText) as [string, string, string];
   return cellError(
     positions,
-    TABLES.find((t) => t.file === 'funds.csv')!,
+    fundsTable,
     { row: fund.row, key: 'project_id', value: id },
     'foreign-key',
     {
@@ -246,10 +300,72 @@ function checkEdition(records: Records): Problem[] {
   ];
 }
 
+/**
+ * A fund from a paired unit or a paired enterprise comes from the one paired with its village: its
+ * source is named as pairings.csv names it, so money adds up by pairing and a reader can follow
+ * it to its giver. A village unknown to villages.csv is already reported by its foreign key.
+ */
+function checkFundSources(records: Records, index: Indexes, positions: ColumnPositions, problems: Problem[]): void {
+  const pairings = index('pairings.csv', ['village_code']);
+  const villages = index('villages.csv', ['village_code']);
+  for (const fund of records.funds) {
+    const kind = fund.source_kind;
+    if (kind !== 'paired_unit' && kind !== 'paired_enterprise') continue;
+    const position = pairings.position(fund.village_code);
+    if (position < 0) {
+      if (villages.position(fund.village_code) >= 0) problems.push(unpairedFund(fund, positions));
+      continue;
+    }
+    const pairing = pairings.rowAt(position);
+    const named = kind === 'paired_unit' ? pairing.unit_name : pairing.enterprise_name;
+    if (named !== fund.source_name) problems.push(otherSource(fund, keyText(named), pairing.row, positions));
+  }
+}
+
+function unpairedFund(fund: Sourced<Fund>, positions: ColumnPositions): Problem {
+  const kind = FUND_SOURCE_KINDS[fund.source_kind];
+  return cellError(
+    positions,
+    fundsTable,
+    { row: fund.row, key: 'village_code', value: fund.village_code },
+    'foreign-key',
+    {
+      zh: `本行资金来自${kind.zh}，但嘎查村 ${fund.village_code} 在 pairings.csv 中没有包联记录`,
+      en: `This row's money comes from a ${kind.en}, but village ${fund.village_code} has no row in pairings.csv`,
+    },
+    {
+      zh: '在 pairings.csv 中添加该村的包联单位和包联企业；或改正资金来源类别',
+      en: "Add the village's paired unit and enterprise to pairings.csv, or correct the source kind",
+    },
+  );
+}
+
+function otherSource(fund: Sourced<Fund>, named: string, pairingRow: number, positions: ColumnPositions): Problem {
+  const kind = FUND_SOURCE_KINDS[fund.source_kind];
+  const village = fund.village_code;
+  return cellError(
+    positions,
+    fundsTable,
+    { row: fund.row, key: 'source_name', value: fund.source_name },
+    'foreign-key',
+    named === ''
+      ? {
+          zh: `嘎查村 ${village} 在 pairings.csv 第 ${pairingRow} 行没有${kind.zh}，本行却写来自${kind.zh}“${fund.source_name}”`,
+          en: `Village ${village} has no ${kind.en} on row ${pairingRow} of pairings.csv, yet this row's money comes from ${kind.en} “${fund.source_name}”`,
+        }
+      : {
+          zh: `“${fund.source_name}”不是嘎查村 ${village} 的${kind.zh}：pairings.csv 第 ${pairingRow} 行写的是“${named}”`,
+          en: `“${fund.source_name}” is not the ${kind.en} of village ${village}: row ${pairingRow} of pairings.csv names “${named}”`,
+        },
+    named === ''
+      ? { zh: `在 pairings.csv 第 ${pairingRow} 行填上${kind.zh}；或改正资金来源类别`, en: `Fill in the ${kind.en} on row ${pairingRow} of pairings.csv, or correct the source kind` }
+      : { zh: `改成“${named}”；若包联关系有变，先改 pairings.csv`, en: `Write “${named}”, or, if the pairing has changed, correct pairings.csv first` },
+  );
+}
+
 /** A village still placed at its town seat should sit exactly on it, or it is mislabelled. */
 function checkTownSeats(records: Records, positions: ColumnPositions, problems: Problem[]): void {
   const seats = new Map(records.divisions.map((d) => [d.code, d]));
-  const table = TABLES.find((t) => t.file === 'villages.csv')!;
   for (const village of records.villages) {
     if (village.location_precision !== 'town-seat') continue;
     const town = seats.get(village.village_code.slice(0, 9));
@@ -261,7 +377,7 @@ function checkTownSeats(records: Records, positions: ColumnPositions, problems: 
       rule: 'location',
       file: 'villages.csv',
       row: village.row,
-      ...place(positions, table, 'location_precision'),
+      ...locateColumn(positions, 'villages.csv', 'location_precision'),
       value: '镇政府驻地',
       message: {
         zh: '位置精度为“镇政府驻地”，但经纬度不是该镇的驻地',
@@ -275,7 +391,7 @@ function checkTownSeats(records: Records, positions: ColumnPositions, problems: 
   }
 }
 
-export function validateRecords(records: Records, positions: ColumnPositions): Problem[] {
+export function validateRecords(records: Records, positions: ColumnPositions, rejected: RejectedKeys = {}): Problem[] {
   const problems: Problem[] = [...checkEdition(records)];
   const edition = records.edition[0];
   const index = indexFiles(records);
@@ -288,10 +404,11 @@ export function validateRecords(records: Records, positions: ColumnPositions): P
       // `index` closure, and a full collection that freed it discarded the code ("weak objects").
       const first = index(reference.file, [reference.key]);
       const also = reference.also === undefined ? undefined : index(reference.also.file, [reference.also.key]);
-      checkReference(table, reference, rows, first, also, positions, problems);
+      checkReference(table, reference, rows, first, also, positions, rejected, problems);
     }
     if (edition !== undefined) checkAgainstEdition(table, rows, edition, positions, problems);
   }
+  checkFundSources(records, index, positions, problems);
   checkTownSeats(records, positions, problems);
   return problems;
 }

@@ -177,8 +177,8 @@ describe('mapHeaders: problems', () => {
         column: '资金来源 (source_name)',
         message: { zh: '缺少必填的列“资金来源”（source_name）', en: 'The required column 资金来源 (source_name) is missing' },
         hint: {
-          zh: '在第 1 行加上表头“资金来源”，并在该列填写出资单位或企业名称',
-          en: 'Add the header 资金来源 (or source_name) to row 1 and fill in: Name of the funder',
+          zh: '在第 1 行加上表头“资金来源”，并在该列填写出资单位或企业名称（包联单位、包联企业按 pairings.csv 的写法）',
+          en: 'Add the header 资金来源 (or source_name) to row 1 and fill in: Name of the funder (a paired unit or enterprise as pairings.csv names it)',
         },
       },
       expect.objectContaining({ rule: 'missing-column', column: '金额（元） (amount_yuan)', row: 1 }),

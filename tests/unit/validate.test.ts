@@ -51,41 +51,287 @@ describe('the small valid dataset', () => {
   });
 });
 
-type Case = {
-  rule: Rule;
-  file: string;
-  /** Spreadsheet cell such as `G4`, `H1`, or a bare row number when no column applies. */
-  cell?: string;
-  value?: string;
-  /** The header as typed, when the problem is about a column. */
-  column?: string;
-  severity?: Problem['severity'];
-  remove?: string;
-  /** Words the English message must contain, so the message says what is wrong. */
-  says: string;
+/**
+ * One case per rule: the fixture in tests/fixtures/broken/<rule>/ laid over the small dataset, and
+ * the whole problem it must produce — file, row, column as typed and its letter, value, rule, and
+ * the message and hint in Chinese and English, word for word.
+ */
+type Case = { rule: Rule; remove?: string; problem: Omit<Problem, 'rule'> };
+
+const AMOUNT_HINT = {
+  zh: '金额写成 150000000、150,000,000、1.5亿、2600万 或 80万元，最多两位小数',
+  en: 'Write amounts like 150000000, 150,000,000, 1.5亿, 2600万 or 80万元, with at most two decimals',
 };
 
 const CASES: Case[] = [
-  { rule: 'missing-file', file: 'monthly.csv', remove: 'monthly.csv', says: 'missing' },
-  { rule: 'unknown-file', file: 'extra.csv', severity: 'warning', says: 'Unknown file' },
-  { rule: 'empty-file', file: 'funds.csv', says: 'empty' },
-  { rule: 'encoding', file: 'funds.csv', cell: 'F2', says: 'could not be decoded' },
-  { rule: 'broken-quoting', file: 'funds.csv', cell: '2', says: 'quote' },
-  { rule: 'row-width', file: 'funds.csv', cell: 'J2', says: 'cells' },
-  { rule: 'duplicate-header', file: 'funds.csv', cell: 'H1', says: 'amount_yuan' },
-  { rule: 'unknown-column', file: 'funds.csv', cell: 'J1', column: '负责人', says: '负责人' },
-  { rule: 'missing-column', file: 'funds.csv', cell: '1', says: 'amount_yuan' },
-  { rule: 'required', file: 'funds.csv', cell: 'F3', column: 'source_name', says: 'must not be empty' },
-  { rule: 'type', file: 'funds.csv', cell: 'G4', column: 'amount_yuan', value: '一百万', says: 'not valid' },
-  { rule: 'allowed-values', file: 'projects.csv', cell: 'D3', value: '渔', says: 'farming' },
-  { rule: 'range', file: 'funds.csv', cell: 'G5', value: '-3000000', says: 'negative' },
-  { rule: 'unique', file: 'funds.csv', cell: 'A5', value: 'F2', says: 'row 3' },
-  { rule: 'one-row', file: 'edition.csv', cell: '3', says: 'exactly one' },
-  { rule: 'foreign-key', file: 'funds.csv', cell: 'C5', value: '150627102299', says: 'villages.csv' },
-  { rule: 'future-date', file: 'funds.csv', cell: 'B4', value: '2022-05-01', says: '2021-10-14' },
-  { rule: 'region', file: 'talent.csv', cell: 'A6', value: '150621101', says: '150627' },
-  { rule: 'location', file: 'villages.csv', cell: 'F4', severity: 'warning', says: 'town seat' },
-  { rule: 'reconcile', file: 'reported.csv', cell: '3', severity: 'warning', says: '370000000' },
+  {
+    rule: 'missing-file',
+    remove: 'monthly.csv',
+    problem: {
+      severity: 'error',
+      file: 'monthly.csv',
+      message: { zh: '缺少文件 monthly.csv', en: 'The file monthly.csv is missing' },
+      hint: { zh: '在 data/ 文件夹中放入 monthly.csv（表头见 data/README.md）', en: 'Put monthly.csv in the data/ folder (its headers are listed in data/README.md)' },
+    },
+  },
+  {
+    rule: 'unknown-file',
+    problem: {
+      severity: 'warning',
+      file: 'extra.csv',
+      message: { zh: '未知文件 extra.csv，不会发布', en: 'Unknown file extra.csv; it is not published' },
+      hint: {
+        zh: '数据文件为：edition.csv、divisions.csv、villages.csv、projects.csv、funds.csv、talent.csv、pairings.csv、monthly.csv、reported.csv',
+        en: 'The data files are: edition.csv, divisions.csv, villages.csv, projects.csv, funds.csv, talent.csv, pairings.csv, monthly.csv, reported.csv',
+      },
+    },
+  },
+  {
+    rule: 'empty-file',
+    problem: {
+      severity: 'error',
+      file: 'funds.csv',
+      message: { zh: 'funds.csv 是空的：没有表头', en: 'funds.csv is empty: it has no header row' },
+      hint: { zh: '第 1 行填写表头（各列名称），从第 2 行起每行一条记录', en: 'Put the column headers in row 1 and one record per row from row 2 on' },
+    },
+  },
+  {
+    rule: 'encoding',
+    problem: {
+      severity: 'error',
+      file: 'funds.csv',
+      row: 2,
+      column: 'source_name',
+      columnLetter: 'F',
+      value: '\uFFFD\uFFFD\uFFFD',
+      message: {
+        zh: '此单元格含有无法识别的字节（文件编码不是 UTF-8 或 GB18030，或已损坏）',
+        en: 'This cell has bytes that could not be decoded (the file is neither UTF-8 nor GB18030, or is damaged)',
+      },
+      hint: { zh: '在 Excel 或 WPS 中另存为“CSV UTF-8”，并检查此单元格的文字', en: 'Save the file again as “CSV UTF-8” in Excel or WPS, and check the text of this cell' },
+    },
+  },
+  {
+    rule: 'broken-quoting',
+    problem: {
+      severity: 'error',
+      file: 'funds.csv',
+      row: 2,
+      message: {
+        zh: '第 2 行有一个引号没有配对，其后的内容都被读进了同一个单元格',
+        en: 'Row 2 has a quote that is never closed, so everything after it ran into one cell',
+      },
+      hint: { zh: '检查引号是否成对；单元格内的引号要写成两个（""）', en: 'Check that quotes are paired; a quote inside a cell must be doubled ("")' },
+    },
+  },
+  {
+    rule: 'row-width',
+    problem: {
+      severity: 'error',
+      file: 'funds.csv',
+      row: 2,
+      columnLetter: 'J',
+      value: '多出来的',
+      message: { zh: '第 2 行有 10 个单元格，表头只有 9 列：J 列的内容没有表头', en: 'Row 2 has 10 cells but the header has only 9 columns: column J has no header' },
+      hint: {
+        zh: '检查这一行是否多了逗号（金额中的千位逗号要加引号，或不写逗号）',
+        en: 'Check the row for an extra comma (quote amounts with thousands commas, or leave the commas out)',
+      },
+    },
+  },
+  {
+    rule: 'duplicate-header',
+    problem: {
+      severity: 'error',
+      file: 'funds.csv',
+      row: 1,
+      column: 'amount_yuan',
+      columnLetter: 'H',
+      message: {
+        zh: 'H 列的表头“amount_yuan”与 G 列的“金额（元）”是同一列“金额（元）”',
+        en: 'The header “amount_yuan” in column H names the same column as “金额（元）” in column G: 金额（元） (amount_yuan)',
+      },
+      hint: { zh: '每列只能出现一次：删除 H 列，或把它的数据并入 G 列', en: 'Each column may appear only once: delete column H or merge its data into column G' },
+    },
+  },
+  {
+    rule: 'unknown-column',
+    problem: {
+      severity: 'error',
+      file: 'funds.csv',
+      row: 1,
+      column: '负责人',
+      columnLetter: 'J',
+      message: { zh: 'J 列的表头“负责人”不是 funds.csv 的列', en: 'The header “负责人” in column J is not a column of funds.csv' },
+      hint: {
+        zh: 'funds.csv 的所有列都已齐全：删除这一列，或把内容移到“备注”等已有的列',
+        en: 'funds.csv already has all its columns: delete this column or move its content to an existing one',
+      },
+    },
+  },
+  {
+    rule: 'missing-column',
+    problem: {
+      severity: 'error',
+      file: 'funds.csv',
+      row: 1,
+      column: '金额（元） (amount_yuan)',
+      message: { zh: '缺少必填的列“金额（元）”（amount_yuan）', en: 'The required column 金额（元） (amount_yuan) is missing' },
+      hint: {
+        zh: '在第 1 行加上表头“金额（元）”，并在该列填写金额（元）；可写 80万、1.5亿、1,234.50',
+        en: 'Add the header 金额（元） (or amount_yuan) to row 1 and fill in: Amount (yuan); 80万, 1.5亿 and 1,234.50 are accepted',
+      },
+    },
+  },
+  {
+    rule: 'required',
+    problem: {
+      severity: 'error',
+      file: 'funds.csv',
+      row: 3,
+      column: 'source_name',
+      columnLetter: 'F',
+      value: '',
+      message: { zh: '“source_name”不能为空', en: 'source_name must not be empty' },
+      hint: {
+        zh: '填写出资单位或企业名称（包联单位、包联企业按 pairings.csv 的写法）',
+        en: 'Fill in: Name of the funder (a paired unit or enterprise as pairings.csv names it)',
+      },
+    },
+  },
+  {
+    rule: 'type',
+    problem: {
+      severity: 'error',
+      file: 'funds.csv',
+      row: 4,
+      column: 'amount_yuan',
+      columnLetter: 'G',
+      value: '一百万',
+      message: {
+        zh: '“一百万”无效：不是金额：只能写数字，可带千位逗号、“万”“亿”、“元”和“¥”',
+        en: '“一百万” is not valid: not an amount: write digits, optionally with thousands commas, 万 or 亿, 元 and ¥',
+      },
+      hint: AMOUNT_HINT,
+    },
+  },
+  {
+    rule: 'allowed-values',
+    problem: {
+      severity: 'error',
+      file: 'projects.csv',
+      row: 3,
+      column: 'sector',
+      columnLetter: 'D',
+      value: '渔',
+      message: { zh: '“渔”无效：只能填写：农、工、商、养', en: '“渔” is not valid: Must be one of: 农 (farming), 工 (industry), 商 (commerce), 养 (herding)' },
+      hint: { zh: '从允许的值中选一个（见 data/README.md）', en: 'Pick one of the allowed values (see data/README.md)' },
+    },
+  },
+  {
+    rule: 'range',
+    problem: {
+      severity: 'error',
+      file: 'funds.csv',
+      row: 5,
+      column: 'amount_yuan',
+      columnLetter: 'G',
+      value: '-3000000',
+      message: { zh: '“-3000000”无效：金额不能为负数', en: '“-3000000” is not valid: amounts cannot be negative' },
+      hint: AMOUNT_HINT,
+    },
+  },
+  {
+    rule: 'unique',
+    problem: {
+      severity: 'error',
+      file: 'funds.csv',
+      row: 5,
+      column: 'fund_id',
+      columnLetter: 'A',
+      value: 'F2',
+      message: { zh: 'fund_id 为“F2”的行重复，第 3 行已有', en: 'fund_id “F2” appears again; row 3 has it already' },
+      hint: { zh: '删除重复行，或改成唯一的值', en: 'Delete the duplicate row or make the value unique' },
+    },
+  },
+  {
+    rule: 'one-row',
+    problem: {
+      severity: 'error',
+      file: 'edition.csv',
+      row: 3,
+      message: { zh: 'edition.csv 应正好有一行数据，现在有 2 行', en: 'edition.csv must have exactly one data row; it has 2' },
+      hint: { zh: '只保留一行：地区代码和数据截止日期', en: 'Keep one row: the region code and the as-of date' },
+    },
+  },
+  {
+    rule: 'foreign-key',
+    problem: {
+      severity: 'error',
+      file: 'funds.csv',
+      row: 5,
+      column: 'village_code',
+      columnLetter: 'C',
+      value: '150627102299',
+      message: { zh: '“150627102299”在 villages.csv 中找不到', en: '“150627102299” is not found in villages.csv' },
+      hint: { zh: '检查是否输错；或先在 villages.csv 中添加它', en: 'Check for a typing error, or add it to villages.csv first' },
+    },
+  },
+  {
+    rule: 'future-date',
+    problem: {
+      severity: 'error',
+      file: 'funds.csv',
+      row: 4,
+      column: 'date',
+      columnLetter: 'B',
+      value: '2022-05-01',
+      message: { zh: '2022-05-01 晚于数据截止日期 2021-10-14', en: "2022-05-01 is after the data's as-of date 2021-10-14" },
+      hint: { zh: '改正日期；或在 edition.csv 中更新数据截止日期', en: 'Correct the date, or move the as-of date forward in edition.csv' },
+    },
+  },
+  {
+    rule: 'region',
+    problem: {
+      severity: 'error',
+      file: 'talent.csv',
+      row: 6,
+      column: 'place_code',
+      columnLetter: 'A',
+      value: '150621101',
+      message: { zh: '150621101 不在本数据集的地区 150627 之内', en: "150621101 is not inside this dataset's region 150627" },
+      hint: { zh: '检查代码；或在 edition.csv 中改正地区代码', en: 'Check the code, or correct the region code in edition.csv' },
+    },
+  },
+  {
+    rule: 'location',
+    problem: {
+      severity: 'warning',
+      file: 'villages.csv',
+      row: 4,
+      column: 'location_precision',
+      columnLetter: 'F',
+      value: '镇政府驻地',
+      message: { zh: '位置精度为“镇政府驻地”，但经纬度不是该镇的驻地', en: 'Location precision is town-seat, but the point is not the town seat' },
+      hint: { zh: '若这是实测位置，把位置精度改为“实测点位”', en: 'If the point was surveyed, set the location precision to 实测点位 (surveyed)' },
+    },
+  },
+  {
+    rule: 'reconcile',
+    problem: {
+      severity: 'warning',
+      file: 'reported.csv',
+      row: 3,
+      column: 'value',
+      columnLetter: 'E',
+      value: '370000000',
+      message: {
+        zh: '帮扶资金（150627）：数据计算为 30200000，报告为 370000000，相差 -339800000',
+        en: 'assistance funds (150627): computed 30200000 from the data, reported 370000000, difference -339800000',
+      },
+      hint: { zh: '核对相关数据行；若数据无误，网站会并列显示两个数字', en: 'Check the rows behind the figure; if they are right, the site shows both numbers side by side' },
+    },
+  },
 ];
 
 function cellOf(problem: Problem): string | undefined {
@@ -94,26 +340,21 @@ function cellOf(problem: Problem): string | undefined {
 }
 
 describe('each broken fixture fails with its own located, bilingual message', () => {
-  it.each(CASES)('$rule: $file $cell', ({ rule, file, cell, value, column, severity = 'error', remove, says }) => {
+  it.each(CASES)('$rule: $problem.file', ({ rule, remove, problem }) => {
     const report = loadBroken(rule, remove);
-    const problem = report.problems.find((p) => p.rule === rule);
-    expect(problem, JSON.stringify(report.problems.map((p) => [p.rule, p.file, cellOf(p)]))).toBeDefined();
-    expect(problem!.file).toBe(file);
-    expect(problem!.severity).toBe(severity);
-    expect(cellOf(problem!)).toBe(cell);
-    if (value !== undefined) expect(problem!.value).toBe(value);
-    if (column !== undefined) expect(problem!.column).toBe(column);
-    expect(problem!.message.en).toContain(says);
-    // Chinese first: the Chinese message and hint are in Chinese, the English ones in English.
-    expect(problem!.message.zh).toMatch(/[\u4e00-\u9fff]/);
-    expect(problem!.hint.zh).toMatch(/[\u4e00-\u9fff]/);
-    expect(problem!.hint.en).toMatch(/[a-z]{3}/);
-    expect(report.ok).toBe(severity !== 'error');
+    const found = report.problems.find((p) => p.rule === rule);
+    expect(found, JSON.stringify(report.problems.map((p) => [p.rule, p.file, cellOf(p)]))).toEqual({ rule, ...problem });
+    expect(report.ok).toBe(problem.severity !== 'error');
   });
 
   it('covers every rule the validator knows', async () => {
     const { RULES } = await import('../../src/pipeline/problem.ts');
     expect(new Set(CASES.map((c) => c.rule))).toEqual(new Set(RULES));
+  });
+
+  it('reports an empty file once, not once more for each column it lacks', () => {
+    const problems = loadBroken('empty-file').problems.filter((p) => p.file === 'funds.csv');
+    expect(problems.map((p) => p.rule)).toEqual(['empty-file']);
   });
 
   it('rejects the row with the error and keeps the count: read = accepted + rejected', () => {
@@ -131,14 +372,219 @@ describe('each broken fixture fails with its own located, bilingual message', ()
   });
 });
 
-describe('a fund tied to a project', () => {
-  it("must be for the project's own village: the project id cell is named, with both villages", () => {
-    const files = readDir(join(FIXTURES, 'small'));
-    edit(files, 'funds.csv', (text) => text.replace('F2,2021-08-01,150627101225,P1', 'F2,2021-08-01,150627101212,P1'));
-    const problems = loadDataset(files).report.problems.filter((p) => p.rule === 'foreign-key');
-    expect(problems.map((p) => [p.file, cellOf(p), p.value])).toEqual([['funds.csv', 'D3', 'P1']]);
-    expect(problems[0]!.message.en).toBe("Project P1 belongs to village 150627101225, not to this row's village 150627101212");
-    expect(problems[0]!.message.zh).toBe('项目 P1 属于 150627101225，不属于本行的嘎查村 150627101212');
+/** The small valid dataset with some lines of some files rewritten. */
+function loadEdited(edits: Record<string, (text: string) => string>) {
+  const files = readDir(join(FIXTURES, 'small'));
+  for (const [file, change] of Object.entries(edits)) edit(files, file, change);
+  return loadDataset(files).report;
+}
+
+const dropLine = (start: string) => (text: string) => text.replace(new RegExp(`^${start}[^\\n]*\\n`, 'm'), '');
+const NOT_FOUND_HINT = (files: string) => ({ zh: `检查是否输错；或先在 ${files} 中添加它`, en: `Check for a typing error, or add it to ${files} first` });
+
+/**
+ * Every link between files, one case each: `link` names the referring file and column (as TABLES
+ * lists its references), the edits break that link alone, and the problem is the whole located,
+ * bilingual message expected on the referring file.
+ */
+type Link = { link: string; edits: Record<string, (text: string) => string>; problem: Omit<Problem, 'rule' | 'severity'> };
+
+const LINKS: Link[] = [
+  {
+    link: 'edition.csv region_code',
+    edits: { 'divisions.csv': dropLine('150627,') },
+    problem: {
+      file: 'edition.csv', row: 2, column: 'region_code', columnLetter: 'A', value: '150627',
+      message: { zh: '“150627”在 divisions.csv 中找不到', en: '“150627” is not found in divisions.csv' },
+      hint: NOT_FOUND_HINT('divisions.csv'),
+    },
+  },
+  {
+    link: 'divisions.csv code',
+    edits: { 'divisions.csv': dropLine('1506,') },
+    problem: {
+      file: 'divisions.csv', row: 3, column: 'code', columnLetter: 'A', value: '150627',
+      message: { zh: '“150627”的上级区划 1506 不在 divisions.csv 中', en: 'The parent division 1506 of “150627” is not in divisions.csv' },
+      hint: NOT_FOUND_HINT('divisions.csv'),
+    },
+  },
+  {
+    link: 'villages.csv village_code',
+    edits: { 'villages.csv': (text) => `${text}150627109001,新村,村,109.7,39.2,实测点位,,\n` },
+    problem: {
+      file: 'villages.csv', row: 5, column: 'village_code', columnLetter: 'A', value: '150627109001',
+      message: { zh: '“150627109001”的上级区划 150627109 不在 divisions.csv 中', en: 'The parent division 150627109 of “150627109001” is not in divisions.csv' },
+      hint: NOT_FOUND_HINT('divisions.csv'),
+    },
+  },
+  {
+    link: 'projects.csv village_code',
+    edits: { 'projects.csv': (text) => text.replace('P3,150627102200', 'P3,150627102299') },
+    problem: {
+      file: 'projects.csv', row: 4, column: 'village_code', columnLetter: 'B', value: '150627102299',
+      message: { zh: '“150627102299”在 villages.csv 中找不到', en: '“150627102299” is not found in villages.csv' },
+      hint: NOT_FOUND_HINT('villages.csv'),
+    },
+  },
+  {
+    link: 'funds.csv village_code',
+    edits: { 'funds.csv': (text) => text.replace('F4,2021-04-01,150627102200', 'F4,2021-04-01,150627102299') },
+    problem: {
+      file: 'funds.csv', row: 5, column: 'village_code', columnLetter: 'C', value: '150627102299',
+      message: { zh: '“150627102299”在 villages.csv 中找不到', en: '“150627102299” is not found in villages.csv' },
+      hint: NOT_FOUND_HINT('villages.csv'),
+    },
+  },
+  {
+    link: 'funds.csv project_id',
+    edits: { 'funds.csv': (text) => text.replace('F4,2021-04-01,150627102200,,', 'F4,2021-04-01,150627102200,P9,') },
+    problem: {
+      file: 'funds.csv', row: 5, column: 'project_id', columnLetter: 'D', value: 'P9',
+      message: { zh: '“P9”在 projects.csv 中找不到', en: '“P9” is not found in projects.csv' },
+      hint: NOT_FOUND_HINT('projects.csv'),
+    },
+  },
+  {
+    link: "funds.csv project_id: the project's own village",
+    edits: { 'funds.csv': (text) => text.replace('F3,2020-05-01,150627101212,P2', 'F3,2020-05-01,150627101225,P2') },
+    problem: {
+      file: 'funds.csv', row: 4, column: 'project_id', columnLetter: 'D', value: 'P2',
+      message: {
+        zh: '项目 P2 属于 150627101212，不属于本行的嘎查村 150627101225',
+        en: "Project P2 belongs to village 150627101212, not to this row's village 150627101225",
+      },
+      hint: { zh: '改正村代码或项目编号', en: 'Correct the village code or the project id' },
+    },
+  },
+  {
+    link: "funds.csv source_name: the village's paired unit",
+    edits: { 'funds.csv': (text) => text.replace('包联单位,税务局', '包联单位,财政局') },
+    problem: {
+      file: 'funds.csv', row: 3, column: 'source_name', columnLetter: 'F', value: '财政局',
+      message: {
+        zh: '“财政局”不是嘎查村 150627101225 的包联单位：pairings.csv 第 2 行写的是“税务局”',
+        en: '“财政局” is not the paired unit of village 150627101225: row 2 of pairings.csv names “税务局”',
+      },
+      hint: { zh: '改成“税务局”；若包联关系有变，先改 pairings.csv', en: 'Write “税务局”, or, if the pairing has changed, correct pairings.csv first' },
+    },
+  },
+  {
+    link: "funds.csv source_name: a village's missing paired enterprise",
+    edits: { 'funds.csv': (text) => text.replace('村集体,乌兰木伦村集体', '包联企业,乌兰木伦村集体') },
+    problem: {
+      file: 'funds.csv', row: 5, column: 'source_name', columnLetter: 'F', value: '乌兰木伦村集体',
+      message: {
+        zh: '嘎查村 150627102200 在 pairings.csv 第 4 行没有包联企业，本行却写来自包联企业“乌兰木伦村集体”',
+        en: 'Village 150627102200 has no paired enterprise on row 4 of pairings.csv, yet this row\'s money comes from paired enterprise “乌兰木伦村集体”',
+      },
+      hint: { zh: '在 pairings.csv 第 4 行填上包联企业；或改正资金来源类别', en: 'Fill in the paired enterprise on row 4 of pairings.csv, or correct the source kind' },
+    },
+  },
+  {
+    link: 'funds.csv village_code: a paired source needs a pairing',
+    edits: {
+      'pairings.csv': dropLine('150627101212,'),
+      'funds.csv': (text) => text.replace('P2,财政资金,伊金霍洛旗财政局', 'P2,包联单位,农牧局'),
+    },
+    problem: {
+      file: 'funds.csv', row: 4, column: 'village_code', columnLetter: 'C', value: '150627101212',
+      message: {
+        zh: '本行资金来自包联单位，但嘎查村 150627101212 在 pairings.csv 中没有包联记录',
+        en: 'This row\'s money comes from a paired unit, but village 150627101212 has no row in pairings.csv',
+      },
+      hint: {
+        zh: '在 pairings.csv 中添加该村的包联单位和包联企业；或改正资金来源类别',
+        en: "Add the village's paired unit and enterprise to pairings.csv, or correct the source kind",
+      },
+    },
+  },
+  {
+    link: 'talent.csv place_code',
+    edits: { 'talent.csv': (text) => text.replace('150627101225,科技特派员', '150627101299,科技特派员') },
+    problem: {
+      file: 'talent.csv', row: 2, column: 'place_code', columnLetter: 'A', value: '150627101299',
+      message: { zh: '“150627101299”在 villages.csv / divisions.csv 中找不到', en: '“150627101299” is not found in villages.csv / divisions.csv' },
+      hint: NOT_FOUND_HINT('villages.csv / divisions.csv'),
+    },
+  },
+  {
+    link: 'pairings.csv village_code',
+    edits: { 'pairings.csv': (text) => text.replace('150627102200,农牧局', '150627102299,农牧局') },
+    problem: {
+      file: 'pairings.csv', row: 4, column: 'village_code', columnLetter: 'A', value: '150627102299',
+      message: { zh: '“150627102299”在 villages.csv 中找不到', en: '“150627102299” is not found in villages.csv' },
+      hint: NOT_FOUND_HINT('villages.csv'),
+    },
+  },
+  {
+    link: 'monthly.csv village_code',
+    edits: { 'monthly.csv': (text) => text.replace('2021-08,150627101225', '2021-08,150627101299') },
+    problem: {
+      file: 'monthly.csv', row: 2, column: 'village_code', columnLetter: 'B', value: '150627101299',
+      message: { zh: '“150627101299”在 villages.csv 中找不到', en: '“150627101299” is not found in villages.csv' },
+      hint: NOT_FOUND_HINT('villages.csv'),
+    },
+  },
+  {
+    link: 'reported.csv scope_code',
+    edits: { 'reported.csv': (text) => text.replace('area_km2,面积,area,150627,', 'area_km2,面积,area,150627109,') },
+    problem: {
+      file: 'reported.csv', row: 6, column: 'scope_code', columnLetter: 'D', value: '150627109',
+      message: { zh: '“150627109”在 divisions.csv / villages.csv 中找不到', en: '“150627109” is not found in divisions.csv / villages.csv' },
+      hint: NOT_FOUND_HINT('divisions.csv / villages.csv'),
+    },
+  },
+];
+
+describe('every link between files is checked, each with its own located message', () => {
+  it.each(LINKS)('$link', ({ edits, problem }) => {
+    const report = loadEdited(edits);
+    const found = report.problems.filter((p) => p.rule === 'foreign-key' && p.file === problem.file);
+    expect(found).toEqual([{ rule: 'foreign-key', severity: 'error', ...problem }]);
+    expect(report.ok).toBe(false);
+  });
+
+  it('has a case for every reference a table declares', async () => {
+    const { TABLES } = await import('../../src/pipeline/tables.ts');
+    const declared = TABLES.flatMap((table) => table.references.map((reference) => `${table.file} ${reference.columns}`));
+    expect(declared.filter((link) => !LINKS.some((c) => c.link === link))).toEqual([]);
+  });
+
+  it('says so when the row referred to is there but was rejected for an error of its own', () => {
+    // Longitude 209 rejects village 150627101212: the rows that refer to it are told why, not "not found".
+    const report = loadEdited({ 'villages.csv': (text) => text.replace('嘎查,109.700427', '嘎查,209.700427') });
+    const referring = report.problems.filter((p) => p.rule === 'foreign-key');
+    expect(referring.map((p) => `${p.file} ${cellOf(p)}`)).toEqual([
+      'projects.csv B3',
+      'funds.csv C4',
+      'talent.csv A3',
+      'pairings.csv A3',
+      'monthly.csv B4',
+      'monthly.csv B5',
+    ]);
+    expect(referring[0]).toMatchObject({
+      value: '150627101212',
+      message: {
+        zh: '“150627101212”在 villages.csv 第 3 行，但那一行有错误，未被接受',
+        en: '“150627101212” is on row 3 of villages.csv, but that row has an error and was rejected',
+      },
+      hint: { zh: '先改正 villages.csv 第 3 行的错误', en: 'Fix the error on row 3 of villages.csv first' },
+    });
+    expect(new Set(referring.map((p) => p.message.en)).size).toBe(1);
+  });
+
+  it('names a repeated key of several columns by the headers and labels staff typed', () => {
+    const report = loadEdited({ 'talent.csv': (text) => `${text}150627101,大学生,3,2021-10-14,示意,\n` });
+    expect(report.problems.filter((p) => p.rule === 'unique')).toEqual([
+      {
+        severity: 'error', rule: 'unique', file: 'talent.csv', row: 6, column: 'place_code', columnLetter: 'A', value: '150627101',
+        message: {
+          zh: 'place_code + kind + as_of 为“150627101 + 大中专毕业生 + 2021-10-14”的行重复，第 5 行已有',
+          en: 'place_code + kind + as_of “150627101 + 大中专毕业生 + 2021-10-14” appears again; row 5 has it already',
+        },
+        hint: { zh: '删除重复行；同一组 place_code + kind + as_of 只能有一行', en: 'Delete the duplicate row: each combination of place_code + kind + as_of may appear once' },
+      },
+    ]);
   });
 });
 
