@@ -59,6 +59,7 @@ function formatReconciliation(r: Reconciliation): string {
     `  ${pad(`${r.label.zh} ${r.label.en}`, 44)}`,
     `报告 reported ${r.qualifier === 'at-least' ? '≥' : ''}${formatHundredths(r.reported)} ${r.unit}`,
     `· 计算 computed ${formatHundredths(r.computed)}`,
+    ...(r.difference === undefined || r.difference === 0n ? [] : [`· 相差 difference ${r.difference > 0n ? '+' : ''}${formatHundredths(r.difference)}`]),
     `· ${status.zh} ${status.en}`,
   ].join(' ');
 }

@@ -5,6 +5,7 @@
 import type { Bilingual, Problem } from './problem.ts';
 import type { Records, Sourced, Talent } from './tables.ts';
 import { sumExactly } from './sumExactly.ts';
+import { locateColumn, type ColumnPositions } from './validate.ts';
 import { TALENT_KINDS, type Qualifier, type TalentKind } from './vocabulary.ts';
 
 export type ReconcileStatus = 'matches' | 'at-least' | 'differs' | 'not-computed';
@@ -162,8 +163,11 @@ export function reconcile(records: Records): Reconciliation[] {
   });
 }
 
-/** A figure that does not add up is a warning: it is published, beside its difference. */
-export function reconcileProblems(reconciliations: Reconciliation[]): Problem[] {
+/**
+ * A figure that does not add up is a warning: it is published, beside its difference. It names the
+ * reported value's cell; its value is the number read there (`3.7亿` is given as 370000000).
+ */
+export function reconcileProblems(reconciliations: Reconciliation[], positions: ColumnPositions): Problem[] {
   return reconciliations
     .filter((r) => r.status === 'differs')
     .map((r) => ({
@@ -171,8 +175,8 @@ export function reconcileProblems(reconciliations: Reconciliation[]): Problem[] 
       rule: 'reconcile',
       file: 'reported.csv',
       row: r.reportedRow,
-      column: 'value',
-      value: String(r.reported),
+      ...locateColumn(positions, 'reported.csv', 'value'),
+      value: formatHundredths(r.reported),
       message: {
         zh: `${r.label.zh}（${r.scopeCode}）：数据计算为 ${formatHundredths(r.computed)}，报告为 ${formatHundredths(r.reported)}，相差 ${formatHundredths(r.difference)}`,
         en: `${r.label.en} (${r.scopeCode}): computed ${formatHundredths(r.computed)} from the data, reported ${formatHundredths(r.reported)}, difference ${formatHundredths(r.difference)}`,
