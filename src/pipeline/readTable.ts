@@ -92,12 +92,11 @@ export function readTable(table: AnyTable, bytes: Uint8Array | undefined): Table
     const build = recordBuilderOf(table);
     const slots = Object.keys(table.columns).map((key) => columns.find((column) => column.key === key));
     const values: unknown[] = slots.map(() => undefined);
-    const keySlot = slots.findIndex((column) => column !== undefined && column.key === keyColumn);
+    const keySlot = slots.find((column) => column !== undefined && column.key === keyColumn);
     return (row, cells, sound) => {
       // A row whose width or quoting is broken cannot be read cell by cell: which value belongs to which column is unknown.
       if (!readable || !sound) return;
       let accepted = true;
-      let keyRead = false;
       for (let i = 0; i < slots.length; i += 1) {
         const column = slots[i];
         if (column === undefined) continue;
@@ -105,7 +104,6 @@ export function readTable(table: AnyTable, bytes: Uint8Array | undefined): Table
         const result = undecodable && cell.includes('\uFFFD') ? UNDECODABLE : column.parse(cell);
         if (!isCellFailure(result)) {
           values[i] = result;
-          if (i === keySlot) keyRead = true;
           continue;
         }
         accepted = false;
@@ -113,8 +111,9 @@ export function readTable(table: AnyTable, bytes: Uint8Array | undefined): Table
         cellProblems.push({ severity: 'error', rule, file, row, column: column.header, columnLetter: column.letter, value: cell, message, hint });
       }
       if (accepted) records.push(build(row, values));
-      else if (keyRead) {
-        const key = values[keySlot];
+      else if (keySlot !== undefined) {
+        // Read again, only for a rejected row: the key counts only if its own cell is sound.
+        const key = keySlot.parse(cells[keySlot.index] ?? '');
         if (typeof key === 'string' && !rejectedKeys.has(key)) rejectedKeys.set(key, row);
       }
     };
