@@ -63,6 +63,8 @@ export const en: Dictionary = {
   levelCounty: 'County-level division',
   levelTown: 'Town',
   levelVillage: 'Village',
+  childrenCities: 'city',
+  childrenCounties: 'county',
   childrenTowns: 'town',
   childrenVillages: 'village',
   code: 'Code',

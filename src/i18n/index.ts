@@ -5,6 +5,7 @@ import type { Locale } from '../pipeline/formatNumber.ts';
 import type { Bilingual } from '../pipeline/problem.ts';
 import type { ReconcileStatus } from '../pipeline/reconcile.ts';
 import { englishName } from '../pipeline/placeName.ts';
+import { levelOf } from '../pipeline/aggregate.ts';
 import type { ProgressMapLabels } from '../scripts/progressMap.ts';
 import { en } from './en.ts';
 import { zhCN, type Dictionary } from './zh-CN.ts';
@@ -29,6 +30,16 @@ export function fill(template: string, values: Readonly<Record<string, string | 
 
 export function otherLocale(locale: Locale): Locale {
   return locale === 'en' ? 'zh-CN' : 'en';
+}
+
+/**
+ * What a place's children are called, from the code of one of them: a province's cities, a city's
+ * counties, a county's towns, a town's villages. One word for every page, whatever the region's level.
+ */
+export function childrenWord(text: Dictionary, childCode: string | undefined): string {
+  if (childCode === undefined) return text.childrenVillages;
+  const words = { province: text.childrenCities, city: text.childrenCities, county: text.childrenCounties, town: text.childrenTowns, village: text.childrenVillages };
+  return words[levelOf(childCode)];
 }
 
 /** The text of a bilingual pair in the reader's language. */

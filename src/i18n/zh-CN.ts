@@ -66,6 +66,8 @@ export const zhCN = {
   levelCounty: '县级',
   levelTown: '镇',
   levelVillage: '嘎查村',
+  childrenCities: '市',
+  childrenCounties: '县（市、区、旗）',
   childrenTowns: '镇',
   childrenVillages: '嘎查村',
   code: '代码',

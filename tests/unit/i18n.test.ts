@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { en } from '../../src/i18n/en.ts';
-import { fill, localizePath, neutralPath, otherLocale, pick, t } from '../../src/i18n/index.ts';
+import { childrenWord, fill, localizePath, neutralPath, otherLocale, pick, t } from '../../src/i18n/index.ts';
 import { zhCN } from '../../src/i18n/zh-CN.ts';
 
 describe('dictionaries', () => {
@@ -63,5 +63,17 @@ describe('localizePath', () => {
     expect(otherLocale('en')).toBe('zh-CN');
     expect(otherLocale('zh-CN')).toBe('en');
     expect(pick({ zh: '村', en: 'village' }, 'en')).toBe('village');
+  });
+});
+
+describe('childrenWord', () => {
+  test.each([
+    ['1506', '市', 'city'],
+    ['150627', '县（市、区、旗）', 'county'],
+    ['150627101', '镇', 'town'],
+    ['150627101225', '嘎查村', 'village'],
+  ])('calls the children %s by their level: %s / %s', (childCode, zh, english) => {
+    expect(childrenWord(t('zh-CN'), childCode)).toBe(zh);
+    expect(childrenWord(t('en'), childCode)).toBe(english);
   });
 });
