@@ -81,12 +81,16 @@ describe('npm run validate', () => {
   const run = (dir: string, ...args: string[]) =>
     spawnSync(TSX, [join(ROOT, 'scripts', 'validate.ts'), '--dir', dir, ...args], { cwd: ROOT, encoding: 'utf8' });
 
-  /** A folder with the small dataset and one broken fixture over it, as staff would have in data/. */
-  function brokenDir(rule: string): string {
+  /** Runs `check` on a folder with the small dataset and one broken fixture over it, as staff would have in data/. */
+  function withBrokenDir(rule: string, check: (dir: string) => void): void {
     const dir = mkdtempSync(join(tmpdir(), 'validate-'));
-    for (const name of readdirSync(join(FIXTURES, 'small'))) copyFileSync(join(FIXTURES, 'small', name), join(dir, name));
-    for (const name of readdirSync(join(FIXTURES, 'broken', rule))) copyFileSync(join(FIXTURES, 'broken', rule, name), join(dir, name));
-    return dir;
+    try {
+      for (const name of readdirSync(join(FIXTURES, 'small'))) copyFileSync(join(FIXTURES, 'small', name), join(dir, name));
+      for (const name of readdirSync(join(FIXTURES, 'broken', rule))) copyFileSync(join(FIXTURES, 'broken', rule, name), join(dir, name));
+      check(dir);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
 
   it('exits 0 and says so when the data is valid', () => {
@@ -96,8 +100,7 @@ describe('npm run validate', () => {
   });
 
   it('exits 1 on any error, in text and in JSON, naming the cell', () => {
-    const dir = brokenDir('type');
-    try {
+    withBrokenDir('type', (dir) => {
       const text = run(dir);
       expect(text.status).toBe(1);
       expect(text.stdout).toContain('funds.csv G4 amount_yuan = "一百万"  [type]');
@@ -106,19 +109,14 @@ describe('npm run validate', () => {
       const report = JSON.parse(json.stdout) as { ok: boolean; errors: number; problems: { file: string; row: number; columnLetter: string }[] };
       expect(report).toMatchObject({ ok: false, errors: 1 });
       expect(report.problems[0]).toMatchObject({ file: 'funds.csv', row: 4, columnLetter: 'G' });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('exits 0 on warnings alone: they are published beside the figures', () => {
-    const dir = brokenDir('reconcile');
-    try {
+    withBrokenDir('reconcile', (dir) => {
       const result = run(dir);
       expect(result.status).toBe(0);
       expect(result.stdout).toContain('警告 1 个 · 1 warning(s)');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
