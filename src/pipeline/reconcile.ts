@@ -165,7 +165,7 @@ export function reconcile(records: Records): Reconciliation[] {
 
 /**
  * A figure that does not add up is a warning: it is published, beside its difference. It names the
- * reported value's cell; its value is the number read there (`3.7亿` is given as 370000000).
+ * reported value's cell; its value is the number read there (`1.5亿` is given as 150000000).
  */
 export function reconcileProblems(reconciliations: Reconciliation[], positions: ColumnPositions): Problem[] {
   return reconciliations
