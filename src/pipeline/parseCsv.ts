@@ -201,8 +201,12 @@ export function scanCsv(text: string, file: string, read: RowReader, pieceLength
   let rowsBefore = 0;
   let lastIsLoneEmptyCell = false;
 
+  // Where an unclosed quote opened: the last cell of its row, into which the rest ran.
+  const openQuotes = new Map<number, QuoteAt>();
+
   const hand = (row: number, cells: string[]): void => {
     rowCount += 1;
+    if (quoteErrors.get(row) === true) openQuotes.set(row, quoteAt(header!, cells));
     const width = header!.length;
     // A row with broken quoting is not also judged by its width.
     const problem = quoteErrors.has(row) ? undefined : checkWidth(file, row, cells, width);
@@ -270,7 +274,7 @@ export function scanCsv(text: string, file: string, read: RowReader, pieceLength
   }
 
   const problems: Problem[] = [];
-  quoteErrors.forEach((unterminated, row) => problems.push(brokenQuoting(file, row, unterminated)));
+  quoteErrors.forEach((unterminated, row) => problems.push(brokenQuoting(file, row, unterminated, openQuotes.get(row))));
   for (const problem of widthProblems) problems.push(problem);
   problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   return { header, blankRows, problems, rowCount };
@@ -289,12 +293,29 @@ export function parseCsv(text: string, file: string, pieceLength = PIECE_LENGTH)
   return { header, rows, blankRows, problems };
 }
 
-function brokenQuoting(file: string, row: number, unterminated: boolean): Problem {
+type QuoteAt = Pick<Problem, 'column' | 'columnLetter' | 'value'>;
+
+/**
+ * The cell an unclosed quote opened: the row's last, shown by its first characters (it may hold the
+ * rest of the file), its line breaks as ↵ so that the report keeps one line for it.
+ */
+function quoteAt(header: string[], cells: string[]): QuoteAt {
+  const index = cells.length - 1;
+  const cell = (cells[index] ?? '').replace(/\r?\n|\r/g, '↵');
+  const value = cell.length > QUOTED_SHOWN ? `${cell.slice(0, QUOTED_SHOWN)}…` : cell;
+  const column = header[index];
+  return { ...(column === undefined || column === '' ? {} : { column }), columnLetter: toColumnLetter(index), value: `"${value}` };
+}
+
+const QUOTED_SHOWN = 20;
+
+function brokenQuoting(file: string, row: number, unterminated: boolean, at: QuoteAt | undefined): Problem {
   return {
     severity: 'error',
     rule: 'broken-quoting',
     file,
     row,
+    ...at,
     message: unterminated
       ? {
           zh: `第 ${row} 行有一个引号没有配对，其后的内容都被读进了同一个单元格`,

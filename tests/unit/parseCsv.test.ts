@@ -190,6 +190,9 @@ describe('parseCsv: problems', () => {
         rule: 'broken-quoting',
         file: FILE,
         row: 3,
+        column: '备注',
+        columnLetter: 'B',
+        value: '"未闭合↵其他村,x',
         message: {
           zh: '第 3 行有一个引号没有配对，其后的内容都被读进了同一个单元格',
           en: 'Row 3 has a quote that is never closed, so everything after it ran into one cell',

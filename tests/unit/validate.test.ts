@@ -117,6 +117,9 @@ const CASES: Case[] = [
       severity: 'error',
       file: 'funds.csv',
       row: 2,
+      column: 'source_name',
+      columnLetter: 'F',
+      value: '"电信公司,2000万,示意,↵F2,20…',
       message: {
         zh: '第 2 行有一个引号没有配对，其后的内容都被读进了同一个单元格',
         en: 'Row 2 has a quote that is never closed, so everything after it ran into one cell',
