@@ -61,11 +61,18 @@ export function provenanceOf(records: Records, table: AnyTable): { provenance: F
   return { provenance: officialRows === rows.length ? 'official' : 'illustrative', officialRows, rows: rows.length };
 }
 
+export type License = { name: string; path: string; title: string };
+export type Source = { title: string; path?: string; publisher?: string; date?: string };
+
+/** What the descriptor says beyond the tables: the dataset's name, its licences and sources, as a whole and per file. */
 export type PackageOptions = {
   name: string;
   title: Bilingual;
   edition: string;
-  sources: { title: string; path?: string; publisher?: string; date?: string }[];
+  licenses: License[];
+  sources: Source[];
+  /** A file's own terms and sources, where they are not the whole package's. */
+  resources?: Record<string, { licenses?: License[]; sources?: Source[] } | undefined>;
 };
 
 export function describePackage(records: Records, options: PackageOptions) {
@@ -74,15 +81,12 @@ export function describePackage(records: Records, options: PackageOptions) {
     name: options.name,
     title: both(options.title),
     ...(options.edition === '' ? {} : { version: options.edition }),
-    // The compilation and illustrative rows are CC0; the coordinates and geo/ files are CC BY 4.0 (data/LICENSE-DATA.md).
-    licenses: [
-      { name: 'CC0-1.0', path: 'https://creativecommons.org/publicdomain/zero/1.0/', title: 'CC0 1.0 Universal' },
-      { name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: 'Creative Commons Attribution 4.0 (coordinates: Vonng/adcode; boundary © AMap)' },
-    ],
+    licenses: options.licenses,
     sources: options.sources,
     resources: (TABLES as readonly AnyTable[]).map((table) => {
       const provenance = provenanceOf(records, table);
       const singleKey = table.primaryKey.length === 1 ? table.primaryKey[0] : undefined;
+      const own = options.resources?.[table.file];
       return {
         name: table.file.replace(/\.csv$/, ''),
         path: table.file,
@@ -92,6 +96,8 @@ export function describePackage(records: Records, options: PackageOptions) {
         format: 'csv',
         mediatype: 'text/csv',
         encoding: 'utf-8',
+        ...(own?.licenses === undefined ? {} : { licenses: own.licenses }),
+        ...(own?.sources === undefined ? {} : { sources: own.sources }),
         provenance: provenance.provenance,
         officialRows: provenance.officialRows,
         rows: provenance.rows,
