@@ -61,39 +61,32 @@ export function loadDataset(files: ReadonlyMap<string, Uint8Array>): LoadedDatas
   const positions: ColumnPositions = Object.fromEntries(reads.map((read) => [read.file, read.columns]));
   const rejected: RejectedKeys = Object.fromEntries(reads.map((read) => [read.file, read.rejectedKeys]));
 
-  const reconciliation = reconcile(records);
-  const problems = [
-    ...reads.flatMap((read) => read.problems),
-    ...validateRecords(records, positions, rejected),
-    ...reconcileProblems(reconciliation, positions),
-    ...unexpectedFiles(files),
-  ].sort(byLocation);
+  const checked = [...reads.flatMap((read) => read.problems), ...validateRecords(records, positions, rejected)];
+  // Figures are added up from accepted rows only: a row that a rule across files rejected counts no
+  // more than a row rejected for a bad cell, so the report's figures are those of what would publish.
+  const accepted = withoutRejectedRows(records, checked);
+  const reconciliation = reconcile(accepted);
+  const problems = [...checked, ...reconcileProblems(reconciliation, positions), ...unexpectedFiles(files)].sort(byLocation);
 
   // One walk over the problems tallies every file, rather than one filter per file.
-  const tallies = new Map<string, { errors: number; warnings: number; rejectedRows: Set<number> }>();
+  const tallies = new Map<string, { errors: number; warnings: number }>();
   for (const problem of problems) {
     let tally = tallies.get(problem.file);
-    if (tally === undefined) tallies.set(problem.file, (tally = { errors: 0, warnings: 0, rejectedRows: new Set() }));
-    if (isError(problem)) {
-      tally.errors += 1;
-      if (problem.row !== undefined) tally.rejectedRows.add(problem.row);
-    } else if (problem.severity === 'warning') tally.warnings += 1;
+    if (tally === undefined) tallies.set(problem.file, (tally = { errors: 0, warnings: 0 }));
+    if (isError(problem)) tally.errors += 1;
+    else if (problem.severity === 'warning') tally.warnings += 1;
   }
 
   const summaries = reads.map((read): FileSummary => {
     const tally = tallies.get(read.file);
-    const rejectedRows = tally?.rejectedRows;
     // A row is accepted when it became a record and no later rule rejected it; every other row read is rejected.
-    let accepted = read.records.length;
-    if (rejectedRows !== undefined && rejectedRows.size > 0) {
-      for (const record of read.records) if (rejectedRows.has(record.row)) accepted -= 1;
-    }
+    const acceptedRows = (accepted[RECORD_KEYS[read.file as keyof typeof RECORD_KEYS]] as unknown[]).length;
     return {
       file: read.file,
       encoding: read.encoding,
       read: read.rowsRead,
-      accepted,
-      rejected: read.rowsRead - accepted,
+      accepted: acceptedRows,
+      rejected: read.rowsRead - acceptedRows,
       blank: read.blankRows.length,
       errors: tally?.errors ?? 0,
       warnings: tally?.warnings ?? 0,
@@ -102,7 +95,7 @@ export function loadDataset(files: ReadonlyMap<string, Uint8Array>): LoadedDatas
 
   const errors = problems.filter(isError).length;
   return {
-    records,
+    records: accepted,
     report: {
       ok: errors === 0,
       files: summaries,
@@ -112,6 +105,24 @@ export function loadDataset(files: ReadonlyMap<string, Uint8Array>): LoadedDatas
       warnings: problems.filter((p) => p.severity === 'warning').length,
     },
   };
+}
+
+/** The records with every row an error names taken out; the same object when there is none. */
+function withoutRejectedRows(records: Records, problems: Problem[]): Records {
+  const rejected = new Map<string, Set<number>>();
+  for (const problem of problems) {
+    if (!isError(problem) || problem.row === undefined) continue;
+    let rows = rejected.get(problem.file);
+    if (rows === undefined) rejected.set(problem.file, (rows = new Set()));
+    rows.add(problem.row);
+  }
+  if (rejected.size === 0) return records;
+  const kept = { ...records } as Record<string, { row: number }[]>;
+  for (const [file, rows] of rejected) {
+    const key = RECORD_KEYS[file as keyof typeof RECORD_KEYS];
+    if (key !== undefined) kept[key] = kept[key]!.filter((record) => !rows.has(record.row));
+  }
+  return kept as unknown as Records;
 }
 
 /** A CSV in data/ that the tool does not know would otherwise be ignored without a word. */

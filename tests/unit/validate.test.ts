@@ -576,6 +576,13 @@ describe('every link between files is checked, each with its own located message
     expect(new Set(referring.map((p) => p.message.en)).size).toBe(1);
   });
 
+  it('adds up the reported figures from accepted rows only, not from a row a rule across files rejected', () => {
+    // A fourth village whose town is not in divisions.csv: rejected, so the villages still number 3, as reported.
+    const report = loadEdited({ 'villages.csv': (text) => `${text}150627109001,新村,村,109.7,39.2,实测点位,,\n` });
+    expect(report.files.find((f) => f.file === 'villages.csv')).toMatchObject({ read: 4, accepted: 3, rejected: 1 });
+    expect(report.reconciliation.find((r) => r.key === 'villages')).toMatchObject({ computed: 300n, status: 'matches' });
+  });
+
   it('names a repeated key of several columns by the headers and labels staff typed', () => {
     const report = loadEdited({ 'talent.csv': (text) => `${text}150627101,大学生,3,2021-10-14,示意,\n` });
     expect(report.problems.filter((p) => p.rule === 'unique')).toEqual([
