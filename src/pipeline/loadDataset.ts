@@ -5,11 +5,11 @@
  */
 import { ascending } from 'd3-array';
 import type { Encoding } from './decode.ts';
-import { isError, type Problem } from './problem.ts';
+import { isError, type ColumnPositions, type Problem } from './problem.ts';
 import { readTable, type TableRead } from './readTable.ts';
 import { reconcile, reconcileProblems, type Reconciliation } from './reconcile.ts';
 import { RECORD_KEYS, TABLES, type Records } from './tables.ts';
-import { validateRecords, type ColumnPositions, type RejectedKeys } from './validate.ts';
+import { validateRecords, type RejectedKeys } from './validate.ts';
 
 /** Conservation, per file: read = accepted + rejected (blank rows are counted apart). */
 export type FileSummary = {

@@ -58,6 +58,20 @@ export function toColumnLetter(index: number): string {
   return letters;
 }
 
+/** Where a column sits in its file: the header as typed and its position (0 for column A). */
+export type ColumnPosition = { header: string; index: number };
+
+/** Per file, where each canonical column sits, so problems found after reading can name the cell. */
+export type ColumnPositions = Record<string, Record<string, ColumnPosition> | undefined>;
+
+/** A column as staff see it: the header as typed in the file and its letter (the key if the file lacks it). */
+export function locateColumn(positions: ColumnPositions, file: string, key: string): { column: string; columnLetter?: string } {
+  const position = positions[file]?.[key];
+  return position === undefined
+    ? { column: key }
+    : { column: position.header, columnLetter: toColumnLetter(position.index) };
+}
+
 /** `funds.csv C17`, the cell reference a person can type into Excel's name box, or `funds.csv 第1行 row 1`. */
 export function locate(problem: Pick<Problem, 'file' | 'row' | 'columnLetter'>): string {
   if (problem.row === undefined) return problem.file;

@@ -7,7 +7,7 @@ import { decodeBytes, type Encoding } from './decode.ts';
 import { scanCsv } from './parseCsv.ts';
 import { mapHeaders, type HeaderMapping } from './mapHeaders.ts';
 import { compileCell, isCellFailure, UNDECODABLE } from './coerceCell.ts';
-import { toColumnLetter, type Problem } from './problem.ts';
+import { toColumnLetter, type ColumnPosition, type Problem } from './problem.ts';
 import type { AnyTable } from './field.ts';
 import type { Sourced } from './tables.ts';
 import { makeRecordBuilder, type RecordBuilder } from './recordBuilder.ts';
@@ -27,7 +27,7 @@ export type TableRead = {
   records: Sourced<Record<string, unknown>>[];
   problems: Problem[];
   /** Where each canonical column was found: the header as typed and its position. */
-  columns: Record<string, { header: string; index: number }>;
+  columns: Record<string, ColumnPosition>;
   /**
    * The key of each row rejected for a bad cell, by the row it is on (tables with a one-column key,
    * when that cell itself was sound): a row of another file that refers to it is then told that the

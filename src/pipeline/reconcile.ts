@@ -2,10 +2,9 @@
  * Every officially reported figure beside the same figure computed from the rows, so a reader sees
  * at once whether the data adds up to what was announced. A difference is shown, never hidden.
  */
-import type { Bilingual, Problem } from './problem.ts';
+import { locateColumn, type Bilingual, type ColumnPositions, type Problem } from './problem.ts';
 import type { Records, Sourced, Talent } from './tables.ts';
 import { sumExactly } from './sumExactly.ts';
-import { locateColumn, type ColumnPositions } from './validate.ts';
 import { TALENT_KINDS, type Qualifier, type TalentKind } from './vocabulary.ts';
 
 export type ReconcileStatus = 'matches' | 'at-least' | 'differs' | 'not-computed';

@@ -3,16 +3,13 @@
  * edition's single row, the region every place must lie in, and no date after the edition's as-of.
  */
 import type { AnyTable, Reference } from './field.ts';
-import { toColumnLetter, type Bilingual, type Problem } from './problem.ts';
+import { locateColumn, type Bilingual, type ColumnPositions, type Problem } from './problem.ts';
 import { KeyIndex, keyText } from './keyIndex.ts';
 import type { Edition, Fund, Records, Sourced } from './tables.ts';
 import { FUND_SOURCE_KINDS } from './vocabulary.ts';
 import { fundsTable, RECORD_KEYS, TABLES } from './tables.ts';
 
 type AnyRecord = Record<string, unknown> & { row: number };
-
-/** Where each column sits in its file (header as typed, position), so later problems can name the cell. */
-export type ColumnPositions = Record<string, Record<string, { header: string; index: number }> | undefined>;
 
 /** Per file, the keys of rows rejected for a bad cell, with their rows (readTable's `rejectedKeys`). */
 export type RejectedKeys = Record<string, ReadonlyMap<string, number> | undefined>;
@@ -22,13 +19,6 @@ function recordsOf(records: Records, file: string): AnyRecord[] {
   return key === undefined ? [] : (records[key] as unknown as AnyRecord[]);
 }
 
-/** A column as staff see it: the header as typed in the file and its letter (the key if the file lacks it). */
-export function locateColumn(positions: ColumnPositions, file: string, key: string): { column: string; columnLetter?: string } {
-  const position = positions[file]?.[key];
-  return position === undefined
-    ? { column: key }
-    : { column: position.header, columnLetter: toColumnLetter(position.index) };
-}
 
 
 /** `1506271012` → its parent code by the statistical levels 2/4/6/9/12. */
@@ -305,7 +295,7 @@ function checkEdition(records: Records): Problem[] {
  * source is named as pairings.csv names it, so money adds up by pairing and a reader can follow
  * it to its giver. A village unknown to villages.csv is already reported by its foreign key.
  */
-function checkFundSources(records: Records, index: Indexes, positions: ColumnPositions, problems: Problem[]): void {
+function checkFundSources(records: Records, index: Indexes, positions: ColumnPositions, rejected: RejectedKeys, problems: Problem[]): void {
   const pairings = index('pairings.csv', ['village_code']);
   const villages = index('villages.csv', ['village_code']);
   for (const fund of records.funds) {
@@ -313,7 +303,14 @@ function checkFundSources(records: Records, index: Indexes, positions: ColumnPos
     if (kind !== 'paired_unit' && kind !== 'paired_enterprise') continue;
     const position = pairings.position(fund.village_code);
     if (position < 0) {
-      if (villages.position(fund.village_code) >= 0) problems.push(unpairedFund(fund, positions));
+      if (villages.position(fund.village_code) < 0) continue;
+      // The village's pairing may be there but rejected: said as for any reference to a rejected row.
+      const at = rejectedRow(rejected, TO_PAIRING, fund.village_code);
+      problems.push(
+        at === undefined
+          ? unpairedFund(fund, positions)
+          : notFound(fundsTable, fund.row, TO_PAIRING, fund.village_code, fund.village_code, TO_PAIRING.file, at, positions),
+      );
       continue;
     }
     const pairing = pairings.rowAt(position);
@@ -321,6 +318,9 @@ function checkFundSources(records: Records, index: Indexes, positions: ColumnPos
     if (named !== fund.source_name) problems.push(otherSource(fund, keyText(named), pairing.row, positions));
   }
 }
+
+/** The link checkFundSources follows, as a reference, for the messages references share. */
+const TO_PAIRING: Reference = { columns: 'village_code', file: 'pairings.csv', key: 'village_code' };
 
 function unpairedFund(fund: Sourced<Fund>, positions: ColumnPositions): Problem {
   const kind = FUND_SOURCE_KINDS[fund.source_kind];
@@ -408,7 +408,7 @@ export function validateRecords(records: Records, positions: ColumnPositions, re
     }
     if (edition !== undefined) checkAgainstEdition(table, rows, edition, positions, problems);
   }
-  checkFundSources(records, index, positions, problems);
+  checkFundSources(records, index, positions, rejected, problems);
   checkTownSeats(records, positions, problems);
   return problems;
 }

@@ -576,6 +576,15 @@ describe('every link between files is checked, each with its own located message
     expect(new Set(referring.map((p) => p.message.en)).size).toBe(1);
   });
 
+  it("says so too when a paired fund's village has its pairing on a rejected row", () => {
+    // A pairing whose start date is no date: rejected, so the paired fund of its village is pointed to that row.
+    const report = loadEdited({ 'pairings.csv': (text) => text.replace('150627101225,税务局,电信公司,2021-01-01', '150627101225,税务局,电信公司,2021-13-01') });
+    expect(report.problems.filter((p) => p.rule === 'foreign-key').map((p) => [`${p.file} ${cellOf(p)}`, p.message.en])).toEqual([
+      ['funds.csv C2', '“150627101225” is on row 2 of pairings.csv, but that row has an error and was rejected'],
+      ['funds.csv C3', '“150627101225” is on row 2 of pairings.csv, but that row has an error and was rejected'],
+    ]);
+  });
+
   it('adds up the reported figures from accepted rows only, not from a row a rule across files rejected', () => {
     // A fourth village whose town is not in divisions.csv: rejected, so the villages still number 3, as reported.
     const report = loadEdited({ 'villages.csv': (text) => `${text}150627109001,新村,村,109.7,39.2,实测点位,,\n` });
