@@ -25,7 +25,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
-import { loadDataset } from '../src/pipeline/loadDataset.ts';
+import { loadDataset } from '../src/read/loadDataset.ts';
 
 const { values } = parseArgs({
   options: {

@@ -17,7 +17,7 @@ import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync 
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
-import { DATA_DIR, loadDataDir } from '../src/lib/readDataDir.ts';
+import { DATA_DIR, loadDataDir } from '../src/load/readDataDir.ts';
 import { startStaticServer } from './lib/staticServer.ts';
 
 const { values } = parseArgs({

@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { build } from 'astro';
-import { DATA_DIR } from '../src/lib/readDataDir.ts';
+import { DATA_DIR } from '../src/load/readDataDir.ts';
 import { publish } from './lib/publish.ts';
 
 const root = resolve('.');

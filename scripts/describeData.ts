@@ -1,13 +1,13 @@
 /**
  * npm run data:describe: rewrites data/datapackage.json and the generated part of data/README.md
- * from the tables in src/pipeline/tables.ts. A unit test fails when either is out of date.
+ * from the tables in src/read/tables.ts. A unit test fails when either is out of date.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describeColumns, spliceGenerated } from '../src/pipeline/describeColumns.ts';
-import { DATA_DIR, loadDataDir } from '../src/lib/readDataDir.ts';
-import { packageOptions } from '../src/lib/packageOptions.ts';
-import { describePackage } from '../src/pipeline/describePackage.ts';
+import { describeColumns, spliceGenerated } from '../src/publish/describeColumns.ts';
+import { DATA_DIR, loadDataDir } from '../src/load/readDataDir.ts';
+import { packageOptions } from '../src/load/packageOptions.ts';
+import { describePackage } from '../src/publish/describePackage.ts';
 
 const { records, report } = loadDataDir(DATA_DIR);
 if (!report.ok) {

@@ -22,8 +22,8 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import Papa from 'papaparse';
-import { divisionsTable, editionTable, villagesTable } from '../src/pipeline/tables.ts';
-import { LOCATION_PRECISIONS, VILLAGE_KINDS } from '../src/pipeline/vocabulary.ts';
+import { divisionsTable, editionTable, villagesTable } from '../src/read/tables.ts';
+import { LOCATION_PRECISIONS, VILLAGE_KINDS } from '../src/model/vocabulary.ts';
 import { writeCsv, type CsvRow } from './lib/writeCsv.ts';
 
 /**

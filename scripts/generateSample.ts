@@ -33,12 +33,12 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
 import {
   fundsTable, monthlyTable, pairingsTable, projectsTable, reportedTable, talentTable,
-} from '../src/pipeline/tables.ts';
+} from '../src/read/tables.ts';
 import {
   FUND_SOURCE_KINDS, PROVENANCES, QUALIFIERS, SECTORS, STAGES, TALENT_KINDS,
   type FundSourceKind, type Qualifier, type Sector, type Stage, type TalentKind,
-} from '../src/pipeline/vocabulary.ts';
-import type { Columns, Table } from '../src/pipeline/field.ts';
+} from '../src/model/vocabulary.ts';
+import type { Columns, Table } from '../src/read/field.ts';
 import { writeCsv, type CsvRow } from './lib/writeCsv.ts';
 
 /** The article's date; any other number would do. */

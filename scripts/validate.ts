@@ -3,8 +3,8 @@
  * Exit code 1 on any error, so a build or CI step stops before publishing.
  */
 import { parseArgs } from 'node:util';
-import { formatReport, reportToJson } from '../src/pipeline/formatReport.ts';
-import { DATA_DIR, loadDataDir } from '../src/lib/readDataDir.ts';
+import { formatReport, reportToJson } from '../src/read/formatReport.ts';
+import { DATA_DIR, loadDataDir } from '../src/load/readDataDir.ts';
 
 const { values } = parseArgs({
   options: { json: { type: 'boolean', default: false }, dir: { type: 'string', default: DATA_DIR } },

@@ -4,8 +4,8 @@
  */
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { formatProblem, formatReport } from '../../src/pipeline/formatReport.ts';
-import { loadDataDir } from '../../src/lib/readDataDir.ts';
+import { formatProblem, formatReport } from '../../src/read/formatReport.ts';
+import { loadDataDir } from '../../src/load/readDataDir.ts';
 
 export type PublishOptions = {
   dataDir: string;

@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Papa from 'papaparse';
-import type { Columns, Table } from '../../src/pipeline/field.ts';
+import type { Columns, Table } from '../../src/read/field.ts';
 
 export const BOM = '\uFEFF';
 

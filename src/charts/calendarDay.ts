@@ -2,7 +2,7 @@
  * Calendar arithmetic on `YYYY-MM-DD` / `YYYY-MM` strings without Date objects, so no time zone or
  * daylight-saving rule can move a point on a time axis.
  */
-import { parseIsoDate } from '../pipeline/formatNumber.ts';
+import { parseIsoDate } from '../format/formatNumber.ts';
 
 /** Days since 1970-01-01 (proleptic Gregorian; Howard Hinnant's days_from_civil). */
 function daysFromCivil(year: number, month: number, day: number): number {

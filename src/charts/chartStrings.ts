@@ -3,7 +3,7 @@
  * chart's `strings` prop; everything about the data itself (titles, labels, sources, notes) comes
  * from the page already in the reader's language.
  */
-import type { Locale } from '../pipeline/formatNumber.ts';
+import type { Locale } from '../format/formatNumber.ts';
 import type { ComparisonStatus } from './layOutComparison.ts';
 
 export type ChartStrings = {

@@ -10,11 +10,11 @@
 import { geoArea, geoMercator, geoPath, type GeoPermissibleObjects } from 'd3-geo';
 import { scaleSqrt } from 'd3-scale';
 import type { MultiPolygon } from 'geojson';
-import type { LonLat, MapOutline, MapVillage } from '../pipeline/mapData.ts';
-import { STAGE_COLORS } from '../pipeline/mapData.ts';
-import type { MapCrs } from '../pipeline/tileConfig.ts';
-import { spreadInPixels } from '../pipeline/sunflower.ts';
-import type { Stage } from '../pipeline/vocabulary.ts';
+import type { LonLat, MapOutline, MapVillage } from '../derive/mapData.ts';
+import { STAGE_COLORS } from '../derive/mapData.ts';
+import type { MapCrs } from '../config/tileConfig.ts';
+import { spreadInPixels } from '../derive/sunflower.ts';
+import type { Stage } from '../model/vocabulary.ts';
 import { roundPx } from './roundPx.ts';
 
 export type MapLayoutInput = {
@@ -187,6 +187,67 @@ export type StaticMapLabels = {
   approximateShort: string;
   /** Legend entry for the highlighted village (village pages). */
   highlighted: string;
+};
+
+/**
+ * The words of the interactive map, from the page's dictionary (`{…}` are filled in). Includes the
+ * static map's words, since the static map is its fallback.
+ */
+export type ProgressMapLabels = StaticMapLabels & {
+  /** Accessible name of the filter form. */
+  filters: string;
+  town: string;
+  allTowns: string;
+  sector: string;
+  allSectors: string;
+  stage: string;
+  allStages: string;
+  /** The metric picker and its three choices. */
+  metric: string;
+  metricStage: string;
+  metricFunds: string;
+  metricSector: string;
+  /** The month slider. */
+  month: string;
+  /** Heading of the village list. */
+  listTitle: string;
+  /** List button; the village's name follows it for screen readers. */
+  showOnMap: string;
+  /** Live region after filtering; `{count}`. zh `显示 {count} 个嘎查村`, en `Showing {count} villages`. */
+  showing: string;
+  /** Legend headings per metric. */
+  legendStage: string;
+  legendFunds: string;
+  legendSector: string;
+  /** Funds bands; `{min}`, `{max}` are formatted amounts. */
+  fundsNone: string;
+  fundsBelow: string;
+  fundsBetween: string;
+  fundsAtLeast: string;
+  /** Sector of a village with no projects. */
+  sectorNone: string;
+  /** Popup field names. */
+  popupTown: string;
+  popupFunds: string;
+  popupProjects: string;
+  /** `{month}`: the stage in the month the slider shows. */
+  popupStage: string;
+  popupUnit: string;
+  popupEnterprise: string;
+  /** Shown for a missing value (no enterprise, no review that month). */
+  notAvailable: string;
+  precisionSurveyed: string;
+  precisionApproximate: string;
+  /** Said in the popup of a village with illustrative figures. */
+  illustrative: string;
+  /** The popup's link to the village page. */
+  openVillage: string;
+  /** Leaflet's controls. */
+  zoomIn: string;
+  zoomOut: string;
+  closePopup: string;
+  /** Accessible name of the map area (Leaflet makes it focusable for keyboard panning). */
+  mapLabel: string;
 };
 
 /** `{name}` placeholders filled; unknown ones left as typed so a dictionary mistake shows. */

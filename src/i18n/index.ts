@@ -1,12 +1,12 @@
 /**
  * The interface's words and addresses by locale: zh-CN at `/`, English under `/en/`.
  */
-import type { Locale } from '../pipeline/formatNumber.ts';
-import type { Bilingual } from '../pipeline/problem.ts';
-import type { ReconcileStatus } from '../pipeline/reconcile.ts';
-import { englishName } from '../pipeline/placeName.ts';
-import { levelOf } from '../pipeline/aggregate.ts';
-import type { ProgressMapLabels } from '../scripts/progressMap.ts';
+import type { Locale } from '../format/formatNumber.ts';
+import type { Bilingual } from '../read/problem.ts';
+import type { ReconcileStatus } from '../read/reconcile.ts';
+import { englishName } from '../format/placeName.ts';
+import { levelOf } from '../derive/aggregate.ts';
+import type { ProgressMapLabels } from '../charts/layOutMap.ts';
 import { en } from './en.ts';
 import { zhCN, type Dictionary } from './zh-CN.ts';
 

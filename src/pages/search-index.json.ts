@@ -1,7 +1,7 @@
-/** /search-index.json: every place of the region for the header search (src/scripts/search.ts). */
+/** /search-index.json: every place of the region for the header search (src/client/search.ts). */
 import type { APIRoute } from 'astro';
-import { getSite } from '../lib/site.ts';
-import { buildSearchIndex, serializeSearchIndex } from '../pipeline/searchIndex.ts';
+import { getSite } from '../load/site.ts';
+import { buildSearchIndex, serializeSearchIndex } from '../derive/searchIndex.ts';
 
 export const GET: APIRoute = () => {
   const site = getSite();

@@ -5,8 +5,8 @@
  */
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { loadDataDir, type DataDir } from '../../src/lib/readDataDir.ts';
-import type { Sourced, Village } from '../../src/pipeline/tables.ts';
+import { loadDataDir, type DataDir } from '../../src/load/readDataDir.ts';
+import type { Sourced, Village } from '../../src/read/tables.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

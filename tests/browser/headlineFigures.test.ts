@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { Reconciliation } from '../../src/pipeline/reconcile.ts';
+import type { Reconciliation } from '../../src/read/reconcile.ts';
 import { choosePlaces, inLocale, launchChromium, LOCALES, newContext, visit, type SitePlaces } from './browser.ts';
 
 const siteUrl = inject('siteUrl');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { inLocale, launchChromium, LOCALES, newContext, visit, watchPage, type Watched } from './browser.ts';
-import { loadDataDir } from '../../src/lib/readDataDir.ts';
+import { loadDataDir } from '../../src/load/readDataDir.ts';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const hostileUrl = inject('hostileUrl');

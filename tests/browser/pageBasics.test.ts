@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { toPinyinName } from '../../src/pipeline/placeName.ts';
+import { toPinyinName } from '../../src/format/placeName.ts';
 import { choosePlaces, inLocale, keyPages, launchChromium, LOCALES, newContext, otherPages, visit } from './browser.ts';
 
 const siteUrl = inject('siteUrl');

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildPlaceTree, fundsByChild, fundsOverTime, levelOf, summarizePlace, talentByPlace } from '../../src/pipeline/aggregate.ts';
-import { loadDataset } from '../../src/pipeline/loadDataset.ts';
+import { buildPlaceTree, fundsByChild, fundsOverTime, levelOf, summarizePlace, talentByPlace } from '../../src/derive/aggregate.ts';
+import { loadDataset } from '../../src/read/loadDataset.ts';
 
 const dir = join(import.meta.dirname, '..', 'fixtures', 'small');
 const files = new Map(readdirSync(dir).map((name) => [name, new Uint8Array(readFileSync(join(dir, name)))]));

@@ -2,9 +2,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, test } from 'vitest';
-import { buildPlaceTree, summarizePlace, type PlaceSummary } from '../../src/pipeline/aggregate.ts';
-import { chartDatasets, datasetToCsv, hasValues, type ChartDataset } from '../../src/pipeline/chartData.ts';
-import { loadDataset } from '../../src/pipeline/loadDataset.ts';
+import { buildPlaceTree, summarizePlace, type PlaceSummary } from '../../src/derive/aggregate.ts';
+import { chartDatasets, datasetToCsv, hasValues, type ChartDataset } from '../../src/derive/chartData.ts';
+import { loadDataset } from '../../src/read/loadDataset.ts';
 
 const dir = 'tests/fixtures/small';
 const files = new Map(readdirSync(dir).filter((n) => n.endsWith('.csv')).map((n) => [n, new Uint8Array(readFileSync(join(dir, n)))] as const));

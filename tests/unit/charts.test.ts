@@ -14,7 +14,7 @@ import {
   AXIS_COLOR, BACKGROUND_COLOR, MUTED_TEXT_COLOR, PATTERNS, SERIES_COLORS, TEXT_COLOR, styleSeries,
 } from '../../src/charts/palette.ts';
 import { seriesFill } from '../../src/charts/seriesFill.ts';
-import { formatYuan } from '../../src/pipeline/formatNumber.ts';
+import { formatYuan } from '../../src/format/formatNumber.ts';
 
 const SIZE = { width: 640, height: 260 };
 

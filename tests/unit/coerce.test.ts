@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   fenToYuanString, normalizeDigits, parseDate, parseDecimal, parseInteger, parseMoney, parseMonth, parseNumber,
   type Parsed,
-} from '../../src/pipeline/coerce.ts';
+} from '../../src/read/coerce.ts';
 
 const value = <T>(outcome: Parsed<T>): T => {
   if (!outcome.ok) throw new Error(`refused: ${outcome.reason.en}`);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { compareDecimalText } from '../../src/pipeline/compareDecimalText.ts';
+import { compareDecimalText } from '../../src/client/compareDecimalText.ts';
 
 describe('compareDecimalText', () => {
   test('orders amounts as numbers, not as text', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import type { PlaceSummary } from '../../src/pipeline/aggregate.ts';
-import { compareWithTown, type Comparison } from '../../src/pipeline/compareWithTown.ts';
+import type { PlaceSummary } from '../../src/derive/aggregate.ts';
+import { compareWithTown, type Comparison } from '../../src/derive/compareWithTown.ts';
 
 type Village = { code: string; funds: bigint; investment?: bigint; projects?: number; talent?: number; income?: Record<string, bigint> };
 

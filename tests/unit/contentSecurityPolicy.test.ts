@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { contentSecurityPolicy } from '../../src/pipeline/contentSecurityPolicy.ts';
+import { contentSecurityPolicy } from '../../src/config/contentSecurityPolicy.ts';
 
 const directives = (policy: string) => new Map(policy.split(';').map((d) => {
   const [name, ...values] = d.trim().split(/\s+/);

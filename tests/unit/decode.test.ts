@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeBytes, type Encoding } from '../../src/pipeline/decode.ts';
+import { decodeBytes, type Encoding } from '../../src/read/decode.ts';
 import { FIXTURES } from '../fixtures/encodings/fixtures.ts';
 
 const HEADER = '村名,金额（元）\r\n高勒庙村,80万\r\n';

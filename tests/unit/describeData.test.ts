@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { describeColumns, spliceGenerated } from '../../src/pipeline/describeColumns.ts';
-import { describePackage, provenanceOf } from '../../src/pipeline/describePackage.ts';
-import { packageOptions } from '../../src/lib/packageOptions.ts';
-import { loadDataDir } from '../../src/lib/readDataDir.ts';
-import { TABLES } from '../../src/pipeline/tables.ts';
-import { lookUpTerm } from '../../src/pipeline/vocabulary.ts';
+import { describeColumns, spliceGenerated } from '../../src/publish/describeColumns.ts';
+import { describePackage, provenanceOf } from '../../src/publish/describePackage.ts';
+import { packageOptions } from '../../src/load/packageOptions.ts';
+import { loadDataDir } from '../../src/load/readDataDir.ts';
+import { TABLES } from '../../src/read/tables.ts';
+import { lookUpTerm } from '../../src/model/vocabulary.ts';
 
 const DATA = join(import.meta.dirname, '..', '..', 'data');
 const { records } = loadDataDir(DATA);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatFigure, isMoneyUnit } from '../../src/pipeline/formatFigure.ts';
+import { formatFigure, isMoneyUnit } from '../../src/format/formatFigure.ts';
 
 describe('formatFigure', () => {
   test.each([

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { formatCount, formatDate, formatMonth, formatPercent, formatYuan, isShortYuanExact } from '../../src/pipeline/formatNumber.ts';
+import { formatCount, formatDate, formatMonth, formatPercent, formatYuan, isShortYuanExact } from '../../src/format/formatNumber.ts';
 
 /** Fen from a yuan amount written as a decimal string, so the test never goes through a float. */
 function fen(yuan: string): bigint {

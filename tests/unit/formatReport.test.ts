@@ -3,8 +3,8 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadDataset } from '../../src/pipeline/loadDataset.ts';
-import { formatReport, reportToJson } from '../../src/pipeline/formatReport.ts';
+import { loadDataset } from '../../src/read/loadDataset.ts';
+import { formatReport, reportToJson } from '../../src/read/formatReport.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const FIXTURES = join(ROOT, 'tests', 'fixtures');

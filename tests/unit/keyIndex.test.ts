@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { encodeKey, KeyIndex } from '../../src/pipeline/keyIndex.ts';
+import { encodeKey, KeyIndex } from '../../src/read/keyIndex.ts';
 
 type Row = { row: number; a?: string; b?: string };
 

@@ -8,10 +8,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { describeMap, layOutMap, type MapLayoutInput, type StaticMapLabels } from '../../src/charts/layOutMap.ts';
-import { spreadInPixels } from '../../src/pipeline/sunflower.ts';
+import { spreadInPixels } from '../../src/derive/sunflower.ts';
 import {
   FUNDS_COLORS, SECTOR_COLORS, STAGE_COLORS, buildLegends, type LonLat, type MapPayload, type MapVillage,
-} from '../../src/pipeline/mapData.ts';
+} from '../../src/derive/mapData.ts';
 
 const SEAT: LonLat = [109.77822, 39.248359];
 

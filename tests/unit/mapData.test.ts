@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { buildPlaceTree } from '../../src/pipeline/aggregate.ts';
+import { buildPlaceTree } from '../../src/derive/aggregate.ts';
 import {
   buildMapPayload, buildMapVillages, fenToYuanString, fundsBin, fundsThresholds, prepareOutline, readOutline,
   simplifyRing, spreadAround, toClientPayload, toScriptJson, yuanStringToFen, type LonLat, type MapVillage,
-} from '../../src/pipeline/mapData.ts';
-import type { Division, Fund, MonthlyReview, Pairing, Project, Records, Sourced, Village } from '../../src/pipeline/tables.ts';
-import { resolveTileConfig } from '../../src/pipeline/tileConfig.ts';
+} from '../../src/derive/mapData.ts';
+import type { Division, Fund, MonthlyReview, Pairing, Project, Records, Sourced, Village } from '../../src/read/tables.ts';
+import { resolveTileConfig } from '../../src/config/tileConfig.ts';
 
 /** Great-circle distance in metres, written independently of the module under test. */
 function haversineMetres(a: LonLat, b: LonLat): number {

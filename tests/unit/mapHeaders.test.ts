@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { acceptedHeaders, foldHeader, mapHeaders, type HeaderSource } from '../../src/pipeline/mapHeaders.ts';
-import { fundsTable, projectsTable, TABLES, talentTable, villagesTable } from '../../src/pipeline/tables.ts';
+import { acceptedHeaders, foldHeader, mapHeaders, type HeaderSource } from '../../src/read/mapHeaders.ts';
+import { fundsTable, projectsTable, TABLES, talentTable, villagesTable } from '../../src/read/tables.ts';
 
 const keysOf = (table: (typeof TABLES)[number]): string[] => Object.keys(table.columns);
 const chineseOf = (table: (typeof TABLES)[number]): string[] => Object.values(table.columns).map((f) => f.meta.header);

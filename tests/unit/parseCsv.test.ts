@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/pipeline/parseCsv.ts';
+import { parseCsv } from '../../src/read/parseCsv.ts';
 
 const FILE = 'funds.csv';
 const rowsOf = (text: string) => parseCsv(text, FILE).rows;

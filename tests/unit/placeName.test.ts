@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { englishName, toPinyinName } from '../../src/pipeline/placeName.ts';
+import { englishName, toPinyinName } from '../../src/format/placeName.ts';
 
 describe('toPinyinName', () => {
   // The seven towns of Ejin Horo Banner (统计用区划代码 150627100–150627106).

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { placePath } from '../../src/pipeline/placePath.ts';
+import { placePath } from '../../src/derive/placePath.ts';
 
 describe('placePath', () => {
   test.each([

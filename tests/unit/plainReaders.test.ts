@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import {
   parseDate, parseDecimal, parseInteger, parseMoney, parseMonth, parseNumber, readPlainDate, readPlainHundredths,
   readPlainInteger, readPlainMonth, readPlainNumber, type Parsed,
-} from '../../src/pipeline/coerce.ts';
+} from '../../src/read/coerce.ts';
 
 const fully = <T>(parse: (text: string) => Parsed<T>, text: string): Parsed<T> => parse(` ${text}`);
 

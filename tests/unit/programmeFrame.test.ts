@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { dataFigures, frameFigures } from '../../src/pipeline/programmeFrame.ts';
-import type { Reconciliation } from '../../src/pipeline/reconcile.ts';
-import { anyIllustrative, sourcesIllustrative, toRowRanges } from '../../src/pipeline/provenance.ts';
-import type { Records } from '../../src/pipeline/tables.ts';
+import { dataFigures, frameFigures } from '../../src/derive/programmeFrame.ts';
+import type { Reconciliation } from '../../src/read/reconcile.ts';
+import { anyIllustrative, sourcesIllustrative, toRowRanges } from '../../src/derive/provenance.ts';
+import type { Records } from '../../src/read/tables.ts';
 
 const figure = (key: string, scopeCode = '150627'): Reconciliation => ({
   key, scopeCode, label: { zh: key, en: key }, unit: '个', qualifier: 'exact', reported: 100n, computed: 100n,

@@ -3,9 +3,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import Papa from 'papaparse';
-import { loadDataset, type Report } from '../../src/pipeline/loadDataset.ts';
-import { fundsTable, TABLES } from '../../src/pipeline/tables.ts';
-import type { AnyTable, Field, FieldKind } from '../../src/pipeline/field.ts';
+import { loadDataset, type Report } from '../../src/read/loadDataset.ts';
+import { fundsTable, TABLES } from '../../src/read/tables.ts';
+import type { AnyTable, Field, FieldKind } from '../../src/read/field.ts';
 
 const SMALL = join(import.meta.dirname, '..', 'fixtures', 'small');
 const small = new Map<string, Uint8Array>(readdirSync(SMALL).map((name) => [name, new Uint8Array(readFileSync(join(SMALL, name)))]));

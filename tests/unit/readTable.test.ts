@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { loadDataDir } from '../../src/lib/readDataDir.ts';
-import { readTable } from '../../src/pipeline/readTable.ts';
-import { RECORD_KEYS, TABLES, fundsTable } from '../../src/pipeline/tables.ts';
+import { loadDataDir } from '../../src/load/readDataDir.ts';
+import { readTable } from '../../src/read/readTable.ts';
+import { RECORD_KEYS, TABLES, fundsTable } from '../../src/read/tables.ts';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 

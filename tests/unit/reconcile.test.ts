@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatHundredths, judge, latestTalent } from '../../src/pipeline/reconcile.ts';
+import { formatHundredths, judge, latestTalent } from '../../src/read/reconcile.ts';
 
 describe('judge', () => {
   it.each([

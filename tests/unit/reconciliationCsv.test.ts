@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, test } from 'vitest';
-import type { Reconciliation } from '../../src/pipeline/reconcile.ts';
-import { formatSources, reconciliationToCsv } from '../../src/pipeline/reconciliationCsv.ts';
+import type { Reconciliation } from '../../src/read/reconcile.ts';
+import { formatSources, reconciliationToCsv } from '../../src/publish/reconciliationCsv.ts';
 
 const funds: Reconciliation = {
   key: 'funds_yuan', scopeCode: '150627', label: { zh: '落实帮扶资金', en: 'Funds, secured' }, unit: '元', qualifier: 'exact',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeRecordBuilder } from '../../src/pipeline/recordBuilder.ts';
+import { makeRecordBuilder } from '../../src/read/recordBuilder.ts';
 
 describe('makeRecordBuilder', () => {
   it('makes a record with the row and every field in order, undefined where a value is missing', () => {

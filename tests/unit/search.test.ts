@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import type { Place } from '../../src/pipeline/aggregate.ts';
-import { foldQuery, matchSearch, type SearchEntry } from '../../src/pipeline/matchSearch.ts';
-import { buildSearchIndex } from '../../src/pipeline/searchIndex.ts';
+import type { Place } from '../../src/derive/aggregate.ts';
+import { foldQuery, matchSearch, type SearchEntry } from '../../src/client/matchSearch.ts';
+import { buildSearchIndex } from '../../src/derive/searchIndex.ts';
 
 function place(code: string, name: string, parentCode?: string, nameEn?: string): Place {
   const levels = { 6: 'county', 9: 'town', 12: 'village' } as const;

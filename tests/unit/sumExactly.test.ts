@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sumExactly } from '../../src/pipeline/sumExactly.ts';
+import { sumExactly } from '../../src/read/sumExactly.ts';
 
 describe('sumExactly', () => {
   it('is the exact sum of any amounts, small, near 2^52 and 2^53, huge, or negative', () => {

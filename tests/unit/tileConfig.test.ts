@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { resolveTileConfig, TileSettingError } from '../../src/pipeline/tileConfig.ts';
+import { resolveTileConfig, TileSettingError } from '../../src/config/tileConfig.ts';
 
 /** Fills a Leaflet URL template the way Leaflet does, to check the result is a real tile address. */
 function tileUrl(template: string, subdomain: string, z: number, x: number, y: number): URL {

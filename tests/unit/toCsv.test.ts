@@ -1,8 +1,8 @@
 import Papa from 'papaparse';
 import { describe, expect, test } from 'vitest';
-import { loadDataset } from '../../src/pipeline/loadDataset.ts';
-import { fundsTable, projectsTable, reportedTable, TABLES, RECORD_KEYS, type Records } from '../../src/pipeline/tables.ts';
-import { BOM, formatCsv, toCsv } from '../../src/pipeline/toCsv.ts';
+import { loadDataset } from '../../src/read/loadDataset.ts';
+import { fundsTable, projectsTable, reportedTable, TABLES, RECORD_KEYS, type Records } from '../../src/read/tables.ts';
+import { BOM, formatCsv, toCsv } from '../../src/publish/toCsv.ts';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 

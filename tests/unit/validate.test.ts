@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadDataset } from '../../src/pipeline/loadDataset.ts';
-import type { Problem, Rule } from '../../src/pipeline/problem.ts';
+import { loadDataset } from '../../src/read/loadDataset.ts';
+import type { Problem, Rule } from '../../src/read/problem.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 
@@ -351,7 +351,7 @@ describe('each broken fixture fails with its own located, bilingual message', ()
   });
 
   it('covers every rule the validator knows', async () => {
-    const { RULES } = await import('../../src/pipeline/problem.ts');
+    const { RULES } = await import('../../src/read/problem.ts');
     expect(new Set(CASES.map((c) => c.rule))).toEqual(new Set(RULES));
   });
 
@@ -548,7 +548,7 @@ describe('every link between files is checked, each with its own located message
   });
 
   it('has a case for every reference a table declares', async () => {
-    const { TABLES } = await import('../../src/pipeline/tables.ts');
+    const { TABLES } = await import('../../src/read/tables.ts');
     const declared = TABLES.flatMap((table) => table.references.map((reference) => `${table.file} ${reference.columns}`));
     expect(declared.filter((link) => !LINKS.some((c) => c.link === link))).toEqual([]);
   });

@@ -4,13 +4,13 @@
  * edition. Built from the validated records, never copied from data/ as typed.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getSite } from '../../lib/site.ts';
-import { packageOptions } from '../../lib/packageOptions.ts';
-import { describePackage } from '../../pipeline/describePackage.ts';
-import type { AnyTable } from '../../pipeline/field.ts';
-import { reconciliationToCsv } from '../../pipeline/reconciliationCsv.ts';
-import { RECORD_KEYS, TABLES } from '../../pipeline/tables.ts';
-import { toCsv } from '../../pipeline/toCsv.ts';
+import { getSite } from '../../load/site.ts';
+import { packageOptions } from '../../load/packageOptions.ts';
+import { describePackage } from '../../publish/describePackage.ts';
+import type { AnyTable } from '../../read/field.ts';
+import { reconciliationToCsv } from '../../publish/reconciliationCsv.ts';
+import { RECORD_KEYS, TABLES } from '../../read/tables.ts';
+import { toCsv } from '../../publish/toCsv.ts';
 
 const RECONCILIATION_FILE = 'reconciliation.csv';
 const PACKAGE_FILE = 'datapackage.json';

@@ -7,7 +7,7 @@
  *
  * Pure: the caller reads MAP_TILES and TIANDITU_KEY from the environment and passes them in.
  */
-import type { Bilingual } from './problem.ts';
+import type { Bilingual } from '../read/problem.ts';
 
 export const TILE_PROVIDERS = ['none', 'osm', 'tianditu', 'amap'] as const;
 export type TileProvider = (typeof TILE_PROVIDERS)[number];

@@ -2,9 +2,9 @@
  * datapackage.json (Frictionless Data Package, tabular profile) built from the same tables the
  * validator reads with, so the published description cannot drift from what is enforced.
  */
-import type { AnyTable, Field } from './field.ts';
-import type { Bilingual } from './problem.ts';
-import { RECORD_KEYS, TABLES, type Records } from './tables.ts';
+import type { AnyTable, Field } from '../read/field.ts';
+import type { Bilingual } from '../read/problem.ts';
+import { RECORD_KEYS, TABLES, type Records } from '../read/tables.ts';
 
 type FrictionlessField = {
   name: string;

@@ -4,8 +4,8 @@
  * official is ever labelled illustrative.
  */
 import type { PlaceSummary } from './aggregate.ts';
-import type { SourceRows } from './reconcile.ts';
-import { RECORD_KEYS, type Records } from './tables.ts';
+import type { SourceRows } from '../read/reconcile.ts';
+import { RECORD_KEYS, type Records } from '../read/tables.ts';
 
 type MaybeIllustrative = { readonly provenance?: string | undefined };
 

@@ -1,28 +1,13 @@
 /**
  * Finding a place in the offline search index by what a reader types: its Chinese name, its pinyin
  * (whole, or the initials 拼音首字母 as Chinese readers often type them), its English name or its code.
- * Runs in the browser (src/scripts/search.ts), so it imports nothing: the index is built ahead of
+ * Runs in the browser (src/client/search.ts), so it imports only types: the index is built ahead of
  * time by searchIndex.ts, where the pinyin library lives.
  */
 
-/** One place in /search-index.json. Keys are short because the file is fetched by phones. */
-export type SearchEntry = {
-  /** Statistical code. */
-  c: string;
-  /** Chinese name. */
-  n: string;
-  /** English name (pinyin with the generic part translated, or the one staff typed). */
-  e: string;
-  /** Whole pinyin without tones or spaces: `gaolemiaocun`. */
-  p: string;
-  /** Pinyin initials: `glmc`. */
-  i: string;
-  /** Locale-neutral page address: `/villages/150627101225/`. */
-  u: string;
-  /** The parent's Chinese and English names (a village's town), or '' for the top of the tree. */
-  t: string;
-  te: string;
-};
+import type { SearchEntry } from '../derive/searchIndex.ts';
+
+export type { SearchEntry };
 
 /** What folding makes equal: case, width, spaces, apostrophes and hyphens, ü written as u or v. */
 export function foldQuery(text: string): string {

@@ -3,13 +3,13 @@
  * province, a city, a county or a town), and per place the totals rolled up by statistical code.
  * Money stays bigint fen; pages format it, charts scale it.
  */
-import { latestTalent } from './reconcile.ts';
-import type { Fund, MonthlyReview, Pairing, Project, Records, Sourced, Talent, Village } from './tables.ts';
-import { sumExactly } from './sumExactly.ts';
+import { latestTalent } from '../read/reconcile.ts';
+import type { Fund, MonthlyReview, Pairing, Project, Records, Sourced, Talent, Village } from '../read/tables.ts';
+import { sumExactly } from '../read/sumExactly.ts';
 import {
   FUND_SOURCE_KINDS, SECTORS, STAGES, TALENT_KINDS,
   type FundSourceKind, type Sector, type Stage, type TalentKind,
-} from './vocabulary.ts';
+} from '../model/vocabulary.ts';
 
 export type Level = 'province' | 'city' | 'county' | 'town' | 'village';
 const LEVELS: Record<number, Level> = { 2: 'province', 4: 'city', 6: 'county', 9: 'town', 12: 'village' };

@@ -3,7 +3,7 @@
  * by any column marked `data-sort`. The table stays a plain, complete table without this script.
  * Cells may carry `data-sort-value` when their text is not what they sort by (money, dates).
  */
-import { compareDecimalText } from '../pipeline/compareDecimalText.ts';
+import { compareDecimalText } from './compareDecimalText.ts';
 
 const fold = (text: string): string => text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
 

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadDataset, type LoadedDataset } from '../pipeline/loadDataset.ts';
+import { loadDataset, type LoadedDataset } from '../read/loadDataset.ts';
 
 export const DATA_DIR = resolve(process.env.DATA_DIR ?? 'data');
 

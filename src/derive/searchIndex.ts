@@ -4,9 +4,27 @@
  */
 import { pinyin } from 'pinyin-pro';
 import type { Place } from './aggregate.ts';
-import type { SearchEntry } from './matchSearch.ts';
 import { placePath } from './placePath.ts';
-import { englishName } from './placeName.ts';
+import { englishName } from '../format/placeName.ts';
+
+/** One place in /search-index.json. Keys are short because the file is fetched by phones. */
+export type SearchEntry = {
+  /** Statistical code. */
+  c: string;
+  /** Chinese name. */
+  n: string;
+  /** English name (pinyin with the generic part translated, or the one staff typed). */
+  e: string;
+  /** Whole pinyin without tones or spaces: `gaolemiaocun`. */
+  p: string;
+  /** Pinyin initials: `glmc`. */
+  i: string;
+  /** Locale-neutral page address: `/villages/150627101225/`. */
+  u: string;
+  /** The parent's Chinese and English names (a village's town), or '' for the top of the tree. */
+  t: string;
+  te: string;
+};
 
 const syllables = (name: string, pattern: 'pinyin' | 'first'): string =>
   // Non-Chinese characters are dropped from the pinyin keys; the name key still holds them as typed.

@@ -12,71 +12,11 @@
  */
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
-import type { StaticMapLabels } from '../charts/layOutMap.ts';
-import type { ClientMapPayload as MapPayload, ClientMapVillage as MapVillage } from '../pipeline/mapData.ts';
-import type { Sector, Stage } from '../pipeline/vocabulary.ts';
-import { spreadInPixels } from '../pipeline/sunflower.ts';
+import type { ProgressMapLabels } from '../charts/layOutMap.ts';
+import type { ClientMapPayload as MapPayload, ClientMapVillage as MapVillage } from '../derive/mapData.ts';
+import type { Sector, Stage } from '../model/vocabulary.ts';
+import { spreadInPixels } from '../derive/sunflower.ts';
 
-/**
- * The words of the interactive map, from the page's dictionary (`{…}` are filled in). Includes the
- * static map's words, since the static map is its fallback.
- */
-export type ProgressMapLabels = StaticMapLabels & {
-  /** Accessible name of the filter form. */
-  filters: string;
-  town: string;
-  allTowns: string;
-  sector: string;
-  allSectors: string;
-  stage: string;
-  allStages: string;
-  /** The metric picker and its three choices. */
-  metric: string;
-  metricStage: string;
-  metricFunds: string;
-  metricSector: string;
-  /** The month slider. */
-  month: string;
-  /** Heading of the village list. */
-  listTitle: string;
-  /** List button; the village's name follows it for screen readers. */
-  showOnMap: string;
-  /** Live region after filtering; `{count}`. zh `显示 {count} 个嘎查村`, en `Showing {count} villages`. */
-  showing: string;
-  /** Legend headings per metric. */
-  legendStage: string;
-  legendFunds: string;
-  legendSector: string;
-  /** Funds bands; `{min}`, `{max}` are formatted amounts. */
-  fundsNone: string;
-  fundsBelow: string;
-  fundsBetween: string;
-  fundsAtLeast: string;
-  /** Sector of a village with no projects. */
-  sectorNone: string;
-  /** Popup field names. */
-  popupTown: string;
-  popupFunds: string;
-  popupProjects: string;
-  /** `{month}`: the stage in the month the slider shows. */
-  popupStage: string;
-  popupUnit: string;
-  popupEnterprise: string;
-  /** Shown for a missing value (no enterprise, no review that month). */
-  notAvailable: string;
-  precisionSurveyed: string;
-  precisionApproximate: string;
-  /** Said in the popup of a village with illustrative figures. */
-  illustrative: string;
-  /** The popup's link to the village page. */
-  openVillage: string;
-  /** Leaflet's controls. */
-  zoomIn: string;
-  zoomOut: string;
-  closePopup: string;
-  /** Accessible name of the map area (Leaflet makes it focusable for keyboard panning). */
-  mapLabel: string;
-};
 
 export type Metric = 'stage' | 'funds' | 'sector';
 

@@ -6,7 +6,7 @@ import type { AnyTable, Reference } from './field.ts';
 import { locateColumn, type Bilingual, type ColumnPositions, type Problem } from './problem.ts';
 import { KeyIndex, keyText } from './keyIndex.ts';
 import type { Edition, Fund, Records, Sourced } from './tables.ts';
-import { FUND_SOURCE_KINDS } from './vocabulary.ts';
+import { FUND_SOURCE_KINDS } from '../model/vocabulary.ts';
 import { fundsTable, RECORD_KEYS, TABLES } from './tables.ts';
 
 type AnyRecord = Record<string, unknown> & { row: number };

@@ -3,8 +3,8 @@
  * region, its sources from reported.csv. The edition is left out on purpose: the committed
  * descriptor describes the files' structure, and the site's copy names the edition it was built from.
  */
-import type { License, PackageOptions, Source } from '../pipeline/describePackage.ts';
-import { TABLES, type Records } from '../pipeline/tables.ts';
+import type { License, PackageOptions, Source } from '../publish/describePackage.ts';
+import { TABLES, type Records } from '../read/tables.ts';
 
 // The terms of data/LICENSE-DATA.md: the compilation and the rows staff enter are CC0; the
 // coordinates, from data/geo/, are CC BY 4.0 and must be credited.

@@ -4,7 +4,7 @@
  * HTML. On the villages list, a query in the address (`?q=`, from the form sent without this script)
  * is searched at once.
  */
-import { matchSearch, type SearchEntry } from '../pipeline/matchSearch.ts';
+import { matchSearch, type SearchEntry } from './matchSearch.ts';
 
 const LIMIT = 8;
 

@@ -6,7 +6,7 @@
  */
 import { z } from 'astro/zod';
 import type { Bilingual } from './problem.ts';
-import type { Vocabulary } from './vocabulary.ts';
+import type { Vocabulary } from '../model/vocabulary.ts';
 
 /** How a cell's text becomes a value (see coerce.ts). */
 export type FieldKind = 'code' | 'id' | 'text' | 'money' | 'decimal' | 'integer' | 'number' | 'date' | 'month' | 'enum' | 'url';

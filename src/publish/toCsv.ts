@@ -6,8 +6,8 @@
  * Chinese label, which is what datapackage.json lists as the allowed values.
  */
 import Papa from 'papaparse';
-import { fenToYuanString } from './coerce.ts';
-import type { AnyTable, Field } from './field.ts';
+import { fenToYuanString } from '../read/coerce.ts';
+import type { AnyTable, Field } from '../read/field.ts';
 
 export const BOM = '\uFEFF';
 

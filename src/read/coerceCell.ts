@@ -11,7 +11,7 @@ import {
 import { ID_PATTERN, type Field, type FieldMeta } from './field.ts';
 import type { Bilingual, Rule } from './problem.ts';
 import { isWhiteSpace } from './parseCsv.ts';
-import { lookUpTerm } from './vocabulary.ts';
+import { lookUpTerm } from '../model/vocabulary.ts';
 
 export type CellFailure = { ok: false; rule: Rule; message: Bilingual; hint: Bilingual };
 

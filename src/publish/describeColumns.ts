@@ -2,10 +2,10 @@
  * The data dictionary staff read (data/README.md), written from the same tables the validator uses:
  * every file, every column, the headers accepted for it, and the allowed values.
  */
-import type { AnyTable, FieldKind } from './field.ts';
-import { acceptedHeaders } from './mapHeaders.ts';
-import { TABLES } from './tables.ts';
-import type { Vocabulary } from './vocabulary.ts';
+import type { AnyTable, FieldKind } from '../read/field.ts';
+import { acceptedHeaders } from '../read/mapHeaders.ts';
+import { TABLES } from '../read/tables.ts';
+import type { Vocabulary } from '../model/vocabulary.ts';
 
 const KIND_NAMES: Record<FieldKind, string> = {
   code: '区划代码 code',

@@ -16,12 +16,12 @@ import { scaleSqrt } from 'd3-scale';
 import gcoord from 'gcoord';
 import type { MultiPolygon, Position } from 'geojson';
 import { summarizePlace, type PlaceTree } from './aggregate.ts';
-import { formatMonth, formatYuan, type Locale } from './formatNumber.ts';
-import { englishName } from './placeName.ts';
-import type { Bilingual } from './problem.ts';
-import type { Records } from './tables.ts';
-import type { MapCrs, TileConfig } from './tileConfig.ts';
-import { SECTORS, STAGES, type LocationPrecision, type Sector, type Stage } from './vocabulary.ts';
+import { formatMonth, formatYuan, type Locale } from '../format/formatNumber.ts';
+import { englishName } from '../format/placeName.ts';
+import type { Bilingual } from '../read/problem.ts';
+import type { Records } from '../read/tables.ts';
+import type { MapCrs, TileConfig } from '../config/tileConfig.ts';
+import { SECTORS, STAGES, type LocationPrecision, type Sector, type Stage } from '../model/vocabulary.ts';
 import { sunflowerPoint } from './sunflower.ts';
 
 /** [longitude, latitude] in degrees, as GeoJSON orders them. */

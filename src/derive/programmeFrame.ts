@@ -6,7 +6,7 @@
  */
 import type { PlaceSummary } from './aggregate.ts';
 import { anyIllustrative } from './provenance.ts';
-import type { Reconciliation } from './reconcile.ts';
+import type { Reconciliation } from '../read/reconcile.ts';
 
 export const PILLARS = ['projects', 'talent', 'units', 'enterprises', 'monthly'] as const;
 export type Pillar = (typeof PILLARS)[number];

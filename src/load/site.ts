@@ -3,17 +3,17 @@
  * places, and per place its summary and chart data, computed on first use and kept. Pages only lay
  * this out; every computation lives in src/pipeline.
  */
-import { buildPlaceTree, placesInRegion, summarizePlace, type Place, type PlaceSummary, type PlaceTree } from '../pipeline/aggregate.ts';
-import { chartDatasets, type ChartDataset, type ChartId } from '../pipeline/chartData.ts';
-import type { Report } from '../pipeline/loadDataset.ts';
-import { summaryIllustrative } from '../pipeline/provenance.ts';
-import type { Records } from '../pipeline/tables.ts';
-import { contentSecurityPolicy } from '../pipeline/contentSecurityPolicy.ts';
-import { resolveTileConfig, type TileConfig } from '../pipeline/tileConfig.ts';
+import { buildPlaceTree, placesInRegion, summarizePlace, type Place, type PlaceSummary, type PlaceTree } from '../derive/aggregate.ts';
+import { chartDatasets, type ChartDataset, type ChartId } from '../derive/chartData.ts';
+import type { Report } from '../read/loadDataset.ts';
+import { summaryIllustrative } from '../derive/provenance.ts';
+import type { Records } from '../read/tables.ts';
+import { contentSecurityPolicy } from '../config/contentSecurityPolicy.ts';
+import { resolveTileConfig, type TileConfig } from '../config/tileConfig.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Locale } from '../pipeline/formatNumber.ts';
-import { buildMapPayload, type MapPayload } from '../pipeline/mapData.ts';
+import type { Locale } from '../format/formatNumber.ts';
+import { buildMapPayload, type MapPayload } from '../derive/mapData.ts';
 import { DATA_DIR, loadDataDir } from './readDataDir.ts';
 
 export type Site = {

@@ -8,7 +8,7 @@ import {
 } from './field.ts';
 import {
   FUND_SOURCE_KINDS, LOCATION_PRECISIONS, PROVENANCES, QUALIFIERS, SECTORS, STAGES, TALENT_KINDS, VILLAGE_KINDS,
-} from './vocabulary.ts';
+} from '../model/vocabulary.ts';
 
 const VILLAGE_CODE = [12] as const;
 const DIVISION_CODES = [2, 4, 6, 9] as const;

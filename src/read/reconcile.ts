@@ -5,7 +5,7 @@
 import { locateColumn, type Bilingual, type ColumnPositions, type Problem } from './problem.ts';
 import type { Records, Sourced, Talent } from './tables.ts';
 import { sumExactly } from './sumExactly.ts';
-import { TALENT_KINDS, type Qualifier, type TalentKind } from './vocabulary.ts';
+import { TALENT_KINDS, type Qualifier, type TalentKind } from '../model/vocabulary.ts';
 
 export type ReconcileStatus = 'matches' | 'at-least' | 'differs' | 'not-computed';
 

@@ -4,12 +4,12 @@
  * reader downloads are exactly those drawn.
  */
 import type { Place, PlaceSummary } from './aggregate.ts';
-import { fenToYuanString } from './coerce.ts';
-import type { Bilingual } from './problem.ts';
-import { englishName } from './placeName.ts';
+import { fenToYuanString } from '../read/coerce.ts';
+import type { Bilingual } from '../read/problem.ts';
+import { englishName } from '../format/placeName.ts';
 import { anyIllustrative } from './provenance.ts';
-import { formatCsv, type CsvCell } from './toCsv.ts';
-import { FUND_SOURCE_KINDS, SECTORS, STAGES, TALENT_KINDS, type Vocabulary } from './vocabulary.ts';
+import { formatCsv, type CsvCell } from '../publish/toCsv.ts';
+import { FUND_SOURCE_KINDS, SECTORS, STAGES, TALENT_KINDS, type Vocabulary } from '../model/vocabulary.ts';
 
 export const CHART_IDS = [
   'funds-by-child',

@@ -2,10 +2,10 @@
  * /data/reconciliation.csv: every reported figure beside the figure computed from the data, with the
  * rows it was computed from, so a reader can check any headline number in a spreadsheet.
  */
-import { formatHundredths, type Reconciliation } from './reconcile.ts';
-import { toRowRanges } from './provenance.ts';
+import { formatHundredths, type Reconciliation } from '../read/reconcile.ts';
+import { toRowRanges } from '../derive/provenance.ts';
 import { formatCsv } from './toCsv.ts';
-import { QUALIFIERS } from './vocabulary.ts';
+import { QUALIFIERS } from '../model/vocabulary.ts';
 
 const STATUS_LABELS: Readonly<Record<Reconciliation['status'], string>> = {
   matches: '一致 matches',
