@@ -12,14 +12,8 @@
  *
  * Each side is timed in a process of its own (this script again, with --side), in turns: papaparse,
  * pipeline, papaparse, … so that a slow moment of a shared machine falls on both alike. In one
- * process the two would share papaparse's code, and with it what V8 learns from each call site:
- * where to allocate the arrays of cells, for one: papaparse alone keeps every row of a file to the
- * end, the pipeline lets each piece's rows go at once. A forced collection between samples, which
- * kept the two sides' garbage apart, made V8 throw such decisions away before every sample. Measured
- * so, the pieces looked slower at 1k villages; without the forced collections, or with V8's
- * allocation-site pretenuring off, they were faster (README, Performance: inferred from those runs,
- * not traced). Separate processes measure each side as it runs on its own, as the pipeline runs in
- * `npm run validate` and the build.
+ * process the two would share papaparse's code and what V8 learns at its call sites, and measure
+ * neither as it runs in `npm run validate` and the build (docs/performance.md, "Method").
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';

@@ -61,12 +61,8 @@ const EMPTY = 0;
 
 export class KeyIndex<R extends Row> {
   /*
-   * One index that lives as long as the class, so that the hidden class V8 gives every KeyIndex
-   * lives too. That hidden class is reached only through a weak transition from the constructor's
-   * initial one: once a run's indexes were garbage, a full collection freed it, and every function
-   * optimised for it (position, insert, checkReference, …) was thrown away ("weak objects" in
-   * node --trace-deopt) and compiled again on the next run. Validation took 13–74 ms right after a
-   * collection instead of 8–17 ms (1k villages).
+   * One index that lives as long as the class keeps V8's hidden class for KeyIndex alive, so code
+   * optimised for it survives between runs (docs/performance.md, "What made the difference").
    */
   static readonly keepsItsShapeAlive: KeyIndex<Row> = new KeyIndex([], []);
 
@@ -87,8 +83,7 @@ export class KeyIndex<R extends Row> {
     // At most half full, so a lookup rarely probes more than one or two slots.
     let size = 16;
     while (size < rows.length * 2) size *= 2;
-    // A plain array of doubles, in the JS heap: a large typed array's memory is outside it, and V8
-    // answers each such allocation by collecting the whole heap (half a second with 100k villages' records in it).
+    // A plain array of doubles, in the JS heap: V8 answers each large typed array with a full collection.
     this.slots = new Array<number>(size * 2).fill(0.5).fill(EMPTY);
     this.mask = size - 1;
     for (let position = 0; position < rows.length; position += 1) this.insert(position);

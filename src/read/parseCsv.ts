@@ -91,12 +91,8 @@ function lineEnds(text: string): { newline: '\n' | '\r\n'; mixed: boolean } {
 }
 
 /**
- * How much text papaparse splits at a time. A whole file split at once keeps every cell alive until
- * the last line is split: the young generation's collections copy them all and move them to the old
- * one, and the cells are long out of the processor's caches when their rows are read. A piece's
- * cells are read while they are fresh and die young. 64k characters (128 kB of text) and their cells
- * stay inside a core's cache (1 MB on the build machine); with 10k villages a run went from 850–1010
- * to 740–890 ms, each measured in a process of its own (README, Performance).
+ * How much text papaparse splits at a time: a piece's cells are read while they are fresh in the
+ * cache and die young, instead of a whole file's cells outliving the split (docs/performance.md).
  */
 const PIECE_LENGTH = 65_536;
 
