@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { propertyRuns } from '../support/propertyRuns.ts';
 import { describe, expect, test } from 'vitest';
 import { monthTicks, toDayNumber } from '../../src/charts/calendarDay.ts';
 import { chartStrings, fillTemplate } from '../../src/charts/chartStrings.ts';
@@ -236,6 +237,7 @@ describe('calendar days', () => {
         const iso = new Date(time).toISOString().slice(0, 10);
         expect(toDayNumber(iso)).toBe(Math.floor(time / 86_400_000));
       }),
+      propertyRuns(),
     );
   });
 

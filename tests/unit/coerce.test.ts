@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { propertyRuns } from '../support/propertyRuns.ts';
 import { describe, expect, it } from 'vitest';
 import {
   fenToYuanString, normalizeDigits, parseDate, parseDecimal, parseInteger, parseMoney, parseMonth, parseNumber,
@@ -108,6 +109,7 @@ describe('parseMoney', () => {
       fc.property(fc.bigInt({ min: 0n, max: 10n ** 15n }), (fen) => {
         expect(parseMoney(fenToYuanString(fen))).toEqual({ ok: true, value: fen });
       }),
+      propertyRuns(),
     );
   });
 
@@ -121,6 +123,7 @@ describe('parseMoney', () => {
       fc.property(fc.bigInt({ min: 0n, max: 10n ** 15n }), (fen) => {
         expect(parseMoney(group(fenToYuanString(fen)))).toEqual({ ok: true, value: fen });
       }),
+      propertyRuns(),
     );
     expect(group('1234567.50')).toBe('1,234,567.50');
   });
@@ -133,6 +136,7 @@ describe('parseMoney', () => {
         const text = `${wan.slice(0, -6)}.${wan.slice(-6)}万`.replace(/\d/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
         expect(parseMoney(text)).toEqual({ ok: true, value: fen });
       }),
+      propertyRuns(),
     );
   });
 });

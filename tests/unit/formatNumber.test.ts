@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { propertyRuns } from '../support/propertyRuns.ts';
 import { describe, expect, test } from 'vitest';
 import { formatCount, formatDate, formatMonth, formatPercent, formatYuan, isShortYuanExact } from '../../src/format/formatNumber.ts';
 
@@ -91,6 +92,7 @@ describe('formatYuan, properties', () => {
       fc.property(amounts, fc.constantFrom('zh-CN' as const, 'en' as const), (amount, locale) => {
         expect(readBack(formatYuan(amount, locale, { precise: true }))).toEqual({ fen: amount, approximate: false });
       }),
+      propertyRuns(),
     );
   });
 
@@ -103,6 +105,7 @@ describe('formatYuan, properties', () => {
         const error = shown.fen > amount ? shown.fen - amount : amount - shown.fen;
         expect(error * 200n <= amount).toBe(true);
       }),
+      propertyRuns(),
     );
   });
 });

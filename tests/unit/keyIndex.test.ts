@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { propertyRuns } from '../support/propertyRuns.ts';
 import { describe, expect, it } from 'vitest';
 import { encodeKey, KeyIndex } from '../../src/read/keyIndex.ts';
 
@@ -60,7 +61,7 @@ describe('KeyIndex', () => {
           expect(single.find(probe)).toBe(rows.find((row) => row.a === probe));
         }
       }),
-      { numRuns: 300 },
+      propertyRuns(300),
     );
   });
 });
@@ -88,7 +89,7 @@ describe('encodeKey', () => {
         if (!Number.isNaN(x) && !Number.isNaN(y)) expect(x === y).toBe(a === b);
         if (!Number.isNaN(x)) expect(Number.isSafeInteger(x)).toBe(true);
       }),
-      { numRuns: 5000 },
+      propertyRuns(5000),
     );
   });
 });

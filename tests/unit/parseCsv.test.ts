@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { propertyRuns } from '../support/propertyRuns.ts';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/read/parseCsv.ts';
 
@@ -302,7 +303,7 @@ describe('parseCsv: line endings never change what is read', () => {
         expect(parseCsv(write(() => '\r'), FILE)).toEqual(lf);
         expect(parseCsv(write((i) => breaks[i % breaks.length]!), FILE)).toEqual(lf);
       }),
-      { numRuns: 500 },
+      propertyRuns(500),
     );
   });
 
@@ -313,7 +314,7 @@ describe('parseCsv: line endings never change what is read', () => {
         const text = rows.map((cells) => cells.join(',').replace(/\n/g, lineBreak)).join(lineBreak) + (trailing ? lineBreak : '');
         expect(parseCsv(text, FILE, pieceLength)).toEqual(parseCsv(text, FILE, Number.MAX_SAFE_INTEGER));
       }),
-      { numRuns: 1000 },
+      propertyRuns(1000),
     );
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { propertyRuns } from '../support/propertyRuns.ts';
 import Papa from 'papaparse';
 import { loadDataset, type Report } from '../../src/read/loadDataset.ts';
 import { fundsTable, TABLES } from '../../src/read/tables.ts';
@@ -12,7 +13,7 @@ const small = new Map<string, Uint8Array>(readdirSync(SMALL).map((name) => [name
 const FILES = TABLES.map((table) => table.file);
 
 // Seeded and bounded: the same cases on every run, in well under a few seconds.
-const RUNS = { numRuns: 200, seed: 20211014 } as const;
+const RUNS = propertyRuns(200);
 
 function withFile(name: string, bytes: Uint8Array): Map<string, Uint8Array> {
   return new Map(small).set(name, bytes);

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { propertyRuns } from '../support/propertyRuns.ts';
 import { describe, expect, it } from 'vitest';
 import { sumExactly } from '../../src/read/sumExactly.ts';
 
@@ -13,7 +14,7 @@ describe('sumExactly', () => {
       fc.property(fc.array(amount, { maxLength: 60 }), (amounts) => {
         expect(sumExactly(amounts)).toBe(amounts.reduce((sum, a) => sum + a, 0n));
       }),
-      { numRuns: 2000 },
+      propertyRuns(2000),
     );
   });
 
