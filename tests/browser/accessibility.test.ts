@@ -1,19 +1,10 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { AXE_PATH, choosePlaces, inLocale, keyPages, launchChromium, LOCALES, newContext, visit } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { AXE_PATH, inLocale, keyPages, LOCALES, siteUnderTest, useBrowser, visit } from './browser.ts';
 
-const siteUrl = inject('siteUrl');
-const places = choosePlaces(inject('siteDataDir'));
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  // axe is injected as an inline script, which the site's own CSP rightly refuses; the CSP itself is
-  // tested in consoleAndCsp.test.ts.
-  context = await newContext(browser, { bypassCSP: true });
-});
-afterAll(() => browser?.close());
+const { siteUrl, places } = siteUnderTest();
+// axe is injected as an inline script, which the site's own CSP rightly refuses; the CSP itself is
+// tested in consoleAndCsp.test.ts.
+const session = useBrowser({ bypassCSP: true });
 
 type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] };
 type AxeWindow = { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } };
@@ -24,7 +15,7 @@ const pages = LOCALES.flatMap((locale) =>
 
 describe('accessibility (axe-core)', () => {
   it.each(pages)('finds no violation on the $name page', async ({ url }) => {
-    const page = await context.newPage();
+    const page = await session.context.newPage();
     await visit(page, `${siteUrl}${url}`);
     if (url.endsWith('/map/')) await page.waitForSelector('.village-marker[data-code]');
     await page.addScriptTag({ path: AXE_PATH });

@@ -4,6 +4,7 @@
  * visit, chosen from the same data the site was built from rather than typed in.
  */
 import { join } from 'node:path';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { loadDataDir, type DataDir } from '../../src/load/readDataDir.ts';
 import type { Sourced, Village } from '../../src/read/tables.ts';
@@ -125,6 +126,47 @@ export async function visit(page: Page, url: string): Promise<void> {
 
 export async function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
   return browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 }, ...options });
+}
+
+/** The site built from the fixture region, and the places to visit in it, as the global setup provides them. */
+export function siteUnderTest(): { siteUrl: string; places: SitePlaces } {
+  return { siteUrl: inject('siteUrl'), places: choosePlaces(inject('siteDataDir')) };
+}
+
+export type BrowserSession = { readonly browser: Browser; readonly context: BrowserContext; readonly page: Page; readonly watched: Watched };
+
+/**
+ * One Chromium per test file, launched before its tests and closed after them: a context made with
+ * `options` and one page in it, which records what goes wrong on it (watchPage).
+ */
+export function useBrowser(options: BrowserContextOptions = {}): BrowserSession {
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  let watched: Watched | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    context = await newContext(browser, options);
+    watched = await watchPage(context);
+  });
+  afterAll(() => browser?.close());
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('The browser is used before beforeAll has launched it');
+    return value;
+  };
+  return {
+    get browser() {
+      return ready(browser);
+    },
+    get context() {
+      return ready(context);
+    },
+    get page() {
+      return ready(watched).page;
+    },
+    get watched() {
+      return ready(watched);
+    },
+  };
 }
 
 export const AXE_PATH = join(import.meta.dirname, '..', '..', 'node_modules', 'axe-core', 'axe.min.js');

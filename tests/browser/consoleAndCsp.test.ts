@@ -1,17 +1,8 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { choosePlaces, inLocale, keyPages, launchChromium, LOCALES, newContext, otherPages, visit, watchPage } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { inLocale, keyPages, LOCALES, otherPages, siteUnderTest, useBrowser, visit, watchPage } from './browser.ts';
 
-const siteUrl = inject('siteUrl');
-const places = choosePlaces(inject('siteDataDir'));
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  context = await newContext(browser);
-});
-afterAll(() => browser?.close());
+const { siteUrl, places } = siteUnderTest();
+const session = useBrowser();
 
 const pages = [
   ...LOCALES.flatMap((locale) =>
@@ -23,7 +14,7 @@ const pages = [
 
 describe('pages under the strict Content-Security-Policy', () => {
   it('carry the policy in a meta tag', async () => {
-    const watched = await watchPage(context);
+    const watched = await watchPage(session.context);
     await visit(watched.page, `${siteUrl}/`);
     const policy = await watched.page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
     for (const directive of ["default-src 'self'", "script-src 'self'", "style-src 'self'", "object-src 'none'", "base-uri 'self'"]) {
@@ -33,7 +24,7 @@ describe('pages under the strict Content-Security-Policy', () => {
   });
 
   it.each(pages)('the $name page logs no console error and breaks no CSP rule', async ({ url }) => {
-    const watched = await watchPage(context);
+    const watched = await watchPage(session.context);
     await visit(watched.page, `${siteUrl}${url}`);
     if (url.endsWith('/map/')) await watched.page.waitForSelector('.village-marker[data-code]');
     expect(await watched.cspViolations(), 'securitypolicyviolation events').toEqual([]);

@@ -1,10 +1,11 @@
 /**
  * Builds the site twice, the way `npm run build` does (validate, then build, then swap), into a
- * temporary folder: once from data/, once from tests/fixtures/hostile (a village named
+ * temporary folder: once from tests/fixtures/region (a full banner; never data/, which a county
+ * replaces with its own), once from tests/fixtures/hostile (a village named
  * `<img src=x onerror=alert(1)>村`). Serves both on 127.0.0.1 and hands the addresses to the tests.
  *
  * To iterate on tests without rebuilding, point BROWSER_SITE_DIR and BROWSER_HOSTILE_DIR at folders
- * already built from data/ and from tests/fixtures/hostile.
+ * already built from tests/fixtures/region and from tests/fixtures/hostile.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -15,7 +16,7 @@ import { startStaticServer, type StaticServer } from '../../scripts/lib/staticSe
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** Origin of the site built from data/, without a trailing slash. */
+    /** Origin of the site built from tests/fixtures/region, without a trailing slash. */
     siteUrl: string;
     /** Origin of the site built from tests/fixtures/hostile. */
     hostileUrl: string;
@@ -44,7 +45,7 @@ function buildSite(dataDir: string, distDir: string): void {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const siteDataDir = join(ROOT, 'data');
+  const siteDataDir = join(ROOT, 'tests', 'fixtures', 'region');
   const hostileDataDir = join(ROOT, 'tests', 'fixtures', 'hostile');
   let temp: string | undefined;
   let siteDir = process.env.BROWSER_SITE_DIR;

@@ -1,19 +1,9 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { Reconciliation } from '../../src/read/reconcile.ts';
-import { choosePlaces, inLocale, launchChromium, LOCALES, newContext, visit, type SitePlaces } from './browser.ts';
+import { inLocale, LOCALES, siteUnderTest, useBrowser, visit } from './browser.ts';
 
-const siteUrl = inject('siteUrl');
-let places: SitePlaces;
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  places = choosePlaces(inject('siteDataDir'));
-  browser = await launchChromium();
-  page = await (await newContext(browser)).newPage();
-});
-afterAll(() => browser?.close());
+const { siteUrl, places } = siteUnderTest();
+const session = useBrowser();
 
 /** "370000000" or "1234.5" (units) → hundredths, the pipeline's exact representation. */
 function toHundredths(value: string): bigint | undefined {
@@ -35,7 +25,7 @@ function expectedFor(reconciliation: Reconciliation[], regionCode: string, key: 
 }
 
 async function readFigures(): Promise<{ key: string; value: string; text: string }[]> {
-  return page.$$eval('data[data-figure]', (elements) =>
+  return session.page.$$eval('data[data-figure]', (elements) =>
     elements.map((element) => ({
       key: element.getAttribute('data-figure') ?? '',
       value: element.getAttribute('value') ?? '',
@@ -46,7 +36,7 @@ async function readFigures(): Promise<{ key: string; value: string; text: string
 
 describe.each(LOCALES)('home page headline figures (%s)', (locale) => {
   it('show every figure equal to the value the pipeline computes for its reported key', async () => {
-    await visit(page, `${siteUrl}${inLocale('/', locale)}`);
+    await visit(session.page, `${siteUrl}${inLocale('/', locale)}`);
     const figures = await readFigures();
     expect(figures.length, 'data[data-figure] elements on home').toBeGreaterThan(0);
     const { reconciliation } = places.data.report;
@@ -59,7 +49,7 @@ describe.each(LOCALES)('home page headline figures (%s)', (locale) => {
   });
 
   it('show every region-wide reported figure that the data can compute', async () => {
-    await visit(page, `${siteUrl}${inLocale('/', locale)}`);
+    await visit(session.page, `${siteUrl}${inLocale('/', locale)}`);
     const shown = new Set((await readFigures()).map((f) => f.key));
     const headline = places.data.report.reconciliation
       .filter((r) => r.scopeCode === places.regionCode && r.computed !== undefined)

@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { inLocale, launchChromium, LOCALES, newContext, visit, watchPage, type Watched } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { inLocale, LOCALES, useBrowser, visit } from './browser.ts';
 import { loadDataDir } from '../../src/load/readDataDir.ts';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -9,51 +8,42 @@ const village = loadDataDir(inject('hostileDataDir')).records.villages.find((v) 
 if (village === undefined) throw new Error(`tests/fixtures/hostile has no village named ${HOSTILE}…`);
 const code = village.village_code;
 
-let browser: Browser;
-let watched: Watched;
-let page: Page;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  watched = await watchPage(await newContext(browser));
-  page = watched.page;
-});
-afterAll(() => browser?.close());
+const session = useBrowser();
 
 /** What an executed payload would leave behind: an <img src="x">, a request for …/x, an alert. */
 async function expectNothingRan(): Promise<void> {
-  const images = await page.$$eval('img', (imgs) => imgs.filter((img) => img.getAttribute('src') === 'x').length);
+  const images = await session.page.$$eval('img', (imgs) => imgs.filter((img) => img.getAttribute('src') === 'x').length);
   expect(images, '<img src="x"> elements in the page').toBe(0);
-  expect(watched.requests.filter((url) => new URL(url).pathname.endsWith('/x')), 'requests for the payload image').toEqual([]);
-  expect(watched.dialogs, 'dialogs opened').toEqual([]);
+  expect(session.watched.requests.filter((url) => new URL(url).pathname.endsWith('/x')), 'requests for the payload image').toEqual([]);
+  expect(session.watched.dialogs, 'dialogs opened').toEqual([]);
 }
 
 describe.each(LOCALES)('the hostile village name (%s)', (locale) => {
   it(`shows ${HOSTILE} as text in the village page heading and runs nothing (${locale})`, async () => {
-    await visit(page, `${hostileUrl}${inLocale(`/villages/${code}/`, locale)}`);
-    expect(await page.locator('h1').innerText()).toContain(HOSTILE);
+    await visit(session.page, `${hostileUrl}${inLocale(`/villages/${code}/`, locale)}`);
+    expect(await session.page.locator('h1').innerText()).toContain(HOSTILE);
     await expectNothingRan();
   });
 
   it(`shows ${HOSTILE} as text in the map's list and popup and runs nothing (${locale})`, async () => {
-    await visit(page, `${hostileUrl}${inLocale('/map/', locale)}`);
-    expect(await page.locator(`#village-list li[data-code="${code}"]`).innerText()).toContain(HOSTILE);
-    await page.locator(`#progress-map .village-marker[data-code="${code}"]`).click();
-    const popup = page.locator('.leaflet-popup-content');
+    await visit(session.page, `${hostileUrl}${inLocale('/map/', locale)}`);
+    expect(await session.page.locator(`#village-list li[data-code="${code}"]`).innerText()).toContain(HOSTILE);
+    await session.page.locator(`#progress-map .village-marker[data-code="${code}"]`).click();
+    const popup = session.page.locator('.leaflet-popup-content');
     await popup.waitFor({ state: 'visible' });
     expect(await popup.innerText()).toContain(HOSTILE);
     await expectNothingRan();
   });
 
   it(`shows ${HOSTILE} as text in the index of all villages and runs nothing (${locale})`, async () => {
-    await visit(page, `${hostileUrl}${inLocale('/villages/', locale)}`);
-    expect(await page.locator('main').innerText()).toContain(HOSTILE);
+    await visit(session.page, `${hostileUrl}${inLocale('/villages/', locale)}`);
+    expect(await session.page.locator('main').innerText()).toContain(HOSTILE);
     await expectNothingRan();
   });
 
   it(`runs nothing on the home, town and region pages (${locale})`, async () => {
     for (const path of ['/', `/towns/${code.slice(0, 9)}/`, `/counties/${code.slice(0, 6)}/`]) {
-      await visit(page, `${hostileUrl}${inLocale(path, locale)}`);
+      await visit(session.page, `${hostileUrl}${inLocale(path, locale)}`);
       await expectNothingRan();
     }
   });

@@ -1,17 +1,8 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { choosePlaces, inLocale, keyPages, launchChromium, LOCALES, newContext, otherPages, visit, watchPage } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { inLocale, keyPages, LOCALES, otherPages, siteUnderTest, useBrowser, visit, watchPage } from './browser.ts';
 
-const siteUrl = inject('siteUrl');
-const places = choosePlaces(inject('siteDataDir'));
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  context = await newContext(browser);
-});
-afterAll(() => browser?.close());
+const { siteUrl, places } = siteUnderTest();
+const session = useBrowser();
 
 const pages = LOCALES.flatMap((locale) =>
   [...keyPages(places), ...otherPages(places)].map(({ name, path }) => ({ name: `${name} (${locale})`, url: inLocale(path, locale) })),
@@ -19,7 +10,7 @@ const pages = LOCALES.flatMap((locale) =>
 
 describe('with the default tiles (none)', () => {
   it.each(pages)('the $name page requests nothing but the site itself', async ({ url }) => {
-    const watched = await watchPage(context);
+    const watched = await watchPage(session.context);
     await visit(watched.page, `${siteUrl}${url}`);
     if (url.endsWith('/map/')) await watched.page.waitForSelector('.village-marker[data-code]');
     const origin = new URL(siteUrl).origin;

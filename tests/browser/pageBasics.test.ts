@@ -1,43 +1,34 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { toPinyinName } from '../../src/format/placeName.ts';
-import { choosePlaces, inLocale, keyPages, launchChromium, LOCALES, newContext, otherPages, visit } from './browser.ts';
+import { inLocale, keyPages, LOCALES, newContext, otherPages, siteUnderTest, useBrowser, visit } from './browser.ts';
 
-const siteUrl = inject('siteUrl');
-const places = choosePlaces(inject('siteDataDir'));
+const { siteUrl, places } = siteUnderTest();
 const pages = [...keyPages(places), ...otherPages(places)];
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  page = await (await newContext(browser)).newPage();
-});
-afterAll(() => browser?.close());
+const session = useBrowser();
 
 describe('every page', () => {
   const cases = LOCALES.flatMap((locale) => pages.map((p) => ({ ...p, locale, path: inLocale(p.path, locale) })));
 
   it.each(cases)('$name ($locale) has a title, a description, a canonical link and the favicon', async ({ path }) => {
-    await visit(page, `${siteUrl}${path}`);
-    expect((await page.title()).trim().length).toBeGreaterThan(3);
-    const description = await page.locator('meta[name="description"]').getAttribute('content');
+    await visit(session.page, `${siteUrl}${path}`);
+    expect((await session.page.title()).trim().length).toBeGreaterThan(3);
+    const description = await session.page.locator('meta[name="description"]').getAttribute('content');
     expect(description?.trim().length ?? 0).toBeGreaterThan(10);
-    const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
+    const canonical = await session.page.locator('link[rel="canonical"]').getAttribute('href');
     expect(new URL(canonical ?? '').pathname).toBe(path);
-    const icon = await page.locator('link[rel="icon"]').getAttribute('href');
-    const response = await page.request.get(new URL(icon ?? '', page.url()).href);
+    const icon = await session.page.locator('link[rel="icon"]').getAttribute('href');
+    const response = await session.page.request.get(new URL(icon ?? '', session.page.url()).href);
     expect(response.status()).toBe(200);
   });
 });
 
 describe('the 404 page', () => {
   it('answers an unknown address with status 404 and a way back, in both languages', async () => {
-    const response = await page.goto(`${siteUrl}/villages/000000000000/`);
+    const response = await session.page.goto(`${siteUrl}/villages/000000000000/`);
     expect(response?.status()).toBe(404);
-    const text = await page.locator('main').innerText();
+    const text = await session.page.locator('main').innerText();
     expect(text).toMatch(/[\u4e00-\u9fff]/);
-    expect(await page.locator('main a[href="/"]').count()).toBeGreaterThan(0);
+    expect(await session.page.locator('main a[href="/"]').count()).toBeGreaterThan(0);
   });
 });
 
@@ -49,17 +40,17 @@ describe('search', () => {
     ['its pinyin', toPinyinName(village.name).split(' ')[0]!.toLowerCase()],
     ['its code', village.village_code],
   ])('finds a village by %s from the header of any page', async (_how, query) => {
-    await visit(page, `${siteUrl}/funds/`);
-    await page.locator('#site-search-input').fill(query);
-    const result = page.locator(`.search-results a[href$="/villages/${village.village_code}/"]`);
+    await visit(session.page, `${siteUrl}/funds/`);
+    await session.page.locator('#site-search-input').fill(query);
+    const result = session.page.locator(`.search-results a[href$="/villages/${village.village_code}/"]`);
     await result.first().waitFor({ state: 'visible' });
     await result.first().click();
-    await page.waitForURL((url) => url.pathname === `/villages/${village.village_code}/`);
-    expect(await page.locator('h1').innerText()).toContain(village.name);
+    await session.page.waitForURL((url) => url.pathname === `/villages/${village.village_code}/`);
+    expect(await session.page.locator('h1').innerText()).toContain(village.name);
   });
 
   it('without JavaScript, submits to the list of all villages', async () => {
-    const context = await newContext(browser, { javaScriptEnabled: false });
+    const context = await newContext(session.browser, { javaScriptEnabled: false });
     const noScript = await context.newPage();
     await visit(noScript, `${siteUrl}/`);
     await noScript.locator('#site-search-input').fill(village.name);
@@ -73,26 +64,26 @@ describe('search', () => {
 
 describe('printing', () => {
   it('keeps the figures and the sources and leaves out navigation and search', async () => {
-    await visit(page, `${siteUrl}/`);
-    await page.emulateMedia({ media: 'print' });
-    expect(await page.locator('.site-nav').isVisible()).toBe(false);
-    expect(await page.locator('.site-search').isVisible()).toBe(false);
-    const figures = page.locator('data[data-figure]');
+    await visit(session.page, `${siteUrl}/`);
+    await session.page.emulateMedia({ media: 'print' });
+    expect(await session.page.locator('.site-nav').isVisible()).toBe(false);
+    expect(await session.page.locator('.site-search').isVisible()).toBe(false);
+    const figures = session.page.locator('data[data-figure]');
     expect(await figures.count()).toBeGreaterThan(0);
     expect(await figures.first().isVisible()).toBe(true);
-    expect(await page.locator('.illustrative-banner').isVisible()).toBe(true);
-    await visit(page, `${siteUrl}/villages/${places.village.village_code}/`);
-    await page.emulateMedia({ media: 'print' });
-    const sources = page.locator('figure.chart .chart-source');
+    expect(await session.page.locator('.illustrative-banner').isVisible()).toBe(true);
+    await visit(session.page, `${siteUrl}/villages/${places.village.village_code}/`);
+    await session.page.emulateMedia({ media: 'print' });
+    const sources = session.page.locator('figure.chart .chart-source');
     expect(await sources.count()).toBeGreaterThan(0);
     expect(await sources.first().isVisible()).toBe(true);
-    await page.emulateMedia({ media: 'screen' });
+    await session.page.emulateMedia({ media: 'screen' });
   });
 });
 
 describe('without JavaScript', () => {
   it('shows the charts and the static map on the home page as SVG', async () => {
-    const context = await newContext(browser, { javaScriptEnabled: false });
+    const context = await newContext(session.browser, { javaScriptEnabled: false });
     const noScript = await context.newPage();
     await visit(noScript, `${siteUrl}/`);
     expect(await noScript.locator('figure.chart svg').count()).toBeGreaterThan(0);

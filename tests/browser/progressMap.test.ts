@@ -1,44 +1,34 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { choosePlaces, inLocale, launchChromium, LOCALES, newContext, visit, type SitePlaces } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { inLocale, LOCALES, siteUnderTest, useBrowser, visit } from './browser.ts';
 
-const siteUrl = inject('siteUrl');
-let places: SitePlaces;
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  places = choosePlaces(inject('siteDataDir'));
-  browser = await launchChromium();
-  page = await (await newContext(browser)).newPage();
-});
-afterAll(() => browser?.close());
+const { siteUrl, places } = siteUnderTest();
+const session = useBrowser();
 
 describe.each(LOCALES)('the progress map (%s)', (locale) => {
   it('shows one marker per village in the data', async () => {
-    await visit(page, `${siteUrl}${inLocale('/map/', locale)}`);
-    await page.waitForSelector('#progress-map .village-marker[data-code]');
-    const codes = await page.$$eval('#progress-map .village-marker[data-code]', (markers) =>
+    await visit(session.page, `${siteUrl}${inLocale('/map/', locale)}`);
+    await session.page.waitForSelector('#progress-map .village-marker[data-code]');
+    const codes = await session.page.$$eval('#progress-map .village-marker[data-code]', (markers) =>
       markers.map((marker) => marker.getAttribute('data-code')),
     );
     expect([...codes].sort()).toEqual(places.data.records.villages.map((v) => v.village_code).sort());
   });
 
   it('lists one item per village beside the map', async () => {
-    await visit(page, `${siteUrl}${inLocale('/map/', locale)}`);
-    const codes = await page.$$eval('#village-list li[data-code]', (items) => items.map((item) => item.getAttribute('data-code')));
+    await visit(session.page, `${siteUrl}${inLocale('/map/', locale)}`);
+    const codes = await session.page.$$eval('#village-list li[data-code]', (items) => items.map((item) => item.getAttribute('data-code')));
     expect([...codes].sort()).toEqual(places.data.records.villages.map((v) => v.village_code).sort());
   });
 
   it("opens a marker's popup on click, and the popup's link reaches the village page", async () => {
     const { village_code: code, name } = places.village;
-    await visit(page, `${siteUrl}${inLocale('/map/', locale)}`);
-    await page.locator(`#progress-map .village-marker[data-code="${code}"]`).click();
-    const link = page.locator(`.leaflet-popup a[href$="/villages/${code}/"]`);
+    await visit(session.page, `${siteUrl}${inLocale('/map/', locale)}`);
+    await session.page.locator(`#progress-map .village-marker[data-code="${code}"]`).click();
+    const link = session.page.locator(`.leaflet-popup a[href$="/villages/${code}/"]`);
     await link.waitFor({ state: 'visible' });
     await link.click();
-    await page.waitForURL((url) => url.pathname === inLocale(`/villages/${code}/`, locale));
-    expect(await page.locator('h1').innerText()).toContain(name);
+    await session.page.waitForURL((url) => url.pathname === inLocale(`/villages/${code}/`, locale));
+    expect(await session.page.locator('h1').innerText()).toContain(name);
   });
 });
 
@@ -46,48 +36,48 @@ describe('the progress map’s filters, list and keyboard', () => {
   it('filters markers and list together by town, and announces how many villages it shows', async () => {
     const town = places.townCode;
     const inTown = places.data.records.villages.filter((v) => v.village_code.startsWith(town)).map((v) => v.village_code).sort();
-    await visit(page, `${siteUrl}/map/`);
-    await page.waitForSelector('#progress-map .village-marker[data-code]');
-    await page.locator('select[name="town"]').selectOption(town);
-    const visibleList = await page.$$eval('#village-list li[data-code]:not([hidden])', (items) => items.map((i) => i.getAttribute('data-code')));
+    await visit(session.page, `${siteUrl}/map/`);
+    await session.page.waitForSelector('#progress-map .village-marker[data-code]');
+    await session.page.locator('select[name="town"]').selectOption(town);
+    const visibleList = await session.page.$$eval('#village-list li[data-code]:not([hidden])', (items) => items.map((i) => i.getAttribute('data-code')));
     expect([...visibleList].sort()).toEqual(inTown);
-    const markers = await page.$$eval('#progress-map .village-marker[data-code]', (items) => items.map((i) => i.getAttribute('data-code')));
+    const markers = await session.page.$$eval('#progress-map .village-marker[data-code]', (items) => items.map((i) => i.getAttribute('data-code')));
     expect([...markers].sort()).toEqual(inTown);
-    const status = await page.locator('[data-map-status]').innerText();
+    const status = await session.page.locator('[data-map-status]').innerText();
     expect(status).toContain(String(inTown.length));
-    expect(await page.locator('[data-map-status]').getAttribute('aria-live')).toBe('polite');
+    expect(await session.page.locator('[data-map-status]').getAttribute('aria-live')).toBe('polite');
   });
 
   it('filters by stage: every remaining list item’s village has that stage in the latest month', async () => {
     const latestMonth = [...new Set(places.data.records.monthly.map((m) => m.month))].sort().at(-1);
     const stageOf = new Map(places.data.records.monthly.filter((m) => m.month === latestMonth).map((m) => [m.village_code, m.stage]));
-    await visit(page, `${siteUrl}/map/`);
-    await page.waitForSelector('#progress-map .village-marker[data-code]');
-    await page.locator('select[name="stage"]').selectOption('operating');
-    const visible = await page.$$eval('#village-list li[data-code]:not([hidden])', (items) => items.map((i) => i.getAttribute('data-code') ?? ''));
+    await visit(session.page, `${siteUrl}/map/`);
+    await session.page.waitForSelector('#progress-map .village-marker[data-code]');
+    await session.page.locator('select[name="stage"]').selectOption('operating');
+    const visible = await session.page.$$eval('#village-list li[data-code]:not([hidden])', (items) => items.map((i) => i.getAttribute('data-code') ?? ''));
     expect(visible.length).toBeGreaterThan(0);
     expect(visible.length).toBeLessThan(places.data.records.villages.length);
     for (const code of visible) expect(stageOf.get(code)).toBe('operating');
   });
 
   it('reaches markers by keyboard and opens a popup with Enter', async () => {
-    await visit(page, `${siteUrl}/map/`);
-    const marker = page.locator('#progress-map .leaflet-marker-icon').filter({ has: page.locator('.village-marker') }).first();
+    await visit(session.page, `${siteUrl}/map/`);
+    const marker = session.page.locator('#progress-map .leaflet-marker-icon').filter({ has: session.page.locator('.village-marker') }).first();
     await marker.waitFor();
     expect(await marker.getAttribute('tabindex')).toBe('0');
     await marker.focus();
-    await page.keyboard.press('Enter');
-    await page.locator('.leaflet-popup a[href*="/villages/"]').waitFor({ state: 'visible' });
+    await session.page.keyboard.press('Enter');
+    await session.page.locator('.leaflet-popup a[href*="/villages/"]').waitFor({ state: 'visible' });
   });
 
   it('moves the month slider and names the month it shows', async () => {
     const months = [...new Set(places.data.records.monthly.map((m) => m.month))].sort();
-    await visit(page, `${siteUrl}/map/`);
-    await page.waitForSelector('#progress-map .village-marker[data-code]');
-    const slider = page.locator('input[name="month"]');
+    await visit(session.page, `${siteUrl}/map/`);
+    await session.page.waitForSelector('#progress-map .village-marker[data-code]');
+    const slider = session.page.locator('input[name="month"]');
     await slider.fill('0');
     await slider.dispatchEvent('input');
-    const shown = await page.locator('.progress-map-month output').innerText();
+    const shown = await session.page.locator('.progress-map-month output').innerText();
     const [year, month] = months[0]!.split('-');
     expect(shown).toContain(year!);
     expect(shown).toContain(String(Number(month)));
@@ -99,11 +89,11 @@ describe('the progress map’s filters, list and keyboard', () => {
       const collect = async (response: import('playwright-core').Response) => {
         if (response.url().endsWith('.js')) bodies.push(await response.text());
       };
-      page.on('response', collect);
-      await visit(page, `${siteUrl}${path}`);
-      page.off('response', collect);
+      session.page.on('response', collect);
+      await visit(session.page, `${siteUrl}${path}`);
+      session.page.off('response', collect);
       // Only Leaflet's code creates the class leaflet-container.
-      return { scripts: bodies.some((body) => body.includes('leaflet-container')), containers: await page.locator('.leaflet-container').count() };
+      return { scripts: bodies.some((body) => body.includes('leaflet-container')), containers: await session.page.locator('.leaflet-container').count() };
     };
     expect(await leafletOn('/map/')).toEqual({ scripts: true, containers: 1 });
     expect(await leafletOn('/')).toEqual({ scripts: false, containers: 0 });

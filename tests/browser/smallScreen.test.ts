@@ -1,17 +1,8 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { choosePlaces, inLocale, launchChromium, LOCALES, newContext, visit } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { inLocale, LOCALES, siteUnderTest, useBrowser, visit } from './browser.ts';
 
-const siteUrl = inject('siteUrl');
-const places = choosePlaces(inject('siteDataDir'));
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  context = await newContext(browser, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
-});
-afterAll(() => browser?.close());
+const { siteUrl, places } = siteUnderTest();
+const session = useBrowser({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
 
 const pages = LOCALES.flatMap((locale) =>
   [
@@ -23,7 +14,7 @@ const pages = LOCALES.flatMap((locale) =>
 
 describe('on a 360 × 740 phone screen', () => {
   it.each(pages)('the $name page does not scroll sideways', async ({ url }) => {
-    const page = await context.newPage();
+    const page = await session.context.newPage();
     await visit(page, `${siteUrl}${url}`);
     const overflow = await page.evaluate(() => {
       const width = document.documentElement.clientWidth;

@@ -36,7 +36,7 @@ export function assertOptions(code: string): string[] {
 }
 
 const seeded = (options: string, code: string): boolean =>
-  /^propertyRuns\([^)]*\)$/.test(options) || (/^[A-Z_]+$/.test(options) && new RegExp(`\\b${options} = propertyRuns\\(`).test(code));
+  /^propertyRuns\([^)]*\)$/.test(options) || (/^[A-Za-z_]+$/.test(options) && new RegExp(`\\b${options} = propertyRuns\\(`).test(code));
 
 const files = readdirSync(TESTS, { recursive: true, encoding: 'utf8' })
   .filter((name) => name.endsWith('.ts') && !name.includes('fixtures') && !name.endsWith('propertySeeds.test.ts'))

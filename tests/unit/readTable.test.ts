@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
 import { loadDataDir } from '../../src/load/readDataDir.ts';
 import { readTable } from '../../src/read/readTable.ts';
 import { RECORD_KEYS, TABLES, fundsTable } from '../../src/read/tables.ts';
@@ -7,7 +8,7 @@ const encode = (text: string) => new TextEncoder().encode(text);
 
 describe('readTable', () => {
   it('yields records that satisfy the full schema of their table (coercion and schema agree)', () => {
-    const { records } = loadDataDir('data');
+    const { records } = loadDataDir(join(import.meta.dirname, '..', 'fixtures', 'region'));
     for (const table of TABLES) {
       const rows = records[RECORD_KEYS[table.file as keyof typeof RECORD_KEYS]];
       expect(rows.length, table.file).toBeGreaterThan(0);

@@ -1,0 +1,52 @@
+/**
+ * data/'s generated files are up to date: run `npm run data:describe` after changing tables.ts or the
+ * data. A county that replaces data/ keeps these tests: they hold for any data folder.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { describeColumns, spliceGenerated } from '../../src/publish/describeColumns.ts';
+import { describePackage } from '../../src/publish/describePackage.ts';
+import { packageOptions } from '../../src/load/packageOptions.ts';
+import { loadDataDir } from '../../src/load/readDataDir.ts';
+import { TABLES } from '../../src/read/tables.ts';
+import { lookUpTerm } from '../../src/model/vocabulary.ts';
+
+const DATA = join(import.meta.dirname, '..', '..', 'data');
+const { records } = loadDataDir(DATA);
+const committed = JSON.parse(readFileSync(join(DATA, 'datapackage.json'), 'utf8'));
+
+describe('data/datapackage.json', () => {
+  it('is what npm run data:describe makes from the tables today (run it after changing tables.ts)', () => {
+    expect(committed).toEqual(JSON.parse(JSON.stringify(describePackage(records, packageOptions(records)))));
+  });
+
+  it('lists, for every resource, exactly the columns of its committed CSV file in order', () => {
+    for (const resource of committed.resources) {
+      const text = readFileSync(join(DATA, resource.path), 'utf8').replace(/^\uFEFF/, '');
+      const header = Papa.parse<string[]>(text, { preview: 1 }).data[0];
+      expect(resource.schema.fields.map((f: { name: string }) => f.name), resource.path).toEqual(header);
+    }
+  });
+
+  it('allows in each enum constraint only values the validator reads', () => {
+    for (const table of TABLES) {
+      const resource = committed.resources.find((r: { path: string }) => r.path === table.file);
+      for (const field of resource.schema.fields) {
+        const vocabulary = (table.columns as Record<string, { meta: { vocabulary?: object } }>)[field.name]?.meta.vocabulary;
+        for (const value of field.constraints.enum ?? []) {
+          expect(lookUpTerm(vocabulary as never, value), `${table.file} ${field.name} ${value}`).toBeDefined();
+        }
+      }
+    }
+  });
+
+});
+
+describe('data/README.md', () => {
+  it('has the generated data dictionary up to date', () => {
+    const readme = readFileSync(join(DATA, 'README.md'), 'utf8');
+    expect(spliceGenerated(readme, describeColumns())).toBe(readme);
+  });
+});
