@@ -4,7 +4,7 @@
  * reader downloads are exactly those drawn.
  */
 import type { Place, PlaceSummary } from './aggregate.ts';
-import { fenToYuanString } from '../read/coerce.ts';
+import { formatHundredths } from '../format/money.ts';
 import type { Bilingual } from '../read/problem.ts';
 import { englishName } from '../format/placeName.ts';
 import { anyIllustrative } from './provenance.ts';
@@ -132,7 +132,7 @@ export function datasetToCsv(dataset: ChartDataset): string {
     row.key,
     row.label.zh,
     row.label.en,
-    ...(dataset.values[index] ?? []).map((value) => (typeof value === 'bigint' ? fenToYuanString(value) : value)),
+    ...(dataset.values[index] ?? []).map((value) => (typeof value === 'bigint' ? formatHundredths(value) : value)),
   ]);
   return formatCsv(['key', 'label_zh', 'label_en', ...dataset.series.map((s) => s.key)], rows);
 }

@@ -2,7 +2,8 @@
  * /data/reconciliation.csv: every reported figure beside the figure computed from the data, with the
  * rows it was computed from, so a reader can check any headline number in a spreadsheet.
  */
-import { formatHundredths, type Reconciliation } from '../read/reconcile.ts';
+import type { Reconciliation } from '../read/reconcile.ts';
+import { formatHundredths } from '../format/money.ts';
 import { toRowRanges } from '../derive/provenance.ts';
 import { formatCsv } from './toCsv.ts';
 import { QUALIFIERS } from '../model/vocabulary.ts';

@@ -2,11 +2,11 @@
  * Records → the normalized CSV files the site publishes at /data/<file>.csv: one shape for every
  * edition, whatever encoding, headers or number formats staff typed. UTF-8 with a byte-order mark
  * (Excel on Chinese Windows reads a file without one as GBK), the canonical snake_case headers in the
- * order tables.ts declares them, money as exact yuan (`1234.50`), and closed-list values as their
+ * order tables.ts declares them, money as exact yuan (`1234.5`, src/format/money.ts), and closed-list values as their
  * Chinese label, which is what datapackage.json lists as the allowed values.
  */
 import Papa from 'papaparse';
-import { fenToYuanString } from '../read/coerce.ts';
+import { formatHundredths } from '../format/money.ts';
 import type { AnyTable, Field } from '../read/field.ts';
 
 export const BOM = '\uFEFF';
@@ -38,7 +38,7 @@ export function formatValue(field: Field, value: unknown): CsvCell {
     case 'money':
     case 'decimal':
       // Both hold hundredths as a bigint: fen of a yuan, or hundredths of a reported figure.
-      return fenToYuanString(value as bigint);
+      return formatHundredths(value as bigint);
     case 'enum': {
       const term = field.meta.vocabulary?.[value as string];
       return term?.zh ?? String(value);

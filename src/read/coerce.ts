@@ -250,15 +250,6 @@ export function parseDecimal(text: string): Parsed<bigint> {
   return parseHundredths(text, FIGURE);
 }
 
-/** Exact yuan for a count of fen: 15000000000n → '150000000', 123450n → '1234.50'. */
-export function fenToYuanString(fen: bigint): string {
-  const sign = fen < 0n ? '-' : '';
-  const magnitude = fen < 0n ? -fen : fen;
-  const yuan = magnitude / 100n;
-  const cents = magnitude % 100n;
-  return cents === 0n ? `${sign}${yuan}` : `${sign}${yuan}.${cents.toString().padStart(2, '0')}`;
-}
-
 /** A whole number, with optional thousands separators and sign: 12, 1,200, -3, full-width digits. */
 export function parseInteger(text: string): Parsed<number> {
   const plain = readPlainInteger(text);

@@ -4,7 +4,8 @@
  */
 import type { FileSummary, Report } from './loadDataset.ts';
 import { locate, type Problem } from './problem.ts';
-import { formatHundredths, type Reconciliation } from './reconcile.ts';
+import type { Reconciliation } from './reconcile.ts';
+import { formatHundredths } from '../format/money.ts';
 
 const SEVERITY = {
   error: { zh: '错误', en: 'error', mark: '✗' },

@@ -5,6 +5,7 @@
 import { locateColumn, type Bilingual, type ColumnPositions, type Problem } from './problem.ts';
 import type { Records, Sourced, Talent } from './tables.ts';
 import { sumExactly } from './sumExactly.ts';
+import { formatHundredths } from '../format/money.ts';
 import { TALENT_KINDS, type Qualifier, type TalentKind } from '../model/vocabulary.ts';
 
 export type ReconcileStatus = 'matches' | 'at-least' | 'differs' | 'not-computed';
@@ -185,15 +186,4 @@ export function reconcileProblems(reconciliations: Reconciliation[], positions: 
         en: 'Check the rows behind the figure; if they are right, the site shows both numbers side by side',
       },
     }));
-}
-
-/** 15000000000 → "150000000"; 123450 → "1234.5": exact, for messages. */
-export function formatHundredths(value: bigint | undefined): string {
-  if (value === undefined) return '—';
-  const negative = value < 0n;
-  const abs = negative ? -value : value;
-  const whole = abs / HUNDRED;
-  const cents = abs % HUNDRED;
-  const fraction = cents === 0n ? '' : `.${cents.toString().padStart(2, '0')}`.replace(/0$/, '');
-  return `${negative ? '-' : ''}${whole}${fraction}`;
 }

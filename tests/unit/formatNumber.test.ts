@@ -1,12 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { formatCount, formatDate, formatMonth, formatPercent, formatYuan, isShortYuanExact } from '../../src/format/formatNumber.ts';
+import { parseHundredthsText } from '../../src/format/money.ts';
 
 /** Fen from a yuan amount written as a decimal string, so the test never goes through a float. */
-function fen(yuan: string): bigint {
-  const [whole, fraction = ''] = yuan.split('.');
-  return BigInt(whole!) * 100n + BigInt(fraction.padEnd(2, '0'));
-}
+const fen = parseHundredthsText;
 
 describe('formatYuan, zh-CN short form', () => {
   test.each([

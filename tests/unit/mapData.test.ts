@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { buildPlaceTree } from '../../src/derive/aggregate.ts';
 import {
-  buildMapPayload, buildMapVillages, fenToYuanString, fundsBin, fundsThresholds, prepareOutline, readOutline,
-  simplifyRing, spreadAround, toClientPayload, toScriptJson, yuanStringToFen, type LonLat, type MapVillage,
+  buildMapPayload, buildMapVillages, fundsBin, fundsThresholds, prepareOutline, readOutline,
+  simplifyRing, spreadAround, toClientPayload, toScriptJson, type LonLat, type MapVillage,
 } from '../../src/derive/mapData.ts';
 import type { Division, Fund, MonthlyReview, Pairing, Project, Records, Sourced, Village } from '../../src/read/tables.ts';
 import { resolveTileConfig } from '../../src/config/tileConfig.ts';
@@ -235,20 +235,6 @@ describe('funds bands', () => {
   test('needs no limits when no village has funds, and one band when all have the same', () => {
     expect(fundsThresholds([0n, 0n])).toEqual([]);
     expect(fundsThresholds([500n, 500n, 500n])).toEqual([]);
-  });
-});
-
-describe('money as text', () => {
-  test.each([
-    [0n, '0'],
-    [1n, '0.01'],
-    [123_450n, '1234.5'],
-    [37_000_000_000n, '370000000'],
-    [-250n, '-2.5'],
-    [9_007_199_254_740_993n, '90071992547409.93'],
-  ])('writes %s fen as %s yuan and reads it back', (fen, yuan) => {
-    expect(fenToYuanString(fen)).toBe(yuan);
-    expect(yuanStringToFen(yuan)).toBe(fen);
   });
 });
 

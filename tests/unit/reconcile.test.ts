@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatHundredths, judge, latestTalent } from '../../src/read/reconcile.ts';
+import { judge, latestTalent } from '../../src/read/reconcile.ts';
 
 describe('judge', () => {
   it.each([
@@ -12,19 +12,6 @@ describe('judge', () => {
     ['exact', 100n, undefined, 'not-computed'],
   ] as const)('a %s figure of %s computed as %s %s', (qualifier, reported, computed, status) => {
     expect(judge(qualifier, reported, computed)).toBe(status);
-  });
-});
-
-describe('formatHundredths', () => {
-  it.each([
-    [37000000000n, '370000000'],
-    [123450n, '1234.5'],
-    [123405n, '1234.05'],
-    [0n, '0'],
-    [-250n, '-2.5'],
-    [undefined, '—'],
-  ])('writes %s hundredths as %s', (value, text) => {
-    expect(formatHundredths(value)).toBe(text);
   });
 });
 
