@@ -19,6 +19,7 @@ import { summarizePlace, type PlaceTree } from './aggregate.ts';
 import { formatMonth, formatYuan, type Locale } from '../format/formatNumber.ts';
 import { englishName } from '../format/placeName.ts';
 import { formatHundredths, parseHundredthsText } from '../format/money.ts';
+import { isWithin } from '../model/divisionCode.ts';
 import type { Bilingual } from '../read/problem.ts';
 import type { Records } from '../read/tables.ts';
 import type { MapCrs, TileConfig } from '../config/tileConfig.ts';
@@ -292,9 +293,9 @@ export function buildMapVillages(records: Records, tree: PlaceTree, options: Map
   const { locale } = options;
   const spreadMetres = options.spreadMetres ?? DEFAULT_SPREAD_METRES;
   const inRegion = records.villages
-    .filter((v) => v.village_code.startsWith(tree.regionCode))
+    .filter((v) => isWithin(v.village_code, tree.regionCode))
     .sort((a, b) => a.village_code.localeCompare(b.village_code));
-  const months = [...new Set(records.monthly.filter((m) => m.village_code.startsWith(tree.regionCode)).map((m) => m.month))].sort();
+  const months = [...new Set(records.monthly.filter((m) => isWithin(m.village_code, tree.regionCode)).map((m) => m.month))].sort();
 
   const townOf = (villageCode: string) => {
     const place = tree.places.get(villageCode);

@@ -5,7 +5,7 @@ import type { Locale } from '../format/formatNumber.ts';
 import type { Bilingual } from '../read/problem.ts';
 import type { ReconcileStatus } from '../read/reconcile.ts';
 import { englishName } from '../format/placeName.ts';
-import { levelOf } from '../derive/aggregate.ts';
+import { levelOf } from '../model/divisionCode.ts';
 import type { ProgressMapLabels } from '../charts/layOutMap.ts';
 import { en } from './en.ts';
 import { zhCN, type Dictionary } from './zh-CN.ts';

@@ -6,6 +6,7 @@ import { locateColumn, type Bilingual, type ColumnPositions, type Problem } from
 import type { Records, Sourced, Talent } from './tables.ts';
 import { sumExactly } from './sumExactly.ts';
 import { formatHundredths } from '../format/money.ts';
+import { isWithin } from '../model/divisionCode.ts';
 import { TALENT_KINDS, type Qualifier, type TalentKind } from '../model/vocabulary.ts';
 
 export type ReconcileStatus = 'matches' | 'at-least' | 'differs' | 'not-computed';
@@ -35,7 +36,6 @@ type Computed = { value: bigint; sources: SourceRows[] };
 type Data = { records: Records; latestTalent: () => Sourced<Talent>[] };
 type Computation = (data: Data, scope: string) => Computed;
 
-const inScope = (code: string, scope: string): boolean => code.startsWith(scope);
 const HUNDRED = 100n;
 
 /**
@@ -51,7 +51,7 @@ function gather<T extends { row: number }, V>(
   const used: number[] = [];
   const values: V[] = [];
   for (const row of rows) {
-    if (!inScope(place(row), scope)) continue;
+    if (!isWithin(place(row), scope)) continue;
     const value = valueOf(row);
     if (value === undefined) continue;
     used.push(row.row);

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { describeMap, layOutMap, type MapLayoutInput, type StaticMapLabels } from '../../src/charts/layOutMap.ts';
 import { spreadInPixels } from '../../src/derive/sunflower.ts';
+import { townOf } from '../../src/model/divisionCode.ts';
 import {
   FUNDS_COLORS, SECTOR_COLORS, STAGE_COLORS, buildLegends, type LonLat, type MapPayload, type MapVillage,
 } from '../../src/derive/mapData.ts';
@@ -21,7 +22,7 @@ function village(code: string, overrides: Partial<MapVillage> = {}): MapVillage 
     code,
     name: `村${code.slice(-3)}`,
     nameEn: `Cun${code.slice(-3)} Village`,
-    townCode: code.slice(0, 9),
+    townCode: townOf(code),
     townName: '札萨克镇',
     townNameEn: 'Zhasake Town',
     wgs84: point,
