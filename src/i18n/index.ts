@@ -3,7 +3,7 @@
  */
 import type { Locale } from '../format/formatNumber.ts';
 import type { Bilingual } from '../read/problem.ts';
-import type { ReconcileStatus } from '../read/reconcile.ts';
+import type { ReconcileStatus } from '../model/vocabulary.ts';
 import { englishName } from '../format/placeName.ts';
 import { levelOf } from '../model/divisionCode.ts';
 import type { ProgressMapLabels } from '../charts/layOutMap.ts';

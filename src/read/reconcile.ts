@@ -7,9 +7,8 @@ import type { Records, Sourced, Talent } from './tables.ts';
 import { sumExactly } from './sumExactly.ts';
 import { formatHundredths } from '../format/money.ts';
 import { isWithin } from '../model/divisionCode.ts';
-import { TALENT_KINDS, type Qualifier, type TalentKind } from '../model/vocabulary.ts';
+import { judgeFigure, TALENT_KINDS, type Qualifier, type ReconcileStatus, type TalentKind } from '../model/vocabulary.ts';
 
-export type ReconcileStatus = 'matches' | 'at-least' | 'differs' | 'not-computed';
 
 /** The rows a computed figure was added up from: the journalist's trail back to the data. */
 export type SourceRows = { file: string; rows: number[] };
@@ -133,20 +132,13 @@ export const COMPUTATIONS: Record<string, Computation> = {
   paired_enterprises: ({ records }, scope) => distinct('pairings.csv', records.pairings, villageOf, scope, (p) => p.enterprise_name),
 };
 
-export function judge(qualifier: Qualifier, reported: bigint, computed: bigint | undefined): ReconcileStatus {
-  if (computed === undefined) return 'not-computed';
-  if (computed === reported) return 'matches';
-  if (qualifier === 'at-least' && computed > reported) return 'at-least';
-  return 'differs';
-}
-
 export function reconcile(records: Records): Reconciliation[] {
   let latest: Sourced<Talent>[] | undefined;
   const data: Data = { records, latestTalent: () => (latest ??= latestTalent(records.talent)) };
   return records.reported.map((figure) => {
     const computation = COMPUTATIONS[figure.key];
     const computed = computation?.(data, figure.scope_code);
-    const status = judge(figure.qualifier, figure.value, computed?.value);
+    const status = judgeFigure(figure.qualifier, figure.value, computed?.value);
     return {
       key: figure.key,
       scopeCode: figure.scope_code,
