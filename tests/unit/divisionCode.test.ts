@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   ancestorAt, ancestorsOf, codeLengthsOf, countyOf, isLevel, isWithin, levelOf, parentOf, townOf,
@@ -34,34 +32,5 @@ describe('division codes', () => {
     expect(isWithin('150628101225', '150627')).toBe(false);
     expect(codeLengthsOf('village')).toEqual([12]);
     expect(codeLengthsOf('province', 'city', 'county', 'town', 'village')).toEqual([2, 4, 6, 9, 12]);
-  });
-});
-
-function sourceFiles(folder: string): string[] {
-  return readdirSync(folder, { recursive: true, encoding: 'utf8' })
-    .filter((file) => /\.(ts|astro|mjs)$/.test(file))
-    .map((file) => join(folder, file));
-}
-
-describe('division codes have one home', () => {
-  it('no module outside src/model/divisionCode.ts cuts codes by level length or lists the lengths', () => {
-    // The twins this module replaced: `code.slice(0, 9)` for a town, a table of lengths 2/4/6/9/12,
-    // `code.length === 12` for a village, `code.startsWith(region)` for containment.
-    const twins = [
-      /[cC]ode[\w!?]*\.slice\(0, (2|4|6|9|12)\)/,
-      /\[2, 4, 6/,
-      /\{ ?2: '/,
-      /[cC]ode\??\.length === (2|4|6|9|12)\b/,
-      /[cC]ode[\w!?]*\.startsWith\(/,
-      /\.startsWith\([\w.]*(region|Region|scope)/,
-    ];
-    const offenders = ['src', 'scripts', 'tests']
-      .flatMap(sourceFiles)
-      .filter((file) => !file.endsWith(join('model', 'divisionCode.ts')) && !file.endsWith('divisionCode.test.ts'))
-      .flatMap((file) => {
-        const text = readFileSync(file, 'utf8');
-        return twins.filter((twin) => twin.test(text)).map((twin) => `${file} ${twin}`);
-      });
-    expect(offenders).toEqual([]);
   });
 });

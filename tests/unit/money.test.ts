@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatHundredths, parseHundredthsText } from '../../src/format/money.ts';
@@ -39,28 +37,5 @@ describe('formatHundredths and parseHundredthsText', () => {
 
   it('refuses text it never writes', () => {
     for (const text of ['', '1.234', '1,234', '.5', '1.', '+1', '1e3']) expect(() => parseHundredthsText(text)).toThrow(RangeError);
-  });
-});
-
-/** Every .ts/.astro/.mjs file under a folder of the work tree. */
-function sourceFiles(folder: string): string[] {
-  return readdirSync(folder, { recursive: true, encoding: 'utf8' })
-    .filter((file) => /\.(ts|astro|mjs)$/.test(file))
-    .map((file) => join(folder, file));
-}
-
-describe('money to text has one home', () => {
-  it('no other module writes hundredths as decimal text or reads it back', () => {
-    // The shapes the drifted copies had: a remainder by 100n padded to two digits, or the old names.
-    const twin = /fenToYuanString|yuanStringToFen|% 100n\)?\.toString\(\)\.padStart|String\([a-z]+ % 100n\)/;
-    const offenders = [...sourceFiles('src'), ...sourceFiles('scripts'), ...sourceFiles('tests')]
-      .filter((file) => !file.endsWith(join('format', 'money.ts')) && !file.endsWith('money.test.ts'))
-      .filter((file) => twin.test(readFileSync(file, 'utf8')));
-    expect(offenders).toEqual([]);
-  });
-
-  it('exports formatHundredths from exactly one module', () => {
-    const definers = sourceFiles('src').filter((file) => /function formatHundredths\b/.test(readFileSync(file, 'utf8')));
-    expect(definers).toEqual([join('src', 'format', 'money.ts')]);
   });
 });

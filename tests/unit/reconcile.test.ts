@@ -29,17 +29,3 @@ describe('latestTalent', () => {
     expect(latest.map((r) => r.row).sort()).toEqual([3, 4]);
   });
 });
-
-describe('the reconciliation status has one vocabulary', () => {
-  it('no module outside src/model/vocabulary.ts names its own statuses or judges a figure', async () => {
-    const { readdirSync, readFileSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    // The twins this replaced: the chart's equal/within-bound/missing, and hand-written judgements.
-    const twins = [/'within-bound'|'equal'|^\s*equal:|ComparisonStatus/m, /=== 'at-least' && computed/, /'matches' \| 'at-least'/];
-    const offenders = ['src', 'scripts']
-      .flatMap((folder) => readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(ts|astro)$/.test(f)).map((f) => join(folder, f)))
-      .filter((file) => file !== join('src', 'model', 'vocabulary.ts'))
-      .filter((file) => twins.some((twin) => twin.test(readFileSync(file, 'utf8'))));
-    expect(offenders).toEqual([]);
-  });
-});
