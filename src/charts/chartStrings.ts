@@ -62,10 +62,6 @@ export function chartStrings(locale: Locale, overrides: Partial<ChartStrings> = 
   return { ...STRINGS[locale], ...overrides };
 }
 
-/** Fills `{name}` placeholders of a template; placeholders without a value are left as they are. */
-export function fillTemplate(template: string, values: Readonly<Record<string, string>>): string {
-  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => values[name] ?? placeholder);
-}
 
 /** The props every chart passes straight through to its Figure frame. */
 export type FrameProps = {

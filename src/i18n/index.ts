@@ -20,13 +20,8 @@ export function t(locale: Locale): Dictionary {
   return DICTIONARIES[locale];
 }
 
-/** Fills `{name}` in a template; a placeholder without a value is left visible, so it is noticed. */
-export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
-    const value = values[name];
-    return value === undefined ? placeholder : String(value);
-  });
-}
+// Pages import the filler with the dictionaries; it lives in fill.ts so browser code can take it alone.
+export { fill } from './fill.ts';
 
 export function otherLocale(locale: Locale): Locale {
   return locale === 'en' ? 'zh-CN' : 'en';

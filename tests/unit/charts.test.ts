@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { monthTicks, toDayNumber } from '../../src/charts/calendarDay.ts';
-import { chartStrings, fillTemplate } from '../../src/charts/chartStrings.ts';
+import { chartStrings } from '../../src/charts/chartStrings.ts';
+import { fill } from '../../src/i18n/fill.ts';
 import { formatChartValue, sumChartValues, toPlotNumber } from '../../src/charts/chartValue.ts';
 import { describeBars, describeComparison, describeLine, describeStackedBars } from '../../src/charts/describeChart.ts';
 import { estimateTextWidth, fitLabel } from '../../src/charts/estimateTextWidth.ts';
@@ -454,8 +455,8 @@ describe('chart values', () => {
   });
 
   test('fills templates without re-reading placeholders inside values', () => {
-    expect(fillTemplate('{label}：{value}', { label: '{value}', value: '1' })).toBe('{value}：1');
-    expect(fillTemplate(chartStrings('en').atLeast, { value: '800' })).toBe('at least 800');
+    expect(fill('{label}：{value}', { label: '{value}', value: '1' })).toBe('{value}：1');
+    expect(fill(chartStrings('en').atLeast, { value: '800' })).toBe('at least 800');
   });
 });
 

@@ -61,4 +61,8 @@ describe('one home per concept', () => {
   it('the published folder: DIST_DIR, read in scripts/lib/publish.ts and astro.config.mjs only', () => {
     expect(copiesOutside(['scripts/lib/publish.ts', 'astro.config.mjs'], [/OUT_DIR/, /process\.env\.DIST_DIR/], [...FOLDERS, ...EXTRA_FILES])).toEqual([]);
   });
+
+  it('the {placeholder} filler: fill in src/i18n/fill.ts', () => {
+    expect(copiesOutside('src/i18n/fill.ts', [/replace\(\/\\\{\(\\w\+\)\\\}\/g/, /function fill(Template|Label)?\b/])).toEqual([]);
+  });
 });
