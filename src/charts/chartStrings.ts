@@ -3,7 +3,7 @@
  * chart's `strings` prop; everything about the data itself (titles, labels, sources, notes) comes
  * from the page already in the reader's language.
  */
-import type { Locale } from '../format/formatNumber.ts';
+import type { Locale } from '../i18n/locale.ts';
 import type { ReconcileStatus } from '../model/vocabulary.ts';
 
 export type ChartStrings = {

@@ -4,7 +4,7 @@
  * figures that do not match. Generated from the data so it can never fall out of step with it.
  * Labels and value texts arrive already in the reader's language; only the sentence frame is chosen here.
  */
-import type { Locale } from '../format/formatNumber.ts';
+import type { Locale } from '../i18n/locale.ts';
 import type { ReconcileStatus } from '../model/vocabulary.ts';
 
 export type DescribedItem = { label: string; value: number; valueText: string };

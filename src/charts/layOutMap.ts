@@ -17,6 +17,7 @@ import { spreadInPixels } from '../derive/sunflower.ts';
 import type { Stage } from '../model/vocabulary.ts';
 import { roundPx } from './roundPx.ts';
 import { fill } from '../i18n/fill.ts';
+import type { Locale } from '../i18n/locale.ts';
 
 export type MapLayoutInput = {
   crs: MapCrs;
@@ -252,7 +253,7 @@ export type ProgressMapLabels = StaticMapLabels & {
 };
 
 /** How a village is named on a page: Chinese on Chinese pages; pinyin then Chinese on English ones. */
-export function villageDisplayName(village: { name: string; nameEn: string }, locale: 'zh-CN' | 'en'): string {
+export function villageDisplayName(village: { name: string; nameEn: string }, locale: Locale): string {
   return locale === 'en' && village.nameEn !== village.name ? `${village.nameEn} ${village.name}` : village.name;
 }
 

@@ -3,9 +3,9 @@
  * draws it) and /data/charts/<code>/<chart>.csv (which publishes it) are made from, so the numbers a
  * reader downloads are exactly those drawn.
  */
+import type { Bilingual } from '../i18n/locale.ts';
 import type { Place, PlaceSummary } from './aggregate.ts';
 import { formatHundredths } from '../format/money.ts';
-import type { Bilingual } from '../read/problem.ts';
 import { englishName } from '../format/placeName.ts';
 import { anyIllustrative } from './provenance.ts';
 import { formatCsv, type CsvCell } from '../publish/toCsv.ts';

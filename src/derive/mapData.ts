@@ -12,15 +12,15 @@
  *
  * Money leaves as a decimal string of yuan: JSON has no bigint, and a float would not be exact.
  */
+import type { Bilingual, Locale } from '../i18n/locale.ts';
 import { scaleSqrt } from 'd3-scale';
 import gcoord from 'gcoord';
 import type { MultiPolygon, Position } from 'geojson';
 import { summarizePlace, type PlaceTree } from './aggregate.ts';
-import { formatMonth, formatYuan, type Locale } from '../format/formatNumber.ts';
+import { formatMonth, formatYuan } from '../format/formatNumber.ts';
 import { englishName } from '../format/placeName.ts';
 import { formatHundredths, parseHundredthsText } from '../format/money.ts';
 import { isWithin } from '../model/divisionCode.ts';
-import type { Bilingual } from '../read/problem.ts';
 import type { Records } from '../read/tables.ts';
 import type { MapCrs, TileConfig } from '../config/tileConfig.ts';
 import { SECTORS, STAGES, type LocationPrecision, type Sector, type Stage } from '../model/vocabulary.ts';

@@ -12,7 +12,7 @@
  * so no time zone can shift a day.
  */
 
-export type Locale = 'zh-CN' | 'en';
+import type { Locale } from '../i18n/locale.ts';
 
 export type YuanOptions = {
   /** Print the exact amount (`150,000,000元`, `CNY 1,234.50`) instead of the short form. */

@@ -1,8 +1,7 @@
 /**
  * The interface's words and addresses by locale: zh-CN at `/`, English under `/en/`.
  */
-import type { Locale } from '../format/formatNumber.ts';
-import type { Bilingual } from '../read/problem.ts';
+import type { Bilingual, Locale } from './locale.ts';
 import type { ReconcileStatus } from '../model/vocabulary.ts';
 import { englishName } from '../format/placeName.ts';
 import { levelOf } from '../model/divisionCode.ts';
@@ -10,9 +9,9 @@ import type { ProgressMapLabels } from '../charts/layOutMap.ts';
 import { en } from './en.ts';
 import { zhCN, type Dictionary } from './zh-CN.ts';
 
+// Pages take the language types with the dictionaries; they are defined once, in locale.ts.
 export type { Dictionary, Locale };
-
-export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
+export { LOCALES } from './locale.ts';
 
 const DICTIONARIES: Readonly<Record<Locale, Dictionary>> = { 'zh-CN': zhCN, en };
 

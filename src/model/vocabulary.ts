@@ -2,7 +2,7 @@
  * Closed lists of values (sector, stage, …). Code uses the English key; CSV files hold the Chinese
  * label staff type; both labels and a few common synonyms are accepted when reading.
  */
-import type { Bilingual } from '../read/problem.ts';
+import type { Bilingual } from '../i18n/locale.ts';
 
 export type Term = Bilingual & { aliases?: readonly string[] };
 export type Vocabulary<K extends string = string> = { readonly [key in K]: Term };

@@ -4,7 +4,7 @@
  * refusal in both languages. Money never passes through a JS number: digits go straight to a bigint
  * count of fen, and a value that cannot be held exactly in fen is refused rather than rounded.
  */
-import type { Bilingual } from './problem.ts';
+import type { Bilingual } from '../i18n/locale.ts';
 
 /** What the cell coercer needs from any parser: a value, or a reason in both languages. */
 export type Coerced<T> = { ok: true; value: T } | { ok: false; reason: Bilingual };
@@ -186,7 +186,7 @@ function placePoint(digits: string, decimals: number): string {
   return fraction === '' ? whole : `${whole}.${fraction}`;
 }
 
-type Noun = { zh: string; en: string; unit: { zh: string; en: string } };
+type Noun = Bilingual & { unit: Bilingual };
 const MONEY: Noun = { zh: '金额', en: 'an amount', unit: { zh: '元', en: 'yuan' } };
 const FIGURE: Noun = { zh: '数值', en: 'a value', unit: { zh: '', en: '' } };
 

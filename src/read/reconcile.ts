@@ -2,7 +2,8 @@
  * Every officially reported figure beside the same figure computed from the rows, so a reader sees
  * at once whether the data adds up to what was announced. A difference is shown, never hidden.
  */
-import { locateColumn, type Bilingual, type ColumnPositions, type Problem } from './problem.ts';
+import type { Bilingual } from '../i18n/locale.ts';
+import { locateColumn, type ColumnPositions, type Problem } from './problem.ts';
 import type { Records, Sourced, Talent } from './tables.ts';
 import { sumExactly } from './sumExactly.ts';
 import { formatHundredths } from '../format/money.ts';

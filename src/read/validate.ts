@@ -2,8 +2,9 @@
  * The rules that need more than one row or more than one file: unique keys, foreign keys, the
  * edition's single row, the region every place must lie in, and no date after the edition's as-of.
  */
+import type { Bilingual } from '../i18n/locale.ts';
 import type { AnyTable, Reference } from './field.ts';
-import { locateColumn, type Bilingual, type ColumnPositions, type Problem } from './problem.ts';
+import { locateColumn, type ColumnPositions, type Problem } from './problem.ts';
 import { KeyIndex, keyText } from './keyIndex.ts';
 import type { Edition, Fund, Records, Sourced } from './tables.ts';
 import { FUND_SOURCE_KINDS } from '../model/vocabulary.ts';

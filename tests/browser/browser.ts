@@ -8,6 +8,7 @@ import { chromium, type Browser, type BrowserContext, type BrowserContextOptions
 import { loadDataDir, type DataDir } from '../../src/load/readDataDir.ts';
 import type { Sourced, Village } from '../../src/read/tables.ts';
 import { townOf } from '../../src/model/divisionCode.ts';
+import { LOCALES, type Locale } from '../../src/i18n/locale.ts';
 import { placePath } from '../../src/derive/placePath.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -19,8 +20,7 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-export type Locale = 'zh-CN' | 'en';
-export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
+export { LOCALES };
 
 /** `/villages/1/` → `/en/villages/1/` for English. */
 export function inLocale(path: string, locale: Locale): string {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { buildPlaceTree } from '../../src/derive/aggregate.ts';
+import type { Locale } from '../../src/i18n/locale.ts';
 import {
   buildMapPayload, buildMapVillages, fundsBin, fundsThresholds, prepareOutline, readOutline,
   simplifyRing, spreadAround, toClientPayload, toScriptJson, type LonLat, type MapVillage,
@@ -328,7 +329,7 @@ describe('toScriptJson', () => {
 describe('toClientPayload', () => {
   const records = makeRecords();
   const tree = buildPlaceTree(records);
-  const build = (locale: 'zh-CN' | 'en', MAP_TILES?: string) =>
+  const build = (locale: Locale, MAP_TILES?: string) =>
     buildMapPayload({ records, tree, locale, tiles: resolveTileConfig({ MAP_TILES }) });
 
   test('gives each village its drawn and stored point in the payload’s coordinate system only', () => {

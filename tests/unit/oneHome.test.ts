@@ -65,4 +65,8 @@ describe('one home per concept', () => {
   it('the {placeholder} filler: fill in src/i18n/fill.ts', () => {
     expect(copiesOutside('src/i18n/fill.ts', [/replace\(\/\\\{\(\\w\+\)\\\}\/g/, /function fill(Template|Label)?\b/])).toEqual([]);
   });
+
+  it('the Locale and Bilingual types: src/i18n/locale.ts', () => {
+    expect(copiesOutside('src/i18n/locale.ts', [/'zh-CN' \| 'en'/, /type (Locale|Bilingual) =/, /\{ zh: string; en: string \}/])).toEqual([]);
+  });
 });
