@@ -26,6 +26,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
 import { formatHundredths } from '../src/format/money.ts';
+import { BOM } from '../src/publish/toCsv.ts';
 import { loadDataset } from '../src/read/loadDataset.ts';
 
 const { values } = parseArgs({
@@ -53,7 +54,6 @@ function seededRandom(seed: number): () => number {
   };
 }
 
-const BOM = '\uFEFF';
 const REGION = '150627';
 const AS_OF = '2021-10-14';
 const VILLAGES_PER_TOWN = 500;

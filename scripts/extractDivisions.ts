@@ -25,7 +25,8 @@ import Papa from 'papaparse';
 import { divisionsTable, editionTable, villagesTable } from '../src/read/tables.ts';
 import { LOCATION_PRECISIONS, VILLAGE_KINDS } from '../src/model/vocabulary.ts';
 import { ancestorsOf, isLevel, isWithin, townOf } from '../src/model/divisionCode.ts';
-import { writeCsv, type CsvRow } from './lib/writeCsv.ts';
+import { writeCsv } from './lib/writeCsv.ts';
+import type { CsvRow } from '../src/publish/toCsv.ts';
 
 /**
  * English names that pinyin would get wrong (the site makes pinyin for every other place). Keyed by

@@ -40,7 +40,8 @@ import {
 } from '../src/model/vocabulary.ts';
 import type { Columns, Table } from '../src/read/field.ts';
 import { isLevel, isWithin } from '../src/model/divisionCode.ts';
-import { writeCsv, type CsvRow } from './lib/writeCsv.ts';
+import { writeCsv } from './lib/writeCsv.ts';
+import type { CsvRow } from '../src/publish/toCsv.ts';
 
 /** The article's date; any other number would do. */
 export const SEED = 20211014;

@@ -69,4 +69,8 @@ describe('one home per concept', () => {
   it('the Locale and Bilingual types: src/i18n/locale.ts', () => {
     expect(copiesOutside('src/i18n/locale.ts', [/'zh-CN' \| 'en'/, /type (Locale|Bilingual) =/, /\{ zh: string; en: string \}/])).toEqual([]);
   });
+
+  it('the CSV writer: src/publish/toCsv.ts (scripts/lib/writeCsv.ts only puts its text on disk)', () => {
+    expect(copiesOutside('src/publish/toCsv.ts', [/const BOM =/, /function formatCsv\b/, /Papa\.unparse\(\{ fields/], ['src', 'scripts'])).toEqual([]);
+  });
 });

@@ -8,7 +8,7 @@ import { townOf } from '../../src/model/divisionCode.ts';
 import { loadDataset } from '../../src/read/loadDataset.ts';
 import { extractDivisions, isCommunity, stripCommitteeSuffix, villageKindOf } from '../../scripts/extractDivisions.ts';
 import { apportion, generateSample, reviewMonths } from '../../scripts/generateSample.ts';
-import { formatCsv } from '../../scripts/lib/writeCsv.ts';
+import { formatTableCsv } from '../../src/publish/toCsv.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const DATA = join(ROOT, 'data');
@@ -292,7 +292,7 @@ describe('helpers', () => {
 
   it('writes a cell with a comma or quote in quotes and leaves others bare', () => {
     const [table] = TABLES;
-    const text = formatCsv(table, [{ region_code: '150627', as_of: '2021-10-14', note: 'a, "b"' }]);
+    const text = formatTableCsv(table, [{ region_code: '150627', as_of: '2021-10-14', note: 'a, "b"' }]);
     expect(text).toBe('\uFEFFregion_code,as_of,note\n150627,2021-10-14,"a, ""b"""\n');
   });
 });
