@@ -73,4 +73,9 @@ describe('one home per concept', () => {
   it('the CSV writer: src/publish/toCsv.ts (scripts/lib/writeCsv.ts only puts its text on disk)', () => {
     expect(copiesOutside('src/publish/toCsv.ts', [/const BOM =/, /function formatCsv\b/, /Papa\.unparse\(\{ fields/], ['src', 'scripts'])).toEqual([]);
   });
+
+  it('digit grouping: Intl.NumberFormat in src/format/formatNumber.ts, no hand-written grouping', () => {
+    expect(copiesOutside('src/format/formatNumber.ts', [/\(\?=\(\\d\{3\}\)/, /function groupDigits\b/], ['src', 'scripts'])).toEqual([]);
+    expect(texts.get('src/format/formatNumber.ts')).not.toMatch(/\(\?=\(\\d\{3\}\)/);
+  });
 });
