@@ -1,10 +1,11 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 
-// SITE_URL makes canonical links absolute; OUT_DIR lets `npm run build` build beside dist/ and swap.
+// SITE_URL makes canonical links absolute; DIST_DIR names the published folder, as in scripts/lib/publish.ts
+// (npm run build passes its staging folder beside it explicitly).
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
-  outDir: process.env.OUT_DIR ?? './dist',
+  outDir: process.env.DIST_DIR ?? './dist',
   trailingSlash: 'always',
   build: {
     format: 'directory',

@@ -19,6 +19,8 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
+import { formatHundredths } from '../src/format/money.ts';
+import { BOM } from '../src/publish/toCsv.ts';
 import { loadDataset } from '../src/read/loadDataset.ts';
 
 const { values } = parseArgs({
@@ -46,7 +48,6 @@ function seededRandom(seed: number): () => number {
   };
 }
 
-const BOM = '\uFEFF';
 const REGION = '150627';
 const AS_OF = '2021-10-14';
 const VILLAGES_PER_TOWN = 500;
@@ -168,15 +169,14 @@ function generateRegion(villageCount: number): Region {
     for (const village of villageCodes) monthly.push([month, village, String(Math.floor(random() * 100) * 1000), pick(STAGES), '', '示意']);
   }
 
-  const yuan = (fen: bigint) => `${fen / 100n}.${String(fen % 100n).padStart(2, '0')}`;
   const reportedRow = (key: string, value: string | number, unit: string) =>
     [key, key, key, REGION, value, '准确值', unit, AS_OF, '合成数据 Synthetic', 'bench', AS_OF, '', `${key} ${value}`];
   const reported = [
     ['key', 'label_zh', 'label_en', 'scope_code', 'value', 'qualifier', 'unit', 'as_of', 'source_title', 'source_publisher', 'source_date', 'source_url', 'quote'],
     reportedRow('villages', villageCount, '个'),
     reportedRow('projects', projectIds.length, '个'),
-    reportedRow('funds_yuan', yuan(funds), '元'),
-    reportedRow('projects_investment_yuan', yuan(investment), '元'),
+    reportedRow('funds_yuan', formatHundredths(funds), '元'),
+    reportedRow('projects_investment_yuan', formatHundredths(investment), '元'),
     reportedRow('commissioners', commissioners, '名'),
     reportedRow('paired_units', units.size, '个'),
   ];

@@ -19,6 +19,7 @@ import { parseArgs } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
 import { DATA_DIR, loadDataDir } from '../src/load/readDataDir.ts';
 import { startStaticServer } from './lib/staticServer.ts';
+import { DIST_DIR } from './lib/publish.ts';
 
 const { values } = parseArgs({
   options: {
@@ -28,7 +29,7 @@ const { values } = parseArgs({
 });
 const REPEATS = Math.max(1, Number(values.repeats));
 const ROOT = resolve('.');
-const DIST = resolve(process.env.DIST_DIR ?? join(ROOT, 'dist'));
+const DIST = DIST_DIR;
 const WORK = join(ROOT, '.build');
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const KB = 1000;

@@ -5,12 +5,12 @@
 import { resolve } from 'node:path';
 import { build } from 'astro';
 import { DATA_DIR } from '../src/load/readDataDir.ts';
-import { publish } from './lib/publish.ts';
+import { DIST_DIR, publish } from './lib/publish.ts';
 
 const root = resolve('.');
 const outcome = await publish({
   dataDir: DATA_DIR,
-  distDir: resolve(process.env.DIST_DIR ?? resolve(root, 'dist')),
+  distDir: DIST_DIR,
   buildSite: (outDir) => build({ root, outDir, logLevel: 'warn' }),
 });
 process.exitCode = outcome.published ? 0 : 1;

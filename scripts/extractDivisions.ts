@@ -24,7 +24,9 @@ import { pathToFileURL } from 'node:url';
 import Papa from 'papaparse';
 import { divisionsTable, editionTable, villagesTable } from '../src/read/tables.ts';
 import { LOCATION_PRECISIONS, VILLAGE_KINDS } from '../src/model/vocabulary.ts';
-import { writeCsv, type CsvRow } from './lib/writeCsv.ts';
+import { ancestorsOf, isLevel, isWithin, townOf } from '../src/model/divisionCode.ts';
+import { writeCsv } from './lib/writeCsv.ts';
+import type { CsvRow } from '../src/publish/toCsv.ts';
 
 /**
  * English names that pinyin would get wrong (the site makes pinyin for every other place). Keyed by
@@ -108,11 +110,6 @@ export function villageKindOf(name: string): (typeof VILLAGE_KINDS)[keyof typeof
   return /嘎查村?$/.test(name) ? VILLAGE_KINDS.gacha.zh : VILLAGE_KINDS.village.zh;
 }
 
-/** The codes of the region's ancestors, outermost first: 150627 → 15, 1506. */
-export function ancestorCodes(regionCode: string): string[] {
-  return [2, 4, 6].filter((length) => length < regionCode.length).map((length) => regionCode.slice(0, length));
-}
-
 /** Every point in files of the geo folder whose names end with `suffix`, by code (first column). */
 function readPoints(geoDir: string, suffix: string, codeColumn: string): Map<string, Point> {
   const points = new Map<string, Point>();
@@ -135,7 +132,7 @@ function readPoints(geoDir: string, suffix: string, codeColumn: string): Map<str
 
 export function extractDivisions(options: ExtractOptions): ExtractSummary {
   const { regionCode, sourceDir, geoDir, outDir } = options;
-  if (!/^(\d{2}|\d{4}|\d{6}|\d{9})$/.test(regionCode)) {
+  if (!/^\d+$/.test(regionCode) || !(['province', 'city', 'county', 'town'] as const).some((level) => isLevel(regionCode, level))) {
     throw new Error(`地区代码应为 2、4、6 或 9 位数字：${regionCode} · A region code has 2, 4, 6 or 9 digits: ${regionCode}`);
   }
   const edition = EDITIONS[regionCode];
@@ -154,13 +151,13 @@ export function extractDivisions(options: ExtractOptions): ExtractSummary {
   }
 
   const villageRows = readRows(join(sourceDir, 'villages.csv'), regionCode).filter(
-    (row) => row.code?.startsWith(regionCode) && row.name !== undefined && !isCommunity(row.name),
+    (row) => row.code !== undefined && isWithin(row.code, regionCode) && row.name !== undefined && !isCommunity(row.name),
   );
-  const townCodes = [...new Set(villageRows.map((row) => row.code!.slice(0, 9)))].sort();
+  const townCodes = [...new Set(villageRows.map((row) => townOf(row.code!)))].sort();
   const seats = readPoints(geoDir, '-town-seats.csv', 'town_code');
   const surveyed = readPoints(geoDir, '-village-points.csv', 'village_code');
 
-  const divisionCodes = [...new Set([...ancestorCodes(regionCode), regionCode, ...townCodes])].sort();
+  const divisionCodes = [...new Set([...ancestorsOf(regionCode), regionCode, ...townCodes])].sort();
   const divisions: CsvRow<typeof divisionsTable.columns>[] = divisionCodes.map((code) => {
     const name = names.get(code);
     if (name === undefined) throw new Error(`统计用区划代码中没有 ${code} · ${code} is not in the statistical division list`);
@@ -174,7 +171,7 @@ export function extractDivisions(options: ExtractOptions): ExtractSummary {
     .sort((a, b) => a.code.localeCompare(b.code))
     .map(({ code, name }) => {
       const point = surveyed.get(code);
-      const townCode = code.slice(0, 9);
+      const townCode = townOf(code);
       const seat = seats.get(townCode);
       const placed = point ?? seat;
       if (placed === undefined) unplaced.push(`${code} ${name}`);

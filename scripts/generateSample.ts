@@ -39,7 +39,9 @@ import {
   type FundSourceKind, type Qualifier, type Sector, type Stage, type TalentKind,
 } from '../src/model/vocabulary.ts';
 import type { Columns, Table } from '../src/read/field.ts';
-import { writeCsv, type CsvRow } from './lib/writeCsv.ts';
+import { isLevel, isWithin } from '../src/model/divisionCode.ts';
+import { writeCsv } from './lib/writeCsv.ts';
+import type { CsvRow } from '../src/publish/toCsv.ts';
 
 /** The article's date; any other number would do. */
 export const SEED = 20211014;
@@ -205,7 +207,7 @@ export function readContext(inDir: string): Context {
     );
   }
   const towns = readRows(join(inDir, 'divisions.csv'))
-    .filter((row) => row.code?.length === 9 && row.code.startsWith(edition.region_code!))
+    .filter((row) => row.code !== undefined && isLevel(row.code, 'town') && isWithin(row.code, edition.region_code!))
     .map((row) => ({ code: row.code!, name: row.name! }));
   const villages = readRows(join(inDir, 'villages.csv')).map((row) => ({ code: row.village_code!, name: row.name! }));
   if (!villages.some((v) => v.code === GAOLEMIAO)) throw new Error(`villages.csv 中没有 ${GAOLEMIAO} · ${GAOLEMIAO} is missing from villages.csv`);

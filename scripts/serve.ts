@@ -4,10 +4,11 @@
  * PORT and DIST_DIR override the port and the folder.
  */
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { startStaticServer } from './lib/staticServer.ts';
+import { DIST_DIR } from './lib/publish.ts';
 
-const dist = resolve(process.env.DIST_DIR ?? 'dist');
+const dist = DIST_DIR;
 const port = Number(process.env.PORT ?? 4321);
 
 if (!existsSync(join(dist, 'index.html'))) {

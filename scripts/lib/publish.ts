@@ -3,9 +3,12 @@
  * site builder passed in, so tests can check that bad data or a failed build leaves dist/ as it was.
  */
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { formatProblem, formatReport } from '../../src/read/formatReport.ts';
 import { loadDataDir } from '../../src/load/readDataDir.ts';
+
+/** The published site: dist/, or the folder DIST_DIR names (astro.config.mjs reads the same variable). */
+export const DIST_DIR = resolve(process.env.DIST_DIR ?? 'dist');
 
 export type PublishOptions = {
   dataDir: string;

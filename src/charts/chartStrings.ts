@@ -3,8 +3,8 @@
  * chart's `strings` prop; everything about the data itself (titles, labels, sources, notes) comes
  * from the page already in the reader's language.
  */
-import type { Locale } from '../format/formatNumber.ts';
-import type { ComparisonStatus } from './layOutComparison.ts';
+import type { Locale } from '../i18n/locale.ts';
+import type { ReconcileStatus } from '../model/vocabulary.ts';
 
 export type ChartStrings = {
   showTable: string;
@@ -17,7 +17,7 @@ export type ChartStrings = {
   reported: string;
   computed: string;
   status: string;
-  statuses: Readonly<Record<ComparisonStatus, string>>;
+  statuses: Readonly<Record<ReconcileStatus, string>>;
   /** `{value}` is replaced by the reported figure when the report gives only a lower bound. */
   atLeast: string;
   legend: string;
@@ -36,7 +36,7 @@ const STRINGS: Readonly<Record<Locale, ChartStrings>> = {
     reported: '报告数',
     computed: '数据计算',
     status: '核对结果',
-    statuses: { equal: '一致', 'within-bound': '符合“以上”', differs: '不一致', missing: '缺少数据' },
+    statuses: { matches: '一致', 'at-least': '符合“以上”', differs: '不一致', 'not-computed': '缺少数据' },
     atLeast: '{value}以上',
     legend: '图例',
     tooltip: '{label}：{value}',
@@ -51,7 +51,7 @@ const STRINGS: Readonly<Record<Locale, ChartStrings>> = {
     reported: 'Reported',
     computed: 'From the data',
     status: 'Check',
-    statuses: { equal: 'matches', 'within-bound': 'meets “at least”', differs: 'differs', missing: 'missing' },
+    statuses: { matches: 'matches', 'at-least': 'meets “at least”', differs: 'differs', 'not-computed': 'missing' },
     atLeast: 'at least {value}',
     legend: 'Legend',
     tooltip: '{label}: {value}',
@@ -62,10 +62,6 @@ export function chartStrings(locale: Locale, overrides: Partial<ChartStrings> = 
   return { ...STRINGS[locale], ...overrides };
 }
 
-/** Fills `{name}` placeholders of a template; placeholders without a value are left as they are. */
-export function fillTemplate(template: string, values: Readonly<Record<string, string>>): string {
-  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => values[name] ?? placeholder);
-}
 
 /** The props every chart passes straight through to its Figure frame. */
 export type FrameProps = {

@@ -3,7 +3,8 @@
  * (by `formatYuan`, exactly); only bar lengths and point positions use it as a JS number, where a
  * fraction of a pixel is all any rounding could move.
  */
-import { formatCount, formatPercent, formatYuan, type Locale } from '../format/formatNumber.ts';
+import type { Locale } from '../i18n/locale.ts';
+import { formatCount, formatPercent, formatYuan } from '../format/formatNumber.ts';
 
 /** money: an amount in fen (bigint; a number is read as fen too); count: things; percent: a ratio. */
 export type ValueKind = 'money' | 'count' | 'percent';

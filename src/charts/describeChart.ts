@@ -4,8 +4,8 @@
  * figures that do not match. Generated from the data so it can never fall out of step with it.
  * Labels and value texts arrive already in the reader's language; only the sentence frame is chosen here.
  */
-import type { Locale } from '../format/formatNumber.ts';
-import type { ComparisonStatus } from './layOutComparison.ts';
+import type { Locale } from '../i18n/locale.ts';
+import type { ReconcileStatus } from '../model/vocabulary.ts';
 
 export type DescribedItem = { label: string; value: number; valueText: string };
 
@@ -119,25 +119,25 @@ export function describeLine(series: readonly DescribedSeries[], locale: Locale)
 
 export type DescribedComparison = {
   label: string;
-  status: ComparisonStatus;
+  status: ReconcileStatus;
   reportedText: string | null;
   computedText: string | null;
 };
 
-const STATUS_ORDER: readonly ComparisonStatus[] = ['equal', 'within-bound', 'differs', 'missing'];
+const STATUS_ORDER: readonly ReconcileStatus[] = ['matches', 'at-least', 'differs', 'not-computed'];
 
-const STATUS_COUNT: Readonly<Record<Locale, Readonly<Record<ComparisonStatus, (n: number) => string>>>> = {
+const STATUS_COUNT: Readonly<Record<Locale, Readonly<Record<ReconcileStatus, (n: number) => string>>>> = {
   'zh-CN': {
-    equal: (n) => `${n}个一致`,
-    'within-bound': (n) => `${n}个符合报告的“以上”`,
+    matches: (n) => `${n}个一致`,
+    'at-least': (n) => `${n}个符合报告的“以上”`,
     differs: (n) => `${n}个不一致`,
-    missing: (n) => `${n}个缺少数据`,
+    'not-computed': (n) => `${n}个缺少数据`,
   },
   en: {
-    equal: (n) => `${n} ${n === 1 ? 'matches' : 'match'}`,
-    'within-bound': (n) => `${n} ${n === 1 ? 'meets its' : 'meet their'} reported lower bound`,
+    matches: (n) => `${n} ${n === 1 ? 'matches' : 'match'}`,
+    'at-least': (n) => `${n} ${n === 1 ? 'meets its' : 'meet their'} reported lower bound`,
     differs: (n) => `${n} ${n === 1 ? 'differs' : 'differ'}`,
-    missing: (n) => `${n} ${n === 1 ? 'lacks' : 'lack'} data`,
+    'not-computed': (n) => `${n} ${n === 1 ? 'lacks' : 'lack'} data`,
   },
 };
 

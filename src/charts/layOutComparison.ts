@@ -10,6 +10,7 @@ import { estimateTextWidth } from './estimateTextWidth.ts';
 import { frameHorizontalBars, type BarFrameOptions } from './frameHorizontalBars.ts';
 import { styleSeries } from './palette.ts';
 import { roundPx } from './roundPx.ts';
+import { judgeFigure, type ReconcileStatus } from '../model/vocabulary.ts';
 
 export type ComparisonDatum = {
   key: string;
@@ -20,8 +21,6 @@ export type ComparisonDatum = {
   qualifier?: 'exact' | 'at-least';
 };
 
-/** equal: same figure; within-bound: computed meets a reported lower bound; missing: one side is absent. */
-export type ComparisonStatus = 'equal' | 'within-bound' | 'differs' | 'missing';
 
 export type ComparisonSide = 'reported' | 'computed';
 
@@ -31,7 +30,7 @@ export type ComparisonOptions = Omit<BarFrameOptions, 'axis' | 'formatTick'> & {
   /** Words for the two series (legend, tooltips). */
   seriesLabels?: Readonly<Record<ComparisonSide, string>>;
   /** Words printed at the right end of each row for its status; omit to print none. */
-  statusLabels?: Readonly<Record<ComparisonStatus, string>>;
+  statusLabels?: Readonly<Record<ReconcileStatus, string>>;
   /** One axis for all rows; only meaningful when every row has the same unit (default false). */
   sharedScale?: boolean;
   formatTick?: (value: number) => string;
@@ -56,7 +55,7 @@ export type PlacedComparison = {
   labelLines: LabelLine[];
   reported: PlacedComparisonBar | null;
   computed: PlacedComparisonBar | null;
-  status: ComparisonStatus;
+  status: ReconcileStatus;
   /** computed − reported, when both exist. */
   difference: number | null;
   statusLabel: string;
@@ -80,11 +79,10 @@ const BAR_GAP = 2;
 const VALUE_GAP = 4;
 const STATUS_GAP = 12;
 
-/** Whether the computed figure agrees with the reported one, given the report's qualifier. */
-export function compareFigures(datum: Pick<ComparisonDatum, 'reported' | 'computed' | 'qualifier'>): ComparisonStatus {
-  if (datum.reported === null || datum.computed === null) return 'missing';
-  if (datum.computed === datum.reported) return 'equal';
-  return datum.qualifier === 'at-least' && datum.computed > datum.reported ? 'within-bound' : 'differs';
+/** Whether the computed figure agrees with the reported one (model/vocabulary.ts judges); a missing side is 'not-computed'. */
+export function compareFigures(datum: Pick<ComparisonDatum, 'reported' | 'computed' | 'qualifier'>): ReconcileStatus {
+  if (datum.reported === null) return 'not-computed';
+  return judgeFigure(datum.qualifier ?? 'exact', datum.reported, datum.computed ?? undefined);
 }
 
 export function layOutComparison(data: readonly ComparisonDatum[], size: ChartSize, options: ComparisonOptions = {}): ComparisonLayout {

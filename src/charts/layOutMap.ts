@@ -16,6 +16,8 @@ import type { MapCrs } from '../config/tileConfig.ts';
 import { spreadInPixels } from '../derive/sunflower.ts';
 import type { Stage } from '../model/vocabulary.ts';
 import { roundPx } from './roundPx.ts';
+import { fill } from '../i18n/fill.ts';
+import type { Locale } from '../i18n/locale.ts';
 
 export type MapLayoutInput = {
   crs: MapCrs;
@@ -250,13 +252,8 @@ export type ProgressMapLabels = StaticMapLabels & {
   mapLabel: string;
 };
 
-/** `{name}` placeholders filled; unknown ones left as typed so a dictionary mistake shows. */
-export function fillLabel(template: string, values: Readonly<Record<string, string>>): string {
-  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => values[name] ?? placeholder);
-}
-
 /** How a village is named on a page: Chinese on Chinese pages; pinyin then Chinese on English ones. */
-export function villageDisplayName(village: { name: string; nameEn: string }, locale: 'zh-CN' | 'en'): string {
+export function villageDisplayName(village: { name: string; nameEn: string }, locale: Locale): string {
   return locale === 'en' && village.nameEn !== village.name ? `${village.nameEn} ${village.name}` : village.name;
 }
 
@@ -274,9 +271,9 @@ export function describeMap(
   const order = Object.keys(data.stageLabels) as (Stage | 'none')[];
   const stages = [...counts]
     .sort(([a, countA], [b, countB]) => countB - countA || order.indexOf(a) - order.indexOf(b))
-    .map(([stage, count]) => fillLabel(labels.stageCount, { stage: data.stageLabels[stage], count: formatCount(count) }))
+    .map(([stage, count]) => fill(labels.stageCount, { stage: data.stageLabels[stage], count: formatCount(count) }))
     .join(labels.listSeparator);
-  return fillLabel(labels.description, {
+  return fill(labels.description, {
     region: data.regionName,
     count: formatCount(data.villages.length),
     stages,

@@ -1,5 +1,5 @@
 /**
- * Orders exact decimal strings (`"26000000"`, `"1234.50"`, `""`) as numbers without turning them into
+ * Orders exact decimal strings (`"26000000"`, `"1234.5"`, `""`) as numbers without turning them into
  * floats, so sorting a table by money is exact whatever the amount. Used by src/client/tableFilter.ts
  * on the `data-sort-value` of cells; an empty value (no amount) sorts before every number.
  */

@@ -13,6 +13,7 @@
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import type { ProgressMapLabels } from '../charts/layOutMap.ts';
+import { fill } from '../i18n/fill.ts';
 import type { ClientMapPayload as MapPayload, ClientMapVillage as MapVillage } from '../derive/mapData.ts';
 import type { Sector, Stage } from '../model/vocabulary.ts';
 import { spreadInPixels } from '../derive/sunflower.ts';
@@ -27,9 +28,6 @@ export function readMapData(root: ParentNode): { payload: MapPayload; labels: Pr
   if (payload == null || labels == null) return undefined;
   return { payload: JSON.parse(payload) as MapPayload, labels: JSON.parse(labels) as ProgressMapLabels };
 }
-
-const fill = (template: string, values: Readonly<Record<string, string>>): string =>
-  template.replace(/\{(\w+)\}/g, (placeholder, name: string) => values[name] ?? placeholder);
 
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

@@ -5,12 +5,9 @@
  * is searched at once.
  */
 import { matchSearch, type SearchEntry } from './matchSearch.ts';
+import { fill } from '../i18n/fill.ts';
 
 const LIMIT = 8;
-
-function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
-}
 
 function setUp(form: HTMLFormElement): void {
   const input = form.querySelector<HTMLInputElement>('input[name="q"]');

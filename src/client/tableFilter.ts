@@ -4,12 +4,9 @@
  * Cells may carry `data-sort-value` when their text is not what they sort by (money, dates).
  */
 import { compareDecimalText } from './compareDecimalText.ts';
+import { fill } from '../i18n/fill.ts';
 
 const fold = (text: string): string => text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
-
-function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
-}
 
 function rowsOf(table: HTMLTableElement): HTMLTableRowElement[] {
   return [...(table.tBodies[0]?.rows ?? [])];

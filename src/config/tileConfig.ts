@@ -7,7 +7,7 @@
  *
  * Pure: the caller reads MAP_TILES and TIANDITU_KEY from the environment and passes them in.
  */
-import type { Bilingual } from '../read/problem.ts';
+import type { Bilingual, Locale } from '../i18n/locale.ts';
 
 export const TILE_PROVIDERS = ['none', 'osm', 'tianditu', 'amap'] as const;
 export type TileProvider = (typeof TILE_PROVIDERS)[number];
@@ -22,7 +22,7 @@ export type TileLayer = {
   subdomains: string;
   maxZoom: number;
   /** Only drawn on pages in this language (Tianditu's labels come as a separate Chinese or English layer). */
-  locale?: 'zh-CN' | 'en';
+  locale?: Locale;
 };
 
 export type TileConfig = {
@@ -66,7 +66,7 @@ const OSM: TileConfig = {
 const TIANDITU_SUBDOMAINS = '01234567';
 
 /** Tianditu's WMTS in the web-Mercator matrix set ("_w"); CGCS2000 is WGS-84 to well under a metre at map scale. */
-function tiandituLayer(layer: string, key: string, locale?: 'zh-CN' | 'en'): TileLayer {
+function tiandituLayer(layer: string, key: string, locale?: Locale): TileLayer {
   const query = new URLSearchParams({
     SERVICE: 'WMTS',
     REQUEST: 'GetTile',

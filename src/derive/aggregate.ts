@@ -10,15 +10,8 @@ import {
   FUND_SOURCE_KINDS, SECTORS, STAGES, TALENT_KINDS,
   type FundSourceKind, type Sector, type Stage, type TalentKind,
 } from '../model/vocabulary.ts';
+import { isLevel, isWithin, levelOf, type Level } from '../model/divisionCode.ts';
 
-export type Level = 'province' | 'city' | 'county' | 'town' | 'village';
-const LEVELS: Record<number, Level> = { 2: 'province', 4: 'city', 6: 'county', 9: 'town', 12: 'village' };
-
-export function levelOf(code: string): Level {
-  const level = LEVELS[code.length];
-  if (level === undefined) throw new Error(`not a statistical division code: ${code}`);
-  return level;
-}
 
 export type Place = {
   code: string;
@@ -50,7 +43,7 @@ export function buildPlaceTree(records: Records): PlaceTree {
   const codes = [...places.keys()].sort((a, b) => a.length - b.length || a.localeCompare(b));
   for (const code of codes) {
     const place = places.get(code)!;
-    const ancestors = codes.filter((other) => other.length < code.length && code.startsWith(other));
+    const ancestors = codes.filter((other) => other.length < code.length && isWithin(code, other));
     place.ancestorCodes = ancestors;
     place.parentCode = ancestors.at(-1);
     if (place.parentCode !== undefined) places.get(place.parentCode)!.childCodes.push(code);
@@ -58,14 +51,14 @@ export function buildPlaceTree(records: Records): PlaceTree {
   }
   // Keep only the region, what lies under it, and its ancestors.
   for (const code of codes) {
-    if (!code.startsWith(regionCode) && !regionCode.startsWith(code)) places.delete(code);
+    if (!isWithin(code, regionCode) && !isWithin(regionCode, code)) places.delete(code);
   }
   return { regionCode, places };
 }
 
 /** The places a reader can open a page for: the region and everything under it. */
 export function placesInRegion(tree: PlaceTree): Place[] {
-  return [...tree.places.values()].filter((place) => place.code.startsWith(tree.regionCode));
+  return [...tree.places.values()].filter((place) => isWithin(place.code, tree.regionCode));
 }
 
 export type Counted<K extends string> = { key: K; value: number }[];
@@ -141,7 +134,7 @@ export function incomeByMonth(monthly: Sourced<MonthlyReview>[]): IncomePoint[] 
 }
 
 export function summarizePlace(records: Records, code: string): PlaceSummary {
-  const here = <T>(rows: T[], codeOf: (row: T) => string) => rows.filter((row) => codeOf(row).startsWith(code));
+  const here = <T>(rows: T[], codeOf: (row: T) => string) => rows.filter((row) => isWithin(codeOf(row), code));
   const projects = here(records.projects, (p) => p.village_code);
   const funds = here(records.funds, (f) => f.village_code);
   const talent = here(latestTalent(records.talent), (t) => t.place_code);
@@ -167,7 +160,7 @@ export function summarizePlace(records: Records, code: string): PlaceSummary {
     enterprises: unique(pairings.map((p) => p.enterprise_name)),
     monthly,
     incomeByMonth: incomeByMonth(monthly),
-    latestStage: code.length === 12 ? latest?.stage : undefined,
+    latestStage: isLevel(code, 'village') ? latest?.stage : undefined,
   };
 }
 
@@ -186,7 +179,7 @@ export function talentByPlace(talent: Sourced<Talent>[]): { code: string; byKind
 /** Funds of each child place (a county's towns, a town's villages), split by source kind. */
 export function fundsByChild(records: Records, place: Place): { code: string; bySource: Summed<FundSourceKind>; total: bigint }[] {
   return place.childCodes.map((code) => {
-    const funds = records.funds.filter((f) => f.village_code.startsWith(code));
+    const funds = records.funds.filter((f) => isWithin(f.village_code, code));
     return {
       code,
       bySource: sumBy(keysOf(FUND_SOURCE_KINDS), funds, (f) => f.source_kind, (f) => f.amount_yuan),

@@ -3,9 +3,9 @@
  * draws it) and /data/charts/<code>/<chart>.csv (which publishes it) are made from, so the numbers a
  * reader downloads are exactly those drawn.
  */
+import type { Bilingual } from '../i18n/locale.ts';
 import type { Place, PlaceSummary } from './aggregate.ts';
-import { fenToYuanString } from '../read/coerce.ts';
-import type { Bilingual } from '../read/problem.ts';
+import { formatHundredths } from '../format/money.ts';
 import { englishName } from '../format/placeName.ts';
 import { anyIllustrative } from './provenance.ts';
 import { formatCsv, type CsvCell } from '../publish/toCsv.ts';
@@ -132,7 +132,7 @@ export function datasetToCsv(dataset: ChartDataset): string {
     row.key,
     row.label.zh,
     row.label.en,
-    ...(dataset.values[index] ?? []).map((value) => (typeof value === 'bigint' ? fenToYuanString(value) : value)),
+    ...(dataset.values[index] ?? []).map((value) => (typeof value === 'bigint' ? formatHundredths(value) : value)),
   ]);
   return formatCsv(['key', 'label_zh', 'label_en', ...dataset.series.map((s) => s.key)], rows);
 }

@@ -12,13 +12,15 @@
  *
  * Money leaves as a decimal string of yuan: JSON has no bigint, and a float would not be exact.
  */
+import type { Bilingual, Locale } from '../i18n/locale.ts';
 import { scaleSqrt } from 'd3-scale';
 import gcoord from 'gcoord';
 import type { MultiPolygon, Position } from 'geojson';
 import { summarizePlace, type PlaceTree } from './aggregate.ts';
-import { formatMonth, formatYuan, type Locale } from '../format/formatNumber.ts';
+import { formatMonth, formatYuan } from '../format/formatNumber.ts';
 import { englishName } from '../format/placeName.ts';
-import type { Bilingual } from '../read/problem.ts';
+import { formatHundredths, parseHundredthsText } from '../format/money.ts';
+import { isWithin } from '../model/divisionCode.ts';
 import type { Records } from '../read/tables.ts';
 import type { MapCrs, TileConfig } from '../config/tileConfig.ts';
 import { SECTORS, STAGES, type LocationPrecision, type Sector, type Stage } from '../model/vocabulary.ts';
@@ -197,14 +199,6 @@ export function spreadAround(center: LonLat, count: number, radiusMetres: number
   });
 }
 
-/** Fen → exact decimal yuan: 260000000n → "2600000", 123450n → "1234.5". */
-export function fenToYuanString(fen: bigint): string {
-  const sign = fen < 0n ? '-' : '';
-  const magnitude = fen < 0n ? -fen : fen;
-  const fraction = (magnitude % 100n).toString().padStart(2, '0').replace(/0+$/, '');
-  return `${sign}${magnitude / 100n}${fraction === '' ? '' : `.${fraction}`}`;
-}
-
 /** Rounds a positive amount down to two significant digits, so band limits read as round figures. */
 function floorToTwoDigits(fen: bigint): bigint {
   const digits = fen.toString().length;
@@ -254,8 +248,8 @@ function fundsLegend(thresholds: readonly bigint[], locale: Locale, anyPositive:
         key: i + 1,
         className: `funds-${firstColor + i}`,
         color: FUNDS_COLORS[firstColor + i]!,
-        minYuan: min === undefined ? null : fenToYuanString(min),
-        maxYuan: max === undefined ? null : fenToYuanString(max),
+        minYuan: min === undefined ? null : formatHundredths(min),
+        maxYuan: max === undefined ? null : formatHundredths(max),
         minText: min === undefined ? null : formatYuan(min, locale),
         maxText: max === undefined ? null : formatYuan(max, locale),
         none: false,
@@ -299,9 +293,9 @@ export function buildMapVillages(records: Records, tree: PlaceTree, options: Map
   const { locale } = options;
   const spreadMetres = options.spreadMetres ?? DEFAULT_SPREAD_METRES;
   const inRegion = records.villages
-    .filter((v) => v.village_code.startsWith(tree.regionCode))
+    .filter((v) => isWithin(v.village_code, tree.regionCode))
     .sort((a, b) => a.village_code.localeCompare(b.village_code));
-  const months = [...new Set(records.monthly.filter((m) => m.village_code.startsWith(tree.regionCode)).map((m) => m.month))].sort();
+  const months = [...new Set(records.monthly.filter((m) => isWithin(m.village_code, tree.regionCode)).map((m) => m.month))].sort();
 
   const townOf = (villageCode: string) => {
     const place = tree.places.get(villageCode);
@@ -363,7 +357,7 @@ export function buildMapVillages(records: Records, tree: PlaceTree, options: Map
       precision: village.location_precision,
       display: { wgs84: display, gcj02: toGcj02(display) },
       approximate: village.location_precision !== 'surveyed',
-      fundsYuan: fenToYuanString(summary.fundsTotal),
+      fundsYuan: formatHundredths(summary.fundsTotal),
       fundsText: formatYuan(summary.fundsTotal, locale),
       fundsScale: Math.round(scale(Number(summary.fundsTotal)) * 1000) / 1000,
       fundsBin: fundsBin(summary.fundsTotal, thresholds),
@@ -374,7 +368,7 @@ export function buildMapVillages(records: Records, tree: PlaceTree, options: Map
       stageByMonth: months.map((month) => reviewByMonth.get(month)?.stage ?? null),
       incomeByMonth: months.map((month) => {
         const review = reviewByMonth.get(month);
-        return review === undefined ? null : fenToYuanString(review.collective_income_yuan);
+        return review === undefined ? null : formatHundredths(review.collective_income_yuan);
       }),
       unit: pairing?.unit_name ?? null,
       enterprise: pairing?.enterprise_name ?? null,
@@ -555,7 +549,7 @@ export function buildMapPayload(input: MapPayloadInput): MapPayload {
     villages,
     outline,
     legends: buildLegends(
-      villages.map((v) => yuanStringToFen(v.fundsYuan)),
+      villages.map((v) => parseHundredthsText(v.fundsYuan)),
       locale,
     ),
     tiles: {
@@ -567,14 +561,6 @@ export function buildMapPayload(input: MapPayloadInput): MapPayload {
     },
     attribution: { text: attribution[language], href: attribution.href },
   };
-}
-
-/** The inverse of fenToYuanString. */
-export function yuanStringToFen(yuan: string): bigint {
-  const match = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(yuan);
-  if (match === null) throw new RangeError(`Not a yuan amount: ${yuan}`);
-  const fen = BigInt(match[2]!) * 100n + BigInt((match[3] ?? '').padEnd(2, '0'));
-  return match[1] === '-' ? -fen : fen;
 }
 
 /**

@@ -2,7 +2,7 @@
  * The address of a place's page, keyed by its statistical code so it stays the same from one
  * edition to the next: `/villages/150627101225/`. Locale-neutral; `localizePath` adds `/en`.
  */
-import { levelOf, type Level } from './aggregate.ts';
+import { levelOf, type Level } from '../model/divisionCode.ts';
 
 /** The folder of each level of place, plural as in a reader's sentence ("the villages"). */
 export const LEVEL_FOLDERS = {

@@ -3,7 +3,8 @@
  * as Chinese writes it (元, 个, 名, 家, 平方公里): money goes through formatYuan, anything else is a
  * count followed by its unit in Chinese, or by its English unit where English writes one.
  */
-import { formatCount, formatYuan, type Locale } from './formatNumber.ts';
+import type { Locale } from '../i18n/locale.ts';
+import { formatCount, formatYuan } from './formatNumber.ts';
 
 /** Counting words (量词) have no English equivalent after a number; measures do. */
 const ENGLISH_UNITS: Readonly<Record<string, string>> = {

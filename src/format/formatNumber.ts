@@ -12,7 +12,8 @@
  * so no time zone can shift a day.
  */
 
-export type Locale = 'zh-CN' | 'en';
+import type { Locale } from '../i18n/locale.ts';
+import { formatHundredths } from './money.ts';
 
 export type YuanOptions = {
   /** Print the exact amount (`150,000,000元`, `CNY 1,234.50`) instead of the short form. */
@@ -41,10 +42,12 @@ const UNITS: Record<Locale, readonly MoneyUnit[]> = {
 const SIGNIFICANT_DIGITS = 3;
 const MAX_UNIT_DECIMALS = 2;
 
-/** `1234567` → `1,234,567`: groups of three with a comma, which zh-CN uses in figures too. */
-function groupDigits(digits: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
+// Groups of three with a comma, which zh-CN uses in figures too, so one form serves both languages.
+// Intl formats a bigint, and a decimal string, exactly: no float stands between the data and the text.
+const WHOLE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const UP_TO_TWO_DECIMALS = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const TWO_DECIMALS = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const ONE_DECIMAL_AT_MOST = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 
 const abs = (n: bigint): bigint => (n < 0n ? -n : n);
 
@@ -55,9 +58,8 @@ function divideRounded(numerator: bigint, denominator: bigint): bigint {
 
 /** The exact amount: `1,234.50` (fen shown only when there are any). */
 function formatExactYuan(fenAbs: bigint): string {
-  const yuan = groupDigits((fenAbs / FEN_PER_YUAN).toString());
-  const fen = fenAbs % FEN_PER_YUAN;
-  return fen === 0n ? yuan : `${yuan}.${fen.toString().padStart(2, '0')}`;
+  const exact = formatHundredths(fenAbs) as `${number}`;
+  return (fenAbs % FEN_PER_YUAN === 0n ? WHOLE : TWO_DECIMALS).format(exact);
 }
 
 type Rounded = { number: string; word: string; exact: boolean };
@@ -79,8 +81,8 @@ function roundIn(fenAbs: bigint, units: readonly MoneyUnit[], index: number): Ro
   // 9999.6万 rounds to 10000万, which a reader expects to see as 1亿.
   if (larger !== undefined && scaled * unit.fen >= larger.fen * scale) return roundIn(fenAbs, units, index - 1);
   // Reports write 2600万 and 9999万 ungrouped; only a number beyond the largest unit (12,345万亿) is long enough to group.
-  const wholeDigits = (scaled / scale).toString();
-  const whole = wholeDigits.length > 4 ? groupDigits(wholeDigits) : wholeDigits;
+  const wholeNumber = scaled / scale;
+  const whole = wholeNumber >= 10_000n ? WHOLE.format(wholeNumber) : wholeNumber.toString();
   const fraction = decimals === 0 ? '' : (scaled % scale).toString().padStart(decimals, '0').replace(/0+$/, '');
   return {
     number: fraction === '' ? whole : `${whole}.${fraction}`,
@@ -121,10 +123,9 @@ export function formatCount(n: number, locale: Locale): string {
   if (!Number.isFinite(n)) throw new RangeError(`Not a finite count: ${n}`);
   const sign = n < 0 ? '-' : '';
   const magnitude = Math.abs(n);
-  if (Number.isInteger(magnitude)) return `${sign}${groupDigits(magnitude.toFixed(0))}`;
-  const [whole = '0', fraction = ''] = magnitude.toFixed(2).split('.');
-  const trimmed = fraction.replace(/0+$/, '');
-  return `${sign}${groupDigits(whole)}${trimmed === '' ? '' : `.${trimmed}`}`;
+  if (Number.isInteger(magnitude)) return `${sign}${WHOLE.format(magnitude)}`;
+  // toFixed rounds the float to hundredths; Intl groups that decimal text exactly and drops trailing zeros.
+  return `${sign}${UP_TO_TWO_DECIMALS.format(magnitude.toFixed(2) as `${number}`)}`;
 }
 
 /**
@@ -139,9 +140,8 @@ export function formatPercent(ratio: number, locale: Locale): string {
   if (tenths === 1000 && ratio !== 1) return ratio < 1 ? '>99.9%' : '>100%';
   const sign = tenths < 0 ? '-' : '';
   const magnitude = Math.abs(tenths);
-  const whole = groupDigits(Math.floor(magnitude / 10).toString());
-  const tenth = magnitude % 10;
-  return `${sign}${whole}${tenth === 0 ? '' : `.${tenth}`}%`;
+  const percent = `${Math.floor(magnitude / 10)}.${magnitude % 10}` as `${number}`;
+  return `${sign}${ONE_DECIMAL_AT_MOST.format(percent)}%`;
 }
 
 const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;

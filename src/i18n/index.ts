@@ -1,18 +1,17 @@
 /**
  * The interface's words and addresses by locale: zh-CN at `/`, English under `/en/`.
  */
-import type { Locale } from '../format/formatNumber.ts';
-import type { Bilingual } from '../read/problem.ts';
-import type { ReconcileStatus } from '../read/reconcile.ts';
+import type { Bilingual, Locale } from './locale.ts';
+import type { ReconcileStatus } from '../model/vocabulary.ts';
 import { englishName } from '../format/placeName.ts';
-import { levelOf } from '../derive/aggregate.ts';
+import { levelOf } from '../model/divisionCode.ts';
 import type { ProgressMapLabels } from '../charts/layOutMap.ts';
 import { en } from './en.ts';
 import { zhCN, type Dictionary } from './zh-CN.ts';
 
+// Pages take the language types with the dictionaries; they are defined once, in locale.ts.
 export type { Dictionary, Locale };
-
-export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
+export { LOCALES } from './locale.ts';
 
 const DICTIONARIES: Readonly<Record<Locale, Dictionary>> = { 'zh-CN': zhCN, en };
 
@@ -20,13 +19,8 @@ export function t(locale: Locale): Dictionary {
   return DICTIONARIES[locale];
 }
 
-/** Fills `{name}` in a template; a placeholder without a value is left visible, so it is noticed. */
-export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
-    const value = values[name];
-    return value === undefined ? placeholder : String(value);
-  });
-}
+// Pages import the filler with the dictionaries; it lives in fill.ts so browser code can take it alone.
+export { fill } from './fill.ts';
 
 export function otherLocale(locale: Locale): Locale {
   return locale === 'en' ? 'zh-CN' : 'en';

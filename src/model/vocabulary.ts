@@ -2,7 +2,7 @@
  * Closed lists of values (sector, stage, …). Code uses the English key; CSV files hold the Chinese
  * label staff type; both labels and a few common synonyms are accepted when reading.
  */
-import type { Bilingual } from '../read/problem.ts';
+import type { Bilingual } from '../i18n/locale.ts';
 
 export type Term = Bilingual & { aliases?: readonly string[] };
 export type Vocabulary<K extends string = string> = { readonly [key in K]: Term };
@@ -69,6 +69,26 @@ export const QUALIFIERS = {
   'at-least': { zh: '以上', en: 'at least', aliases: ['余', '多', '超过', 'at least'] },
 } as const satisfies Vocabulary;
 export type Qualifier = keyof typeof QUALIFIERS;
+
+/**
+ * The verdict on a reported figure beside the same figure computed from the data: the one vocabulary
+ * of the reconciliation, its published CSV, the validation report and the reported-versus-computed chart.
+ */
+export const RECONCILE_STATUSES = {
+  matches: { zh: '一致', en: 'matches' },
+  'at-least': { zh: '符合“以上”', en: 'meets lower bound' },
+  differs: { zh: '不一致', en: 'differs' },
+  'not-computed': { zh: '未计算', en: 'not computed' },
+} as const satisfies Vocabulary;
+export type ReconcileStatus = keyof typeof RECONCILE_STATUSES;
+
+/** The judgement itself, for exact hundredths (bigint) and for a chart's plain numbers alike. */
+export function judgeFigure<T extends bigint | number>(qualifier: Qualifier, reported: T, computed: T | undefined): ReconcileStatus {
+  if (computed === undefined) return 'not-computed';
+  if (computed === reported) return 'matches';
+  if (qualifier === 'at-least' && computed > reported) return 'at-least';
+  return 'differs';
+}
 
 const fold = (text: string): string => text.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
 

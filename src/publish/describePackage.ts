@@ -2,8 +2,8 @@
  * datapackage.json (Frictionless Data Package, tabular profile) built from the same tables the
  * validator reads with, so the published description cannot drift from what is enforced.
  */
+import type { Bilingual } from '../i18n/locale.ts';
 import type { AnyTable, Field } from '../read/field.ts';
-import type { Bilingual } from '../read/problem.ts';
 import { RECORD_KEYS, TABLES, type Records } from '../read/tables.ts';
 
 type FrictionlessField = {

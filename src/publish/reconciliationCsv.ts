@@ -2,17 +2,12 @@
  * /data/reconciliation.csv: every reported figure beside the figure computed from the data, with the
  * rows it was computed from, so a reader can check any headline number in a spreadsheet.
  */
-import { formatHundredths, type Reconciliation } from '../read/reconcile.ts';
+import type { Reconciliation } from '../read/reconcile.ts';
+import { formatHundredths } from '../format/money.ts';
 import { toRowRanges } from '../derive/provenance.ts';
 import { formatCsv } from './toCsv.ts';
-import { QUALIFIERS } from '../model/vocabulary.ts';
+import { QUALIFIERS, RECONCILE_STATUSES } from '../model/vocabulary.ts';
 
-const STATUS_LABELS: Readonly<Record<Reconciliation['status'], string>> = {
-  matches: '一致 matches',
-  'at-least': '符合“以上” meets lower bound',
-  differs: '不一致 differs',
-  'not-computed': '未计算 not computed',
-};
 
 /** `funds.csv 2–640; projects.csv 2, 5` */
 export function formatSources(sources: Reconciliation['sources']): string {
@@ -35,7 +30,7 @@ export function reconciliationToCsv(reconciliation: readonly Reconciliation[]): 
       formatHundredths(r.reported),
       r.computed === undefined ? undefined : formatHundredths(r.computed),
       r.difference === undefined ? undefined : formatHundredths(r.difference),
-      STATUS_LABELS[r.status],
+      `${RECONCILE_STATUSES[r.status].zh} ${RECONCILE_STATUSES[r.status].en}`,
       formatSources(r.sources),
       r.reportedRow,
     ]),

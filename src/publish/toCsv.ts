@@ -2,12 +2,12 @@
  * Records → the normalized CSV files the site publishes at /data/<file>.csv: one shape for every
  * edition, whatever encoding, headers or number formats staff typed. UTF-8 with a byte-order mark
  * (Excel on Chinese Windows reads a file without one as GBK), the canonical snake_case headers in the
- * order tables.ts declares them, money as exact yuan (`1234.50`), and closed-list values as their
+ * order tables.ts declares them, money as exact yuan (`1234.5`, src/format/money.ts), and closed-list values as their
  * Chinese label, which is what datapackage.json lists as the allowed values.
  */
 import Papa from 'papaparse';
-import { fenToYuanString } from '../read/coerce.ts';
-import type { AnyTable, Field } from '../read/field.ts';
+import { formatHundredths } from '../format/money.ts';
+import type { AnyTable, Columns, Field, Table } from '../read/field.ts';
 
 export const BOM = '\uFEFF';
 
@@ -19,6 +19,9 @@ function formatCell(cell: CsvCell): string {
   if (typeof cell === 'number' && !Number.isFinite(cell)) throw new RangeError(`Not a finite number: ${cell}`);
   return String(cell);
 }
+
+/** One row of a table as the data scripts write it: every column named, so a forgotten column is a type error, not a blank. */
+export type CsvRow<C extends Columns> = { [K in keyof C & string]: CsvCell };
 
 /** A header row and rows of cells → the text of a CSV file, BOM and final newline included. */
 export function formatCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
@@ -38,7 +41,7 @@ export function formatValue(field: Field, value: unknown): CsvCell {
     case 'money':
     case 'decimal':
       // Both hold hundredths as a bigint: fen of a yuan, or hundredths of a reported figure.
-      return fenToYuanString(value as bigint);
+      return formatHundredths(value as bigint);
     case 'enum': {
       const term = field.meta.vocabulary?.[value as string];
       return term?.zh ?? String(value);
@@ -64,4 +67,13 @@ export function toCsv(table: AnyTable, records: readonly Readonly<Record<string,
     columns.map(([name]) => name),
     rows,
   );
+}
+
+/**
+ * Rows already in their written form (as the data scripts make them) → the table's CSV file: the
+ * header is the table's canonical snake_case keys in the order tables.ts declares them.
+ */
+export function formatTableCsv<C extends Columns>(table: Table<C>, rows: readonly CsvRow<C>[]): string {
+  const keys = Object.keys(table.columns);
+  return formatCsv(keys, rows.map((row) => keys.map((key) => (row as Record<string, CsvCell>)[key])));
 }

@@ -4,7 +4,7 @@
  * refusal in both languages. Money never passes through a JS number: digits go straight to a bigint
  * count of fen, and a value that cannot be held exactly in fen is refused rather than rounded.
  */
-import type { Bilingual } from './problem.ts';
+import type { Bilingual } from '../i18n/locale.ts';
 
 /** What the cell coercer needs from any parser: a value, or a reason in both languages. */
 export type Coerced<T> = { ok: true; value: T } | { ok: false; reason: Bilingual };
@@ -186,7 +186,7 @@ function placePoint(digits: string, decimals: number): string {
   return fraction === '' ? whole : `${whole}.${fraction}`;
 }
 
-type Noun = { zh: string; en: string; unit: { zh: string; en: string } };
+type Noun = Bilingual & { unit: Bilingual };
 const MONEY: Noun = { zh: '金额', en: 'an amount', unit: { zh: '元', en: 'yuan' } };
 const FIGURE: Noun = { zh: '数值', en: 'a value', unit: { zh: '', en: '' } };
 
@@ -248,15 +248,6 @@ export function parseMoney(text: string): Parsed<bigint> {
 /** A non-negative figure of any unit, to a bigint count of hundredths: 800, 5600, 1.5亿, 20万. */
 export function parseDecimal(text: string): Parsed<bigint> {
   return parseHundredths(text, FIGURE);
-}
-
-/** Exact yuan for a count of fen: 15000000000n → '150000000', 123450n → '1234.50'. */
-export function fenToYuanString(fen: bigint): string {
-  const sign = fen < 0n ? '-' : '';
-  const magnitude = fen < 0n ? -fen : fen;
-  const yuan = magnitude / 100n;
-  const cents = magnitude % 100n;
-  return cents === 0n ? `${sign}${yuan}` : `${sign}${yuan}.${cents.toString().padStart(2, '0')}`;
 }
 
 /** A whole number, with optional thousands separators and sign: 12, 1,200, -3, full-width digits. */

@@ -4,12 +4,13 @@
  * column's parser is built once (`compileCell`) and returns the bare value: nothing is allocated on
  * the way to a good value but the value itself.
  */
+import type { Bilingual } from '../i18n/locale.ts';
 import {
   normalizeDigits, parseDate, parseDecimal, parseInteger, parseMoney, parseMonth, parseNumber,
   readPlainDate, readPlainHundredths, readPlainInteger, readPlainMonth, readPlainNumber, type Coerced,
 } from './coerce.ts';
 import { ID_PATTERN, type Field, type FieldMeta } from './field.ts';
-import type { Bilingual, Rule } from './problem.ts';
+import type { Rule } from './problem.ts';
 import { isWhiteSpace } from './parseCsv.ts';
 import { lookUpTerm } from '../model/vocabulary.ts';
 

@@ -4,8 +4,8 @@
  * Tables are built from fields, so the validator, the TypeScript types, the data dictionary and
  * datapackage.json all come from one definition and cannot drift apart.
  */
+import type { Bilingual } from '../i18n/locale.ts';
 import { z } from 'astro/zod';
-import type { Bilingual } from './problem.ts';
 import type { Vocabulary } from '../model/vocabulary.ts';
 
 /** How a cell's text becomes a value (see coerce.ts). */

@@ -4,19 +4,14 @@
  */
 import type { FileSummary, Report } from './loadDataset.ts';
 import { locate, type Problem } from './problem.ts';
-import { formatHundredths, type Reconciliation } from './reconcile.ts';
+import type { Reconciliation } from './reconcile.ts';
+import { formatHundredths } from '../format/money.ts';
+import { RECONCILE_STATUSES } from '../model/vocabulary.ts';
 
 const SEVERITY = {
   error: { zh: '错误', en: 'error', mark: '✗' },
   warning: { zh: '警告', en: 'warning', mark: '!' },
   info: { zh: '提示', en: 'info', mark: 'i' },
-} as const;
-
-const STATUS = {
-  matches: { zh: '相符', en: 'matches' },
-  'at-least': { zh: '不少于报告值', en: 'at least' },
-  differs: { zh: '不符', en: 'differs' },
-  'not-computed': { zh: '未由数据计算', en: 'not computed' },
 } as const;
 
 function pad(text: string, width: number): string {
@@ -54,7 +49,7 @@ export function formatProblem(problem: Problem): string[] {
 }
 
 function formatReconciliation(r: Reconciliation): string {
-  const status = STATUS[r.status];
+  const status = RECONCILE_STATUSES[r.status];
   return [
     `  ${pad(`${r.label.zh} ${r.label.en}`, 44)}`,
     `报告 reported ${r.qualifier === 'at-least' ? '≥' : ''}${formatHundredths(r.reported)} ${r.unit}`,

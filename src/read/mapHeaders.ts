@@ -11,8 +11,9 @@
  *   one column — but never a unit with a scale (万元, 亿元, 千人) or, for money, anything but 元:
  *   金额（万元） over a column read in yuan would silently make every amount 10 000 times too small.
  */
+import type { Bilingual } from '../i18n/locale.ts';
 import type { FieldMeta, Table } from './field.ts';
-import { toColumnLetter, type Bilingual, type Problem } from './problem.ts';
+import { toColumnLetter, type Problem } from './problem.ts';
 
 export type HeaderMapping = { keys: (string | undefined)[]; problems: Problem[] };
 

@@ -6,8 +6,7 @@
 
 export type Severity = 'error' | 'warning' | 'info';
 
-/** Text a person reads, always in both languages. */
-export type Bilingual = { zh: string; en: string };
+import type { Bilingual } from '../i18n/locale.ts';
 
 export const RULES = [
   'missing-file',

@@ -2,12 +2,14 @@
  * Every officially reported figure beside the same figure computed from the rows, so a reader sees
  * at once whether the data adds up to what was announced. A difference is shown, never hidden.
  */
-import { locateColumn, type Bilingual, type ColumnPositions, type Problem } from './problem.ts';
+import type { Bilingual } from '../i18n/locale.ts';
+import { locateColumn, type ColumnPositions, type Problem } from './problem.ts';
 import type { Records, Sourced, Talent } from './tables.ts';
 import { sumExactly } from './sumExactly.ts';
-import { TALENT_KINDS, type Qualifier, type TalentKind } from '../model/vocabulary.ts';
+import { formatHundredths } from '../format/money.ts';
+import { isWithin } from '../model/divisionCode.ts';
+import { judgeFigure, TALENT_KINDS, type Qualifier, type ReconcileStatus, type TalentKind } from '../model/vocabulary.ts';
 
-export type ReconcileStatus = 'matches' | 'at-least' | 'differs' | 'not-computed';
 
 /** The rows a computed figure was added up from: the journalist's trail back to the data. */
 export type SourceRows = { file: string; rows: number[] };
@@ -34,7 +36,6 @@ type Computed = { value: bigint; sources: SourceRows[] };
 type Data = { records: Records; latestTalent: () => Sourced<Talent>[] };
 type Computation = (data: Data, scope: string) => Computed;
 
-const inScope = (code: string, scope: string): boolean => code.startsWith(scope);
 const HUNDRED = 100n;
 
 /**
@@ -50,7 +51,7 @@ function gather<T extends { row: number }, V>(
   const used: number[] = [];
   const values: V[] = [];
   for (const row of rows) {
-    if (!inScope(place(row), scope)) continue;
+    if (!isWithin(place(row), scope)) continue;
     const value = valueOf(row);
     if (value === undefined) continue;
     used.push(row.row);
@@ -132,20 +133,13 @@ export const COMPUTATIONS: Record<string, Computation> = {
   paired_enterprises: ({ records }, scope) => distinct('pairings.csv', records.pairings, villageOf, scope, (p) => p.enterprise_name),
 };
 
-export function judge(qualifier: Qualifier, reported: bigint, computed: bigint | undefined): ReconcileStatus {
-  if (computed === undefined) return 'not-computed';
-  if (computed === reported) return 'matches';
-  if (qualifier === 'at-least' && computed > reported) return 'at-least';
-  return 'differs';
-}
-
 export function reconcile(records: Records): Reconciliation[] {
   let latest: Sourced<Talent>[] | undefined;
   const data: Data = { records, latestTalent: () => (latest ??= latestTalent(records.talent)) };
   return records.reported.map((figure) => {
     const computation = COMPUTATIONS[figure.key];
     const computed = computation?.(data, figure.scope_code);
-    const status = judge(figure.qualifier, figure.value, computed?.value);
+    const status = judgeFigure(figure.qualifier, figure.value, computed?.value);
     return {
       key: figure.key,
       scopeCode: figure.scope_code,
@@ -185,15 +179,4 @@ export function reconcileProblems(reconciliations: Reconciliation[], positions: 
         en: 'Check the rows behind the figure; if they are right, the site shows both numbers side by side',
       },
     }));
-}
-
-/** 15000000000 → "150000000"; 123450 → "1234.5": exact, for messages. */
-export function formatHundredths(value: bigint | undefined): string {
-  if (value === undefined) return '—';
-  const negative = value < 0n;
-  const abs = negative ? -value : value;
-  const whole = abs / HUNDRED;
-  const cents = abs % HUNDRED;
-  const fraction = cents === 0n ? '' : `.${cents.toString().padStart(2, '0')}`.replace(/0$/, '');
-  return `${negative ? '-' : ''}${whole}${fraction}`;
 }

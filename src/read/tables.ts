@@ -9,10 +9,11 @@ import {
 import {
   FUND_SOURCE_KINDS, LOCATION_PRECISIONS, PROVENANCES, QUALIFIERS, SECTORS, STAGES, TALENT_KINDS, VILLAGE_KINDS,
 } from '../model/vocabulary.ts';
+import { codeLengthsOf } from '../model/divisionCode.ts';
 
-const VILLAGE_CODE = [12] as const;
-const DIVISION_CODES = [2, 4, 6, 9] as const;
-const PLACE_CODES = [2, 4, 6, 9, 12] as const;
+const VILLAGE_CODE = codeLengthsOf('village');
+const DIVISION_CODES = codeLengthsOf('province', 'city', 'county', 'town');
+const PLACE_CODES = codeLengthsOf('province', 'city', 'county', 'town', 'village');
 
 const villageCode = () =>
   code({

@@ -2,11 +2,13 @@
  * The rules that need more than one row or more than one file: unique keys, foreign keys, the
  * edition's single row, the region every place must lie in, and no date after the edition's as-of.
  */
+import type { Bilingual } from '../i18n/locale.ts';
 import type { AnyTable, Reference } from './field.ts';
-import { locateColumn, type Bilingual, type ColumnPositions, type Problem } from './problem.ts';
+import { locateColumn, type ColumnPositions, type Problem } from './problem.ts';
 import { KeyIndex, keyText } from './keyIndex.ts';
 import type { Edition, Fund, Records, Sourced } from './tables.ts';
 import { FUND_SOURCE_KINDS } from '../model/vocabulary.ts';
+import { isWithin, parentOf, townOf } from '../model/divisionCode.ts';
 import { fundsTable, RECORD_KEYS, TABLES } from './tables.ts';
 
 type AnyRecord = Record<string, unknown> & { row: number };
@@ -21,13 +23,6 @@ function recordsOf(records: Records, file: string): AnyRecord[] {
 
 
 
-/** `1506271012` → its parent code by the statistical levels 2/4/6/9/12. */
-export function parentCode(code: string): string | undefined {
-  const at = LEVELS.indexOf(code.length);
-  return at > 0 ? code.slice(0, LEVELS[at - 1]) : undefined;
-}
-
-const LEVELS = [2, 4, 6, 9, 12];
 
 /**
  * Each file's rows by a key, built once however many rules and files need it: the unique check
@@ -99,7 +94,7 @@ function checkReference(
     const record = rows[r]!;
     const value = record[reference.columns];
     if (value === undefined) continue;
-    const wanted = reference.match === 'parent' ? parentCode(keyText(value)) : keyText(value);
+    const wanted = reference.match === 'parent' ? parentOf(keyText(value)) : keyText(value);
     // A province has no parent to look for.
     if (wanted === undefined) continue;
     let index = first;
@@ -145,7 +140,7 @@ function checkAgainstEdition(table: AnyTable, rows: AnyRecord[], edition: Editio
       const value = record[key];
       if (typeof value !== 'string') continue;
       // Ancestors of the region (its province, its city) are fine in divisions.csv and reported.csv.
-      if (value.startsWith(regionCode) || regionCode.startsWith(value)) continue;
+      if (isWithin(value, regionCode) || isWithin(regionCode, value)) continue;
       problems.push(outsideRegion(table, record.row, key, value, regionCode, positions));
     }
   }
@@ -367,7 +362,7 @@ function checkTownSeats(records: Records, positions: ColumnPositions, problems: 
   const seats = new Map(records.divisions.map((d) => [d.code, d]));
   for (const village of records.villages) {
     if (village.location_precision !== 'town-seat') continue;
-    const town = seats.get(village.village_code.slice(0, 9));
+    const town = seats.get(townOf(village.village_code));
     if (town?.seat_lon_wgs84 === undefined || town.seat_lat_wgs84 === undefined) continue;
     const far = Math.abs(town.seat_lon_wgs84 - village.lon_wgs84) + Math.abs(town.seat_lat_wgs84 - village.lat_wgs84) > 0.001;
     if (!far) continue;

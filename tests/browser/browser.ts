@@ -8,6 +8,9 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { loadDataDir, type DataDir } from '../../src/load/readDataDir.ts';
 import type { Sourced, Village } from '../../src/read/tables.ts';
+import { townOf } from '../../src/model/divisionCode.ts';
+import { LOCALES, type Locale } from '../../src/i18n/locale.ts';
+import { placePath } from '../../src/derive/placePath.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -18,8 +21,7 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-export type Locale = 'zh-CN' | 'en';
-export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
+export { LOCALES };
 
 /** `/villages/1/` → `/en/villages/1/` for English. */
 export function inLocale(path: string, locale: Locale): string {
@@ -40,7 +42,7 @@ export function choosePlaces(dataDir: string): SitePlaces {
   const village = data.records.villages.find((v) => v.location_precision === 'surveyed') ?? data.records.villages[0];
   const regionCode = data.records.edition[0]?.region_code;
   if (village === undefined || regionCode === undefined) throw new Error(`${dataDir} has no village or no edition`);
-  return { data, regionCode, village, townCode: village.village_code.slice(0, 9) };
+  return { data, regionCode, village, townCode: townOf(village.village_code) };
 }
 
 /** The four kinds of page the issue names for console, CSP and accessibility checks, as zh-CN paths. */
@@ -63,16 +65,10 @@ export function otherPages(places: SitePlaces): { name: string; path: string }[]
     { name: 'pairings', path: '/pairings/' },
     { name: 'monthly', path: '/monthly/' },
     { name: 'data and methods', path: '/data/' },
-    { name: 'region', path: `/${levelOf(places.regionCode)}/${places.regionCode}/` },
+    { name: 'region', path: placePath(places.regionCode) },
   ];
 }
 
-function levelOf(code: string): string {
-  const levels: Record<number, string> = { 2: 'provinces', 4: 'cities', 6: 'counties', 9: 'towns', 12: 'villages' };
-  const level = levels[code.length];
-  if (level === undefined) throw new Error(`no level for code ${code}`);
-  return level;
-}
 
 export type Watched = {
   page: Page;

@@ -1,6 +1,8 @@
 import { describe, expect, inject, it } from 'vitest';
 import { inLocale, LOCALES, useBrowser, visit } from './browser.ts';
 import { loadDataDir } from '../../src/load/readDataDir.ts';
+import { countyOf, townOf } from '../../src/model/divisionCode.ts';
+import { placePath } from '../../src/derive/placePath.ts';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const hostileUrl = inject('hostileUrl');
@@ -42,7 +44,7 @@ describe.each(LOCALES)('the hostile village name (%s)', (locale) => {
   });
 
   it(`runs nothing on the home, town and region pages (${locale})`, async () => {
-    for (const path of ['/', `/towns/${code.slice(0, 9)}/`, `/counties/${code.slice(0, 6)}/`]) {
+    for (const path of ['/', placePath(townOf(code)), placePath(countyOf(code))]) {
       await visit(session.page, `${hostileUrl}${inLocale(path, locale)}`);
       await expectNothingRan();
     }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isWithin } from '../../src/model/divisionCode.ts';
 import { inLocale, LOCALES, siteUnderTest, useBrowser, visit } from './browser.ts';
 
 const { siteUrl, places } = siteUnderTest();
@@ -35,7 +36,7 @@ describe.each(LOCALES)('the progress map (%s)', (locale) => {
 describe('the progress map’s filters, list and keyboard', () => {
   it('filters markers and list together by town, and announces how many villages it shows', async () => {
     const town = places.townCode;
-    const inTown = places.data.records.villages.filter((v) => v.village_code.startsWith(town)).map((v) => v.village_code).sort();
+    const inTown = places.data.records.villages.filter((v) => isWithin(v.village_code, town)).map((v) => v.village_code).sort();
     await visit(session.page, `${siteUrl}/map/`);
     await session.page.waitForSelector('#progress-map .village-marker[data-code]');
     await session.page.locator('select[name="town"]').selectOption(town);

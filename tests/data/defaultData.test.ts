@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { TABLES } from '../../src/read/tables.ts';
+import { townOf } from '../../src/model/divisionCode.ts';
 import { loadDataset } from '../../src/read/loadDataset.ts';
 import { reviewMonths } from '../../scripts/generateSample.ts';
 
@@ -92,7 +93,7 @@ describe('divisions and villages', () => {
     const seats = new Map(divisions.map((d) => [d.code, `${d.seat_lon_wgs84},${d.seat_lat_wgs84}`]));
     expect(villages.filter((v) => v.location_precision === '实测点位')).toHaveLength(10);
     for (const v of villages.filter((v) => v.location_precision === '镇政府驻地')) {
-      expect(`${v.lon_wgs84},${v.lat_wgs84}`).toBe(seats.get(v.village_code?.slice(0, 9)));
+      expect(`${v.lon_wgs84},${v.lat_wgs84}`).toBe(seats.get(townOf(v.village_code!)));
     }
   });
 });

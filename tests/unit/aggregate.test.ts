@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildPlaceTree, fundsByChild, fundsOverTime, levelOf, summarizePlace, talentByPlace } from '../../src/derive/aggregate.ts';
+import { buildPlaceTree, fundsByChild, fundsOverTime, summarizePlace, talentByPlace } from '../../src/derive/aggregate.ts';
 import { loadDataset } from '../../src/read/loadDataset.ts';
 
 const dir = join(import.meta.dirname, '..', 'fixtures', 'small');
@@ -17,12 +17,6 @@ describe('buildPlaceTree', () => {
     expect(tree.places.get('150627101')?.childCodes).toEqual(['150627101212', '150627101225']);
     expect(tree.places.get('150627101225')?.ancestorCodes).toEqual(['15', '1506', '150627', '150627101']);
     expect(tree.places.get('150627')?.villageCodes).toHaveLength(3);
-  });
-
-  it('names levels by code length', () => {
-    expect(['15', '1506', '150627', '150627101', '150627101225'].map(levelOf)).toEqual([
-      'province', 'city', 'county', 'town', 'village',
-    ]);
   });
 });
 

@@ -61,7 +61,7 @@ describe('datasetToCsv', () => {
     const parsed = Papa.parse<string[]>(datasetToCsv(dataset).slice(1), { skipEmptyLines: true }).data;
     expect(parsed).toEqual([
       ['key', 'label_zh', 'label_en', 'amount_yuan'],
-      ['government', '财政资金', 'government finance', '1234.50'],
+      ['government', '财政资金', 'government finance', '1234.5'],
     ]);
   });
 });

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { propertyRuns } from '../support/propertyRuns.ts';
 import { describe, expect, test } from 'vitest';
 import { monthTicks, toDayNumber } from '../../src/charts/calendarDay.ts';
-import { chartStrings, fillTemplate } from '../../src/charts/chartStrings.ts';
+import { chartStrings } from '../../src/charts/chartStrings.ts';
+import { fill } from '../../src/i18n/fill.ts';
 import { formatChartValue, sumChartValues, toPlotNumber } from '../../src/charts/chartValue.ts';
 import { describeBars, describeComparison, describeLine, describeStackedBars } from '../../src/charts/describeChart.ts';
 import { estimateTextWidth, fitLabel } from '../../src/charts/estimateTextWidth.ts';
@@ -347,12 +348,12 @@ describe('layOutLine', () => {
 
 describe('layOutComparison', () => {
   test.each([
-    [{ reported: 254, computed: 254 }, 'equal'],
+    [{ reported: 254, computed: 254 }, 'matches'],
     [{ reported: 254, computed: 250 }, 'differs'],
-    [{ reported: 800, computed: 812, qualifier: 'at-least' as const }, 'within-bound'],
+    [{ reported: 800, computed: 812, qualifier: 'at-least' as const }, 'at-least'],
     [{ reported: 800, computed: 790, qualifier: 'at-least' as const }, 'differs'],
     [{ reported: 800, computed: 812 }, 'differs'],
-    [{ reported: 138, computed: null }, 'missing'],
+    [{ reported: 138, computed: null }, 'not-computed'],
   ])('judges %o as %s', (figures, status) => {
     expect(compareFigures(figures)).toBe(status);
   });
@@ -363,7 +364,7 @@ describe('layOutComparison', () => {
     { key: 'talent', label: '本土人才', reported: 800, computed: 812, qualifier: 'at-least' as const },
     { key: 'villages', label: '嘎查村', reported: 138, computed: null },
   ];
-  const statusLabels = { equal: '一致', 'within-bound': '符合', differs: '不一致', missing: '缺少数据' };
+  const statusLabels = { matches: '一致', 'at-least': '符合', differs: '不一致', 'not-computed': '缺少数据' };
   const layout = layOutComparison(data, SIZE, { statusLabels });
 
   test('gives each pair its own scale: the larger figure spans the plot, the smaller in proportion', () => {
@@ -384,7 +385,7 @@ describe('layOutComparison', () => {
   });
 
   test('reports status, difference and status text inside the chart', () => {
-    expect(layout.rows.map((row) => row.status)).toEqual(['differs', 'equal', 'within-bound', 'missing']);
+    expect(layout.rows.map((row) => row.status)).toEqual(['differs', 'matches', 'at-least', 'not-computed']);
     expect(layout.rows.map((row) => row.difference)).toEqual([-2_000_000_000, 0, 12, null]);
     for (const row of layout.rows) {
       expect(row.statusX + estimateTextWidth(row.statusLabel, 12)).toBeLessThanOrEqual(SIZE.width + 0.5);
@@ -456,8 +457,8 @@ describe('chart values', () => {
   });
 
   test('fills templates without re-reading placeholders inside values', () => {
-    expect(fillTemplate('{label}：{value}', { label: '{value}', value: '1' })).toBe('{value}：1');
-    expect(fillTemplate(chartStrings('en').atLeast, { value: '800' })).toBe('at least 800');
+    expect(fill('{label}：{value}', { label: '{value}', value: '1' })).toBe('{value}：1');
+    expect(fill(chartStrings('en').atLeast, { value: '800' })).toBe('at least 800');
   });
 });
 
@@ -517,8 +518,8 @@ describe('describeChart', () => {
   test('counts agreeing figures and spells out those that differ', () => {
     const rows = [
       { label: '项目数', status: 'differs' as const, reportedText: '254', computedText: '250' },
-      { label: '嘎查村', status: 'equal' as const, reportedText: '138', computedText: '138' },
-      { label: '本土人才', status: 'missing' as const, reportedText: '800以上', computedText: null },
+      { label: '嘎查村', status: 'matches' as const, reportedText: '138', computedText: '138' },
+      { label: '本土人才', status: 'not-computed' as const, reportedText: '800以上', computedText: null },
     ];
     expect(describeComparison(rows, 'zh-CN')).toBe('3个数字中，1个一致，1个不一致，1个缺少数据。不一致：项目数（报告254，数据计算250）。');
     expect(describeComparison(rows, 'en')).toBe('Of 3 figures, 1 matches, 1 differs and 1 lacks data. Differs: 项目数 (reported 254, from the data 250).');

@@ -2,12 +2,11 @@ import fc from 'fast-check';
 import { propertyRuns } from '../support/propertyRuns.ts';
 import { describe, expect, test } from 'vitest';
 import { formatCount, formatDate, formatMonth, formatPercent, formatYuan, isShortYuanExact } from '../../src/format/formatNumber.ts';
+import { parseHundredthsText } from '../../src/format/money.ts';
+import { parseMoney } from '../../src/read/coerce.ts';
 
 /** Fen from a yuan amount written as a decimal string, so the test never goes through a float. */
-function fen(yuan: string): bigint {
-  const [whole, fraction = ''] = yuan.split('.');
-  return BigInt(whole!) * 100n + BigInt(fraction.padEnd(2, '0'));
-}
+const fen = parseHundredthsText;
 
 describe('formatYuan, zh-CN short form', () => {
   test.each([
@@ -52,6 +51,19 @@ describe('formatYuan, en short form', () => {
     ['1234567890', 'about CNY 1.23 billion'],
   ])('prints %s yuan as %s', (yuan, expected) => {
     expect(formatYuan(fen(yuan), 'en')).toBe(expected);
+  });
+});
+
+describe('formatYuan, precise, beyond a float', () => {
+  test('groups any amount exactly: the precise text reads back as the same fen', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 10n ** 22n }), (fen) => {
+        const text = formatYuan(fen, 'zh-CN', { precise: true });
+        expect(text).toMatch(/^\d{1,3}(,\d{3})*(\.\d\d)?元$/);
+        expect(parseMoney(text)).toEqual({ ok: true, value: fen });
+      }),
+      propertyRuns(),
+    );
   });
 });
 

@@ -46,10 +46,10 @@ describe('the text report', () => {
     const lines = formatReport(loadDataset(filesOf('reconcile')).report).split('\n');
     const funds = lines.find((line) => line.startsWith('  帮扶资金 '));
     expect(funds?.replace(/\s+/g, ' ').trim()).toBe(
-      '帮扶资金 assistance funds 报告 reported 370000000 元 · 计算 computed 30200000 · 相差 difference -339800000 · 不符 differs',
+      '帮扶资金 assistance funds 报告 reported 370000000 元 · 计算 computed 30200000 · 相差 difference -339800000 · 不一致 differs',
     );
     const villages = lines.find((line) => line.startsWith('  嘎查村 '));
-    expect(villages?.replace(/\s+/g, ' ').trim()).toBe('嘎查村 villages 报告 reported 3 个 · 计算 computed 3 · 相符 matches');
+    expect(villages?.replace(/\s+/g, ' ').trim()).toBe('嘎查村 villages 报告 reported 3 个 · 计算 computed 3 · 一致 matches');
   });
 
   it('ends with a pass when there is no error', () => {

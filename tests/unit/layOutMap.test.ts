@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { describeMap, layOutMap, type MapLayoutInput, type StaticMapLabels } from '../../src/charts/layOutMap.ts';
 import { spreadInPixels } from '../../src/derive/sunflower.ts';
+import { townOf } from '../../src/model/divisionCode.ts';
+import type { Locale } from '../../src/i18n/locale.ts';
 import {
   FUNDS_COLORS, SECTOR_COLORS, STAGE_COLORS, buildLegends, type LonLat, type MapPayload, type MapVillage,
 } from '../../src/derive/mapData.ts';
@@ -21,7 +23,7 @@ function village(code: string, overrides: Partial<MapVillage> = {}): MapVillage 
     code,
     name: `村${code.slice(-3)}`,
     nameEn: `Cun${code.slice(-3)} Village`,
-    townCode: code.slice(0, 9),
+    townCode: townOf(code),
     townName: '札萨克镇',
     townNameEn: 'Zhasake Town',
     wgs84: point,
@@ -255,7 +257,7 @@ describe('StaticMap component', () => {
     StaticMap = ((await import(`../../src/components/map/${name}.astro`)) as { default: AstroComponentFactory }).default;
   });
 
-  const payload = (locale: 'zh-CN' | 'en', villages = VILLAGES): MapPayload => ({
+  const payload = (locale: Locale, villages = VILLAGES): MapPayload => ({
     locale,
     crs: 'wgs84',
     regionCode: '150627',

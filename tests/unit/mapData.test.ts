@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { buildPlaceTree } from '../../src/derive/aggregate.ts';
+import type { Locale } from '../../src/i18n/locale.ts';
 import {
-  buildMapPayload, buildMapVillages, fenToYuanString, fundsBin, fundsThresholds, prepareOutline, readOutline,
-  simplifyRing, spreadAround, toClientPayload, toScriptJson, yuanStringToFen, type LonLat, type MapVillage,
+  buildMapPayload, buildMapVillages, fundsBin, fundsThresholds, prepareOutline, readOutline,
+  simplifyRing, spreadAround, toClientPayload, toScriptJson, type LonLat, type MapVillage,
 } from '../../src/derive/mapData.ts';
 import type { Division, Fund, MonthlyReview, Pairing, Project, Records, Sourced, Village } from '../../src/read/tables.ts';
 import { resolveTileConfig } from '../../src/config/tileConfig.ts';
@@ -238,20 +239,6 @@ describe('funds bands', () => {
   });
 });
 
-describe('money as text', () => {
-  test.each([
-    [0n, '0'],
-    [1n, '0.01'],
-    [123_450n, '1234.5'],
-    [37_000_000_000n, '370000000'],
-    [-250n, '-2.5'],
-    [9_007_199_254_740_993n, '90071992547409.93'],
-  ])('writes %s fen as %s yuan and reads it back', (fen, yuan) => {
-    expect(fenToYuanString(fen)).toBe(yuan);
-    expect(yuanStringToFen(yuan)).toBe(fen);
-  });
-});
-
 describe('outline', () => {
   const square: LonLat[] = [[109, 39], [109.5, 39], [110, 39], [110, 39.5], [110, 40], [109, 40], [109, 39]];
 
@@ -342,7 +329,7 @@ describe('toScriptJson', () => {
 describe('toClientPayload', () => {
   const records = makeRecords();
   const tree = buildPlaceTree(records);
-  const build = (locale: 'zh-CN' | 'en', MAP_TILES?: string) =>
+  const build = (locale: Locale, MAP_TILES?: string) =>
     buildMapPayload({ records, tree, locale, tiles: resolveTileConfig({ MAP_TILES }) });
 
   test('gives each village its drawn and stored point in the payload’s coordinate system only', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { formatHundredths, judge, latestTalent } from '../../src/read/reconcile.ts';
+import { latestTalent } from '../../src/read/reconcile.ts';
+import { judgeFigure } from '../../src/model/vocabulary.ts';
 
-describe('judge', () => {
+describe('judgeFigure', () => {
   it.each([
     ['exact', 100n, 100n, 'matches'],
     ['exact', 100n, 101n, 'differs'],
@@ -10,21 +11,10 @@ describe('judge', () => {
     ['at-least', 80000n, 80000n, 'matches'],
     ['at-least', 80000n, 79900n, 'differs'],
     ['exact', 100n, undefined, 'not-computed'],
+    ['at-least', 800, 812, 'at-least'],
+    ['exact', 254, 250, 'differs'],
   ] as const)('a %s figure of %s computed as %s %s', (qualifier, reported, computed, status) => {
-    expect(judge(qualifier, reported, computed)).toBe(status);
-  });
-});
-
-describe('formatHundredths', () => {
-  it.each([
-    [37000000000n, '370000000'],
-    [123450n, '1234.5'],
-    [123405n, '1234.05'],
-    [0n, '0'],
-    [-250n, '-2.5'],
-    [undefined, '—'],
-  ])('writes %s hundredths as %s', (value, text) => {
-    expect(formatHundredths(value)).toBe(text);
+    expect(judgeFigure<bigint | number>(qualifier, reported, computed)).toBe(status);
   });
 });
 

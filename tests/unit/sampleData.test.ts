@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { TABLES } from '../../src/read/tables.ts';
 import { extractDivisions, isCommunity, stripCommitteeSuffix, villageKindOf } from '../../scripts/extractDivisions.ts';
 import { apportion, generateSample } from '../../scripts/generateSample.ts';
-import { formatCsv } from '../../scripts/lib/writeCsv.ts';
+import { formatTableCsv } from '../../src/publish/toCsv.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 // The full-region fixture is the default data as the scripts made it; data/ itself is tested in tests/data.
@@ -75,7 +75,7 @@ describe('helpers', () => {
 
   it('writes a cell with a comma or quote in quotes and leaves others bare', () => {
     const [table] = TABLES;
-    const text = formatCsv(table, [{ region_code: '150627', as_of: '2021-10-14', note: 'a, "b"' }]);
+    const text = formatTableCsv(table, [{ region_code: '150627', as_of: '2021-10-14', note: 'a, "b"' }]);
     expect(text).toBe('\uFEFFregion_code,as_of,note\n150627,2021-10-14,"a, ""b"""\n');
   });
 });

@@ -2,11 +2,11 @@ import { describe, expect, test } from 'vitest';
 import type { Place } from '../../src/derive/aggregate.ts';
 import { foldQuery, matchSearch, type SearchEntry } from '../../src/client/matchSearch.ts';
 import { buildSearchIndex } from '../../src/derive/searchIndex.ts';
+import { levelOf } from '../../src/model/divisionCode.ts';
 
 function place(code: string, name: string, parentCode?: string, nameEn?: string): Place {
-  const levels = { 6: 'county', 9: 'town', 12: 'village' } as const;
   return {
-    code, name, nameEn, parentCode, level: levels[code.length as 6 | 9 | 12],
+    code, name, nameEn, parentCode, level: levelOf(code),
     ancestorCodes: [], childCodes: [], villageCodes: [], village: undefined,
   };
 }

@@ -60,10 +60,10 @@ describe('toCsv', () => {
     expect(rows.slice(1).map((row) => row[investment])).toEqual(['26000000', '1200000', '3000000']);
   });
 
-  test('keeps fen: 1234.5 yuan is written 1234.50', () => {
+  test('keeps fen: 1234.5 yuan is written exactly, 1234.5 (the one form of src/format/money.ts)', () => {
     const fund = { ...small.funds[0]!, amount_yuan: 123450n };
     const rows = parse(toCsv(fundsTable, [fund]));
-    expect(rows[1]![rows[0]!.indexOf('amount_yuan')]).toBe('1234.50');
+    expect(rows[1]![rows[0]!.indexOf('amount_yuan')]).toBe('1234.5');
   });
 
   test('writes closed-list values as their Chinese label, as staff type them', () => {
