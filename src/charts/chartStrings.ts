@@ -4,6 +4,7 @@
  * from the page already in the reader's language.
  */
 import type { Locale } from '../i18n/locale.ts';
+import type { DataTable, LegendItem } from './dataTable.ts';
 import type { ReconcileStatus } from '../model/vocabulary.ts';
 
 export type ChartStrings = {
@@ -84,7 +85,12 @@ export type ChartProps = FrameProps & {
   strings?: Partial<ChartStrings>;
 };
 
-export function figureFrame(props: FrameProps, text: ChartStrings) {
+/** What a chart computed for its figure: the accessible description, size, data table and legend. */
+export type FigureBody = { description: string; width: number; height: number; table: DataTable; legend?: readonly LegendItem[] };
+
+/** Every prop of Figure.astro: the frame the chart was given, its words, and what it computed. */
+export function figureFrame(props: FrameProps, text: ChartStrings, body: FigureBody) {
   const { id, title, source, sourceHref, notes, csvHref } = props;
-  return { id, title, source, sourceHref, notes, csvHref, showTableLabel: text.showTable, downloadCsvLabel: text.downloadCsv };
+  const legendLabel = body.legend === undefined ? {} : { legendLabel: text.legend };
+  return { id, title, source, sourceHref, notes, csvHref, showTableLabel: text.showTable, downloadCsvLabel: text.downloadCsv, ...body, ...legendLabel };
 }
