@@ -101,6 +101,13 @@ function problemAt(
   };
 }
 
+function onceOnlyHint(letter: string, earlierLetter: string): Bilingual {
+  return {
+    zh: `每列只能出现一次：删除 ${letter} 列，或把它的数据并入 ${earlierLetter} 列`,
+    en: `Each column may appear only once: delete column ${letter} or merge its data into column ${earlierLetter}`,
+  };
+}
+
 function wrongUnitHint(meta: FieldMeta): Bilingual {
   if (meta.kind === 'money') {
     return {
@@ -163,10 +170,7 @@ export function mapHeaders(header: string[], table: HeaderSource, file: string =
             zh: `${letter} 列的表头${quoted(typed)}与 ${earlierLetter} 列的${quoted(earlierHeader)}是同一列${quoted(meta.header)}`,
             en: `The header “${typed}” in column ${letter} names the same column as “${earlierHeader}” in column ${earlierLetter}: ${meta.header} (${m.key})`,
           },
-          {
-            zh: `每列只能出现一次：删除 ${letter} 列，或把它的数据并入 ${earlierLetter} 列`,
-            en: `Each column may appear only once: delete column ${letter} or merge its data into column ${earlierLetter}`,
-          },
+          onceOnlyHint(letter, earlierLetter),
         ),
       );
       return;
@@ -187,10 +191,7 @@ export function mapHeaders(header: string[], table: HeaderSource, file: string =
             zh: `${letter} 列的表头${quoted(typed)}与 ${earlierLetter} 列重复`,
             en: `The header “${typed}” in column ${letter} repeats column ${earlierLetter}`,
           },
-          {
-            zh: `每列只能出现一次：删除 ${letter} 列，或把它的数据并入 ${earlierLetter} 列`,
-            en: `Each column may appear only once: delete column ${letter} or merge its data into column ${earlierLetter}`,
-          },
+          onceOnlyHint(letter, earlierLetter),
         ),
       );
       return;
