@@ -13,7 +13,7 @@ import { resolveTileConfig, type TileConfig } from '../config/tileConfig.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locale } from '../format/formatNumber.ts';
-import { buildMapPayload, type MapPayload } from '../derive/mapData.ts';
+import { buildMapPayload, type MapPayload } from '../derive/map/buildMapPayload.ts';
 import { DATA_DIR, loadDataDir } from './readDataDir.ts';
 
 export type Site = {
