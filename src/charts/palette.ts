@@ -7,6 +7,7 @@
  * pattern and a dash pattern, and charts label series in words.
  */
 import type { SeriesStyle } from './chartTypes.ts';
+import type { Sector, Stage } from '../model/vocabulary.ts';
 
 export const SERIES_COLORS = [
   '#0072b2', // blue
@@ -52,3 +53,25 @@ export function styleSeries(series: readonly { key: string; label: string }[]): 
     };
   });
 }
+
+// The map's category colours (markers and legends of both maps), Okabe–Ito based, each at least 3:1
+// against white like the series colours; src/styles/map.css repeats them.
+export const STAGE_COLORS: Readonly<Record<Stage | 'none', string>> = {
+  planning: '#5b3a8c',
+  preliminary: '#8a5a00',
+  construction: '#d55e00',
+  operating: '#007a5a',
+  suspended: '#1f2937',
+  none: '#6b7280',
+};
+
+export const SECTOR_COLORS: Readonly<Record<Sector | 'none', string>> = {
+  farming: '#007a5a',
+  industry: '#0072b2',
+  commerce: '#d55e00',
+  herding: '#a8487f',
+  none: '#6b7280',
+};
+
+/** Light to dark; every marker also has a dark outline, so even the lightest band stands out. */
+export const FUNDS_COLORS = ['#f3f4f6', '#c6dbef', '#6baed6', '#2171b5', '#08306b'] as const;

@@ -12,11 +12,11 @@
  */
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
-import type { ProgressMapLabels } from '../charts/layOutMap.ts';
 import { fill } from '../i18n/fill.ts';
-import type { ClientMapPayload as MapPayload, ClientMapVillage as MapVillage } from '../derive/mapData.ts';
+import type { ProgressMapLabels } from '../i18n/mapLabels.ts';
+import type { ClientMapPayload as MapPayload, ClientMapVillage as MapVillage } from '../derive/map/clientPayload.ts';
 import type { Sector, Stage } from '../model/vocabulary.ts';
-import { spreadInPixels } from '../derive/sunflower.ts';
+import { spreadInPixels } from '../derive/map/sunflower.ts';
 
 
 export type Metric = 'stage' | 'funds' | 'sector';

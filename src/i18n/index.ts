@@ -5,7 +5,6 @@ import type { Bilingual, Locale } from './locale.ts';
 import type { ReconcileStatus } from '../model/vocabulary.ts';
 import { englishName } from '../format/placeName.ts';
 import { levelOf } from '../model/divisionCode.ts';
-import type { ProgressMapLabels } from '../charts/layOutMap.ts';
 import { en } from './en.ts';
 import { zhCN, type Dictionary } from './zh-CN.ts';
 
@@ -88,62 +87,4 @@ export function localName(place: { name: string; nameEn?: string | undefined }, 
 export function placeText(place: { name: string; nameEn?: string | undefined }, locale: Locale): string {
   if (locale !== 'en') return place.name;
   return `${englishName({ name: place.name, name_en: place.nameEn })} (${place.name})`;
-}
-
-/** The map components' fixed words (StaticMapLabels and ProgressMapLabels), from the dictionary. */
-export function mapLabels(locale: Locale): ProgressMapLabels {
-  const d = t(locale);
-  return {
-    title: d.mapLabelTitle,
-    description: d.mapLabelDescription,
-    stageCount: d.mapLabelStageCount,
-    listSeparator: d.mapLabelListSeparator,
-    noStage: d.mapLabelNoStage,
-    legendTitle: d.mapLabelLegendTitle,
-    surveyed: d.mapLabelSurveyed,
-    approximate: d.mapLabelApproximate,
-    townSeat: d.mapLabelTownSeat,
-    sizeNote: d.mapLabelSizeNote,
-    pointTitle: d.mapLabelPointTitle,
-    approximateShort: d.mapLabelApproximateShort,
-    highlighted: d.mapLabelHighlighted,
-    filters: d.mapLabelFilters,
-    town: d.mapLabelTown,
-    allTowns: d.mapLabelAllTowns,
-    sector: d.mapLabelSector,
-    allSectors: d.mapLabelAllSectors,
-    stage: d.mapLabelStage,
-    allStages: d.mapLabelAllStages,
-    metric: d.mapLabelMetric,
-    metricStage: d.mapLabelMetricStage,
-    metricFunds: d.mapLabelMetricFunds,
-    metricSector: d.mapLabelMetricSector,
-    month: d.mapLabelMonth,
-    listTitle: d.mapLabelListTitle,
-    showOnMap: d.mapLabelShowOnMap,
-    showing: d.mapLabelShowing,
-    legendStage: d.mapLabelLegendStage,
-    legendFunds: d.mapLabelLegendFunds,
-    legendSector: d.mapLabelLegendSector,
-    fundsNone: d.mapLabelFundsNone,
-    fundsBelow: d.mapLabelFundsBelow,
-    fundsBetween: d.mapLabelFundsBetween,
-    fundsAtLeast: d.mapLabelFundsAtLeast,
-    sectorNone: d.mapLabelSectorNone,
-    popupTown: d.mapLabelPopupTown,
-    popupFunds: d.mapLabelPopupFunds,
-    popupProjects: d.mapLabelPopupProjects,
-    popupStage: d.mapLabelPopupStage,
-    popupUnit: d.mapLabelPopupUnit,
-    popupEnterprise: d.mapLabelPopupEnterprise,
-    notAvailable: d.mapLabelNotAvailable,
-    precisionSurveyed: d.mapLabelPrecisionSurveyed,
-    precisionApproximate: d.mapLabelPrecisionApproximate,
-    illustrative: d.mapLabelIllustrative,
-    openVillage: d.mapLabelOpenVillage,
-    zoomIn: d.mapLabelZoomIn,
-    zoomOut: d.mapLabelZoomOut,
-    closePopup: d.mapLabelClosePopup,
-    mapLabel: d.mapLabelMapLabel,
-  };
 }

@@ -3,7 +3,6 @@
  * places, and per place its summary and chart data, computed on first use and kept. Pages only lay
  * this out; every computation lives in src/pipeline.
  */
-import type { Locale } from '../i18n/locale.ts';
 import { buildPlaceTree, placesInRegion, summarizePlace, type Place, type PlaceSummary, type PlaceTree } from '../derive/aggregate.ts';
 import { chartDatasets, type ChartDataset, type ChartId } from '../derive/chartData.ts';
 import type { Report } from '../read/loadDataset.ts';
@@ -13,7 +12,8 @@ import { contentSecurityPolicy } from '../config/contentSecurityPolicy.ts';
 import { resolveTileConfig, type TileConfig } from '../config/tileConfig.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildMapPayload, type MapPayload } from '../derive/mapData.ts';
+import type { Locale } from '../i18n/locale.ts';
+import { buildMapPayload, type MapPayload } from '../derive/map/buildMapPayload.ts';
 import { DATA_DIR, loadDataDir } from './readDataDir.ts';
 
 export type Site = {

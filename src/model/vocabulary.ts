@@ -14,6 +14,8 @@ export const SECTORS = {
   herding: { zh: '养', en: 'herding', aliases: ['养殖', '养殖业', '牧业', '畜牧'] },
 } as const satisfies Vocabulary;
 export type Sector = keyof typeof SECTORS;
+/** The sectors in vocabulary order. */
+export const SECTOR_KEYS = Object.keys(SECTORS) as Sector[];
 
 /** Where a project, or a village's collective economy as a whole, stands. */
 export const STAGES = {
@@ -24,6 +26,8 @@ export const STAGES = {
   suspended: { zh: '暂停', en: 'suspended', aliases: ['停工', '暂缓'] },
 } as const satisfies Vocabulary;
 export type Stage = keyof typeof STAGES;
+/** The stages in vocabulary order. */
+export const STAGE_KEYS = Object.keys(STAGES) as Stage[];
 
 export const FUND_SOURCE_KINDS = {
   government: { zh: '财政资金', en: 'government finance', aliases: ['旗级财政', '财政', '政府'] },

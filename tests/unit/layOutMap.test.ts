@@ -7,13 +7,16 @@ import type { AstroComponentFactory } from 'astro/runtime/server/index.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { describeMap, layOutMap, type MapLayoutInput, type StaticMapLabels } from '../../src/charts/layOutMap.ts';
-import { spreadInPixels } from '../../src/derive/sunflower.ts';
+import { describeMap, layOutMap, type MapLayoutInput } from '../../src/charts/layOutMap.ts';
+import { FUNDS_COLORS, SECTOR_COLORS, STAGE_COLORS } from '../../src/charts/palette.ts';
+import type { MapPayload } from '../../src/derive/map/buildMapPayload.ts';
+import type { LonLat } from '../../src/derive/map/geodesy.ts';
+import { buildLegends } from '../../src/derive/map/legends.ts';
+import type { MapVillage } from '../../src/derive/map/mapVillages.ts';
+import { spreadInPixels } from '../../src/derive/map/sunflower.ts';
 import { townOf } from '../../src/model/divisionCode.ts';
 import type { Locale } from '../../src/i18n/locale.ts';
-import {
-  FUNDS_COLORS, SECTOR_COLORS, STAGE_COLORS, buildLegends, type LonLat, type MapPayload, type MapVillage,
-} from '../../src/derive/mapData.ts';
+import type { StaticMapLabels } from '../../src/i18n/mapLabels.ts';
 
 const SEAT: LonLat = [109.77822, 39.248359];
 

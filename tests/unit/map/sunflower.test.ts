@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { spreadAround } from '../../src/derive/mapData.ts';
-import { spreadInPixels, sunflowerPoint } from '../../src/derive/sunflower.ts';
+import { spreadAround } from '../../../src/derive/map/geodesy.ts';
+import { spreadInPixels, sunflowerPoint } from '../../../src/derive/map/sunflower.ts';
 
 describe('the sunflower spiral', () => {
   it('puts each village on screen in the same direction from the seat as on the ground (north is up)', () => {

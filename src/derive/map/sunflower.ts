@@ -1,7 +1,7 @@
 /**
  * The sunflower spiral on which a town's villages without a surveyed point are spread around its
  * seat: the i-th of n points at i × the golden angle, at √((i + ½) / n) of the radius, which fills a
- * disc evenly however many there are. One definition for the geographic spread (mapData.ts), the
+ * disc evenly however many there are. One definition for the geographic spread (geodesy.ts), the
  * static SVG map (layOutMap.ts) and the interactive map (progressMap.ts), so all three agree.
  */
 const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));

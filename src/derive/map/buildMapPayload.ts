@@ -1,0 +1,106 @@
+/**
+ * Records → what the progress map draws: one entry per village with its true stored point and the
+ * point it is drawn at, its money and stage, and its stage in every month of the monthly review;
+ * plus the region's outline, the legends and the tile setting. Both map components (the static SVG
+ * drawn at build time and the Leaflet map) read this one payload, so they always show the same
+ * villages in the same colours. The villages come from mapVillages.ts, the outline from outline.ts,
+ * the legends from legends.ts; toClientPayload (clientPayload.ts) trims this for the browser.
+ *
+ * Money leaves as a decimal string of yuan: JSON has no bigint, and a float would not be exact.
+ */
+import type { PlaceTree } from '../aggregate.ts';
+import { formatMonth } from '../../format/formatNumber.ts';
+import { englishName } from '../../format/placeName.ts';
+import type { Bilingual, Locale } from '../../i18n/locale.ts';
+import type { Records } from '../../read/tables.ts';
+import type { MapCrs, TileConfig } from '../../config/tileConfig.ts';
+import { buildLegends, type MapLegends } from './legends.ts';
+import { buildMapVillages, type MapTown, type MapVillage } from './mapVillages.ts';
+import { prepareOutline, readOutline, transformOutline, type MapOutline } from './outline.ts';
+
+/** Tiles as the browser needs them: this page's language only. */
+export type ClientTiles = {
+  provider: TileConfig['provider'];
+  layers: { url: string; subdomains: string; maxZoom: number }[];
+  attribution: { text: string; href: string } | null;
+};
+
+export type MapPayload = {
+  locale: Locale;
+  /** The coordinate system of `outline` and of the points the map should use (`display[crs]`). */
+  crs: MapCrs;
+  regionCode: string;
+  regionName: string;
+  /** Months of the monthly review, oldest first, with their names in the page's language. */
+  months: { month: string; label: string }[];
+  towns: MapTown[];
+  villages: MapVillage[];
+  /** In `crs`; null when no outline was supplied (the map then fits the villages). */
+  outline: MapOutline | null;
+  legends: MapLegends;
+  tiles: ClientTiles;
+  /** Who the outline and points come from, as their licence asks. */
+  attribution: { text: string; href: string };
+};
+
+/** What the geometry in data/geo asks to be credited with (see data/geo/README.md). */
+export const MAP_DATA_ATTRIBUTION: Bilingual & { href: string } = {
+  zh: '区划与边界：Vonng/adcode（CC BY 4.0）；边界 © 高德地图',
+  en: 'Divisions and boundary: Vonng/adcode (CC BY 4.0); boundary © AMap',
+  href: 'https://github.com/Vonng/adcode',
+};
+
+export type MapPayloadInput = {
+  records: Records;
+  tree: PlaceTree;
+  locale: Locale;
+  tiles: TileConfig;
+  /**
+   * Parsed GeoJSON of the region's outline in WGS-84 (data/geo/<region>-boundary.wgs84.geojson), and
+   * optionally the same in GCJ-02 as published (…gcj02.geojson), used as is with AMap tiles rather
+   * than converting twice. Undefined when the data folder has no outline.
+   */
+  outline?: { wgs84: unknown; gcj02?: unknown } | undefined;
+  spreadMetres?: number;
+  /** Vertices closer than this to the simplified outline are dropped (default 100 m). */
+  outlineToleranceMetres?: number;
+  attribution?: Bilingual & { href: string };
+};
+
+/** Everything the static and the interactive map draw, for one page language. */
+export function buildMapPayload(input: MapPayloadInput): MapPayload {
+  const { records, tree, locale, tiles } = input;
+  const { villages, months, towns, fundsFen } = buildMapVillages(records, tree, {
+    locale,
+    ...(input.spreadMetres === undefined ? {} : { spreadMetres: input.spreadMetres }),
+  });
+  const tolerance = input.outlineToleranceMetres ?? 100;
+  let outline: MapOutline | null = null;
+  if (input.outline !== undefined) {
+    const published = tiles.crs === 'gcj02' && input.outline.gcj02 !== undefined ? readOutline(input.outline.gcj02) : undefined;
+    const geometry = published ?? transformOutline(readOutline(input.outline.wgs84), tiles.crs);
+    outline = { type: 'Feature', properties: {}, geometry: prepareOutline(geometry, tolerance) };
+  }
+  const region = tree.places.get(tree.regionCode);
+  const language = locale === 'en' ? 'en' : 'zh';
+  const attribution = input.attribution ?? MAP_DATA_ATTRIBUTION;
+  return {
+    locale,
+    crs: tiles.crs,
+    regionCode: tree.regionCode,
+    regionName: region === undefined ? tree.regionCode : locale === 'en' ? englishName({ name: region.name, name_en: region.nameEn }) : region.name,
+    months: months.map((month) => ({ month, label: formatMonth(month, locale) })),
+    towns,
+    villages,
+    outline,
+    legends: buildLegends(fundsFen, locale),
+    tiles: {
+      provider: tiles.provider,
+      layers: tiles.layers
+        .filter((layer) => layer.locale === undefined || layer.locale === locale)
+        .map(({ url, subdomains, maxZoom }) => ({ url, subdomains, maxZoom })),
+      attribution: tiles.attribution === null ? null : { text: tiles.attribution[language], href: tiles.attribution.href },
+    },
+    attribution: { text: attribution[language], href: attribution.href },
+  };
+}
