@@ -129,7 +129,6 @@ export default defineConfig(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       // `x == null` is kept as the one idiom for null-or-undefined (DOM lookups give both).
       eqeqeq: ['error', 'always', { null: 'ignore' }],
-      'no-console': 'off',
     },
   },
   {
