@@ -5,6 +5,7 @@
 import type { FileSummary, Report } from './loadDataset.ts';
 import { locate, type Problem } from './problem.ts';
 import { formatHundredths, type Reconciliation } from './reconcile.ts';
+import { padToColumns } from '../format/layOutTable.ts';
 
 const SEVERITY = {
   error: { zh: '错误', en: 'error', mark: '✗' },
@@ -19,11 +20,8 @@ const STATUS = {
   'not-computed': { zh: '未由数据计算', en: 'not computed' },
 } as const;
 
-function pad(text: string, width: number): string {
-  // CJK characters take two columns in a terminal.
-  const columns = [...text].reduce((n, ch) => n + (/[\u1100-\u115f\u2e80-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1), 0);
-  return text + ' '.repeat(Math.max(1, width - columns));
-}
+/** `text` padded to `width` terminal columns, always with at least one space after it. */
+const pad = (text: string, width: number): string => `${padToColumns(text, width - 1)} `;
 
 function formatFiles(files: FileSummary[]): string[] {
   const head = [
