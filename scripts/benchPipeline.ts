@@ -21,6 +21,7 @@ import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
 import { formatHundredths } from '../src/format/money.ts';
 import { BOM } from '../src/publish/toCsv.ts';
+import { layOutTable } from '../src/format/layOutTable.ts';
 import { loadDataset } from '../src/read/loadDataset.ts';
 
 const { values } = parseArgs({
@@ -311,12 +312,7 @@ const table = results.map(({ region, pipelineMs, papaMs }) => [
   ((pipelineMs * 1000) / region.rows).toFixed(2),
   (pipelineMs / region.rows / firstPerRow).toFixed(2),
 ]);
-const widths = header.map((title, i) => Math.max(displayWidth(title), ...table.map((row) => displayWidth(row[i]!))));
-const line = (cells: string[]) => cells.map((cell, i) => ' '.repeat(widths[i]! - displayWidth(cell)) + cell).join('  ');
-
-console.log(`\n${line(header)}`);
-console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-for (const row of table) console.log(line(row));
+console.log(`\n${layOutTable(header, table).join('\n')}`);
 
 const worstRatio = Math.min(...results.map((r) => r.papaMs / r.pipelineMs));
 const perRow = results.map((r) => r.pipelineMs / r.region.rows);
@@ -328,10 +324,3 @@ console.log(`
 Ratio = pipeline MB/s ÷ papaparse MB/s (target ≥ 0.5); growth = time per row ÷ time per row at the smallest size (≈ 1 when growth is linear).
 最低比值 Lowest ratio: ${worstRatio.toFixed(2)} ${worstRatio >= 0.5 ? '✓ 达标 meets the target' : '✗ 未达标 below the target'}
 每行耗时最大增幅 Largest rise in time per row over the smallest size: ×${growth.toFixed(2)} ${growth <= 1.5 ? '✓ 近似线性 roughly linear' : '✗ 超线性 worse than linear'}`);
-
-/** CJK characters take two columns in a terminal. */
-function displayWidth(text: string): number {
-  let width = 0;
-  for (const char of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(char) ? 2 : 1;
-  return width;
-}

@@ -20,6 +20,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { DATA_DIR, loadDataDir } from '../src/load/readDataDir.ts';
 import { startStaticServer } from './lib/staticServer.ts';
 import { DIST_DIR } from './lib/publish.ts';
+import { layOutTable } from '../src/format/layOutTable.ts';
 
 const { values } = parseArgs({
   options: {
@@ -204,19 +205,8 @@ function timeBuilds(pages: number): { siteMs: number; bareMs: number } {
 
 // ---------------------------------------------------------------------------------------------
 
-function displayWidth(text: string): number {
-  let width = 0;
-  for (const char of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(char) ? 2 : 1;
-  return width;
-}
-
 function printTable(header: string[], rows: string[][]): void {
-  const widths = header.map((title, i) => Math.max(displayWidth(title), ...rows.map((row) => displayWidth(row[i] ?? ''))));
-  const line = (cells: string[]) =>
-    cells.map((cell, i) => (i === 0 ? cell + ' '.repeat(widths[i]! - displayWidth(cell)) : ' '.repeat(widths[i]! - displayWidth(cell)) + cell)).join('  ');
-  console.log(line(header));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  for (const row of rows) console.log(line(row));
+  for (const line of layOutTable(header, rows, 1)) console.log(line);
 }
 
 if (!existsSync(join(DIST, 'index.html'))) {

@@ -1,6 +1,6 @@
 /**
  * npm run serve: the built site in dist/ at http://127.0.0.1:4321/, served as a static host would
- * (gzip, the pages' Content-Security-Policy as a header, 404.html for unknown addresses).
+ * (sirv, with gzip, the pages' Content-Security-Policy as a header, 404.html for unknown addresses).
  * PORT and DIST_DIR override the port and the folder.
  */
 import { existsSync } from 'node:fs';

@@ -1,14 +1,16 @@
 /**
- * A small static file server for the built site: `npm run serve`, the browser tests and the page
- * weight benchmark all look at dist/ the way a plain web host would serve it, with gzip and the same
- * Content-Security-Policy as a header that the pages carry in their meta tag, so a policy the pages
- * break shows up here and not first in production. No dependency: node:http, node:fs and node:zlib.
+ * The preview server for the built site: `npm run serve`, the browser tests and the page weight
+ * benchmark look at dist/ the way a plain web host serves it. sirv finds the files (directory index,
+ * MIME types, ETag); around it, what a host adds: the pages' Content-Security-Policy repeated as a
+ * header (so a policy the pages break shows up here, not first in production), nosniff, gzip, the
+ * site's 404.html, and a redirect to the trailing slash the site's addresses use.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, resolve, sep } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
+import { join, resolve, sep } from 'node:path';
+import { createGzip } from 'node:zlib';
+import sirv from 'sirv';
 
 export type StaticServer = {
   /** The origin without a trailing slash, e.g. `http://127.0.0.1:4321`. */
@@ -17,151 +19,88 @@ export type StaticServer = {
   close: () => Promise<void>;
 };
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.webmanifest': 'application/manifest+json; charset=utf-8',
-  '.geojson': 'application/geo+json; charset=utf-8',
-  '.svg': 'image/svg+xml; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.md': 'text/markdown; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-};
+// Text is sent as UTF-8 and gzipped; already-compressed formats gain nothing from gzip.
+const TEXTUAL = /^(text\/|application\/(json|geo\+json|manifest\+json|xml)|image\/svg\+xml)/;
 
-// Already-compressed formats gain nothing from gzip.
-const COMPRESSIBLE = /^(text\/|application\/(json|geo\+json|manifest\+json|xml)|image\/svg\+xml)/;
+/** The policy the built pages carry in their meta tag (origins in it are checked, so no entities). */
+function readPageCsp(root: string): string | undefined {
+  const index = join(root, 'index.html');
+  if (!existsSync(index)) return undefined;
+  return /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/i.exec(readFileSync(index, 'utf8'))?.[1];
+}
 
-const ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>' };
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, body: string) => {
-    if (body[0] === '#') {
-      const code = body[1] === 'x' || body[1] === 'X' ? Number.parseInt(body.slice(2), 16) : Number.parseInt(body.slice(1), 10);
-      return Number.isFinite(code) ? String.fromCodePoint(code) : whole;
+/** Adds the host's headers when the response starts, and gzips the body if the reader accepts it. */
+function addHostHeaders(request: IncomingMessage, response: ServerResponse, csp: string | undefined): void {
+  const writeHead = response.writeHead.bind(response);
+  response.writeHead = ((status: number, headers: OutgoingHttpHeaders = {}) => {
+    let type = String(headers['Content-Type'] ?? '');
+    if (TEXTUAL.test(type) && !/charset/i.test(type)) headers['Content-Type'] = type = `${type}; charset=utf-8`;
+    headers['X-Content-Type-Options'] = 'nosniff';
+    if (csp !== undefined && type.startsWith('text/html')) headers['Content-Security-Policy'] = csp;
+    if (TEXTUAL.test(type) && headers['Content-Range'] === undefined) {
+      headers.Vary = 'Accept-Encoding';
+      if (/\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''))) {
+        headers['Content-Encoding'] = 'gzip';
+        delete headers['Content-Length'];
+        const gzip = createGzip({ level: 9 });
+        const [write, end] = [response.write.bind(response), response.end.bind(response)];
+        gzip.on('data', (chunk: Buffer) => write(chunk));
+        gzip.on('end', () => end());
+        gzip.on('drain', () => response.emit('drain')); // sirv pipes a file stream: keep its back-pressure
+        response.write = ((chunk: Buffer) => gzip.write(chunk)) as typeof response.write;
+        response.end = ((chunk?: Buffer | string) => {
+          if (chunk === undefined || typeof chunk === 'function') gzip.end();
+          else gzip.end(chunk);
+          return response;
+        }) as typeof response.end;
+      }
     }
-    return ENTITIES[body.toLowerCase()] ?? whole;
-  });
+    return writeHead(status, headers);
+  }) as typeof response.writeHead;
 }
 
-/** The policy of `<meta http-equiv="Content-Security-Policy" content="…">` in the page, if any. */
-export function readMetaCsp(html: string): string | undefined {
-  for (const [tag] of html.matchAll(/<meta\b[^>]*>/gi)) {
-    const attributes = new Map<string, string>();
-    for (const match of tag.matchAll(/([a-z-]+)\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+))/gi)) {
-      attributes.set(match[1]!.toLowerCase(), decodeEntities(match[3] ?? match[4] ?? match[5] ?? ''));
-    }
-    if (attributes.get('http-equiv')?.toLowerCase() === 'content-security-policy') return attributes.get('content');
-  }
-  return undefined;
-}
-
-function acceptsGzip(request: IncomingMessage): boolean {
-  const header = String(request.headers['accept-encoding'] ?? '');
-  return header.split(',').some((part) => {
-    const [name, ...params] = part.trim().toLowerCase().split(';');
-    if (name !== 'gzip' && name !== '*') return false;
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    return q === undefined || Number(q.slice(2)) > 0;
-  });
-}
-
-type Found = { path: string; status: number } | { redirect: string } | undefined;
-
-function locate(root: string, pathname: string): Found {
-  let decoded: string;
+function isDirectory(root: string, pathname: string): boolean {
+  let target: string;
   try {
-    decoded = decodeURIComponent(pathname);
+    target = resolve(root, `.${decodeURIComponent(pathname)}`);
   } catch {
-    return undefined;
+    return false;
   }
-  if (decoded.includes('\0')) return undefined;
-  const target = resolve(root, `.${decoded}`);
-  // Anything outside the served folder (../) does not exist as far as the reader is concerned.
-  if (target !== root && !target.startsWith(root + sep)) return undefined;
-  if (!existsSync(target)) return undefined;
-  const stat = statSync(target);
-  if (stat.isDirectory()) {
-    // The site uses trailing slashes; a folder without one is sent to its canonical address, as hosts do.
-    if (!pathname.endsWith('/')) return { redirect: `${pathname}/` };
-    const index = join(target, 'index.html');
-    return existsSync(index) ? { path: index, status: 200 } : undefined;
-  }
-  return stat.isFile() ? { path: target, status: 200 } : undefined;
+  return target.startsWith(root + sep) && existsSync(target) && statSync(target).isDirectory();
 }
 
+function sendNotFound(root: string, response: ServerResponse): void {
+  const page = join(root, '404.html');
+  if (existsSync(page)) {
+    response.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-cache' });
+    response.end(readFileSync(page));
+    return;
+  }
+  response.writeHead(404, { 'Content-Type': 'text/plain' });
+  response.end('404 未找到 · Not found\n');
+}
+
+/** Serves `dir` on 127.0.0.1 (port 0: any free port), reading files on each request, so a rebuild shows. */
 export async function startStaticServer(dir: string, port = 0): Promise<StaticServer> {
   const root = resolve(dir);
-  const indexHtml = join(root, 'index.html');
-  const csp = existsSync(indexHtml) ? readMetaCsp(readFileSync(indexHtml, 'utf8')) : undefined;
-  const gzipped = new Map<string, Buffer>();
-
-  const send = (request: IncomingMessage, response: ServerResponse, path: string, status: number): void => {
-    const type = CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
-    let body: Buffer = readFileSync(path);
-    const headers: Record<string, string | number> = {
-      'Content-Type': type,
-      'Cache-Control': 'no-cache',
-      'X-Content-Type-Options': 'nosniff',
-    };
-    if (csp !== undefined && type.startsWith('text/html')) headers['Content-Security-Policy'] = csp;
-    if (COMPRESSIBLE.test(type)) {
-      headers.Vary = 'Accept-Encoding';
-      if (acceptsGzip(request)) {
-        let zipped = gzipped.get(path);
-        if (zipped === undefined) {
-          zipped = gzipSync(body, { level: 9 });
-          gzipped.set(path, zipped);
-        }
-        body = zipped;
-        headers['Content-Encoding'] = 'gzip';
-      }
-    }
-    headers['Content-Length'] = body.length;
-    response.writeHead(status, headers);
-    response.end(request.method === 'HEAD' ? undefined : body);
-  };
+  const csp = readPageCsp(root);
+  const serveFile = sirv(root, { dev: true, etag: true, onNoMatch: (_request, response) => sendNotFound(root, response) });
 
   const server = createServer((request, response) => {
-    try {
-      if (request.method !== 'GET' && request.method !== 'HEAD') {
-        response.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' });
-        response.end('405 方法不允许 · Method not allowed\n');
-        return;
-      }
-      const { pathname, search } = new URL(request.url ?? '/', 'http://127.0.0.1');
-      const found = locate(root, pathname);
-      if (found !== undefined && 'redirect' in found) {
-        response.writeHead(301, { Location: `${found.redirect}${search}` });
-        response.end();
-        return;
-      }
-      if (found !== undefined) {
-        send(request, response, found.path, found.status);
-        return;
-      }
-      const notFound = join(root, '404.html');
-      if (existsSync(notFound)) {
-        send(request, response, notFound, 404);
-        return;
-      }
-      response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
-      response.end('404 未找到 · Not found\n');
-    } catch (error) {
-      response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
-      response.end(`500 ${String(error)}\n`);
+    addHostHeaders(request, response, csp);
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain' });
+      response.end('405 方法不允许 · Method not allowed\n');
+      return;
     }
+    const { pathname, search } = new URL(request.url ?? '/', 'http://127.0.0.1');
+    // The site's addresses end in a slash; a folder without one is sent to its canonical address, as hosts do.
+    if (!pathname.endsWith('/') && isDirectory(root, pathname)) {
+      response.writeHead(301, { Location: `${pathname}/${search}` });
+      response.end();
+      return;
+    }
+    serveFile(request, response);
   });
 
   await new Promise<void>((resolveListen, reject) => {

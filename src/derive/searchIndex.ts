@@ -2,10 +2,10 @@
  * The offline search index, /search-index.json: every place in the region with the names a reader
  * might type. Built once at build time so the browser needs no pinyin library.
  */
-import { pinyin } from 'pinyin-pro';
 import type { Place } from './aggregate.ts';
 import { placePath } from './placePath.ts';
 import { englishName } from '../format/placeName.ts';
+import { toPinyinKeys } from '../format/pinyin.ts';
 
 /** One place in /search-index.json. Keys are short because the file is fetched by phones. */
 export type SearchEntry = {
@@ -26,20 +26,17 @@ export type SearchEntry = {
   te: string;
 };
 
-const syllables = (name: string, pattern: 'pinyin' | 'first'): string =>
-  // Non-Chinese characters are dropped from the pinyin keys; the name key still holds them as typed.
-  pinyin(name, { toneType: 'none', type: 'array', pattern, nonZh: 'removed' }).join('');
-
 /** One entry per place, in the order given; `places` maps a parent's code to its place. */
 export function buildSearchIndex(entries: readonly Place[], places: ReadonlyMap<string, Place>): SearchEntry[] {
   return entries.map((place) => {
     const parent = place.parentCode === undefined ? undefined : places.get(place.parentCode);
+    const keys = toPinyinKeys(place.name);
     return {
       c: place.code,
       n: place.name,
       e: englishName({ name: place.name, name_en: place.nameEn }),
-      p: syllables(place.name, 'pinyin'),
-      i: syllables(place.name, 'first'),
+      p: keys.pinyin,
+      i: keys.initials,
       u: placePath(place.code),
       t: parent?.name ?? '',
       te: parent === undefined ? '' : englishName({ name: parent.name, name_en: parent.nameEn }),

@@ -6,6 +6,7 @@
  *   市 City, … (see GENERIC_SUFFIXES). 嘎查 stays "Gacha", the word Inner Mongolia itself uses in English.
  * - The proper name before it is Hanyu Pinyin without tone marks, written as one word with a capital
  *   initial (`Gaolemiao`), as on Chinese road signs and maps (GB/T 16159, 中国地名汉语拼音字母拼写规则).
+ *   The readings come from ./pinyin.ts, the same as the search keys'.
  *   Like those rules, an apostrophe separates a syllable starting with a, o or e from the one before it
  *   (`Subu'erga`, as in `Xi'an`), and ü keeps its dots (`Lüliang`).
  * - A few names have long-established English forms (`Ejin Horo`, `Ordos`); those are used when the
@@ -14,7 +15,7 @@
  *   renderer's job, not this function's.
  * A `name_en` typed by staff always wins over all of this (see `englishName`).
  */
-import { pinyin } from 'pinyin-pro';
+import { readCharacters } from './pinyin.ts';
 
 /** Longest first, so 嘎查村 is taken before 村 and 自治区 before 区. */
 const GENERIC_SUFFIXES: readonly (readonly [string, string])[] = [
@@ -45,25 +46,13 @@ const ESTABLISHED_NAMES: Readonly<Record<string, string>> = {
   内蒙古: 'Inner Mongolia',
 };
 
-/**
- * Readings pinyin-pro gets wrong in place names because it picks the everyday reading of a polyphonic
- * character. Checked against all the village names of Ejin Horo Banner (pinyin-pro 3.29.4).
- */
-const READING_OVERRIDES: Readonly<Record<string, string>> = {
-  // 都 is dōu only as the adverb "all"; in names it is dū (都嘎敖包 Duga'aobao, 布都阿麻 Budu'ama,
-  // 木都希里 Muduxili), but pinyin-pro reads these as dou.
-  都: 'du',
-  // 什 is shén only in 什么; in names it is shí (什拉, 什股壕), but pinyin-pro reads 什拉 as shen la.
-  什: 'shi',
-};
-
 const startsWithVowelAoe = (syllable: string): boolean => /^[aoe]/.test(syllable);
 
 /** The pinyin of a proper name as one word: `苏布尔嘎` → `Subu'erga`; non-Chinese text is kept. */
 function romanizeProperName(proper: string): string {
   const established = ESTABLISHED_NAMES[proper];
   if (established !== undefined) return established;
-  const characters = pinyin(proper, { toneType: 'none', type: 'all' });
+  const characters = readCharacters(proper);
   let word = '';
   let previousWasSyllable = false;
   for (const character of characters) {
@@ -72,7 +61,7 @@ function romanizeProperName(proper: string): string {
       previousWasSyllable = false;
       continue;
     }
-    const syllable = READING_OVERRIDES[character.origin] ?? character.pinyin;
+    const syllable = character.pinyin;
     word += previousWasSyllable && startsWithVowelAoe(syllable) ? `'${syllable}` : syllable;
     previousWasSyllable = true;
   }

@@ -7,6 +7,7 @@ import { locate, type Problem } from './problem.ts';
 import type { Reconciliation } from './reconcile.ts';
 import { formatHundredths } from '../format/money.ts';
 import { RECONCILE_STATUSES } from '../model/vocabulary.ts';
+import { padToColumns } from '../format/layOutTable.ts';
 
 const SEVERITY = {
   error: { zh: '错误', en: 'error', mark: '✗' },
@@ -14,11 +15,8 @@ const SEVERITY = {
   info: { zh: '提示', en: 'info', mark: 'i' },
 } as const;
 
-function pad(text: string, width: number): string {
-  // CJK characters take two columns in a terminal.
-  const columns = [...text].reduce((n, ch) => n + (/[\u1100-\u115f\u2e80-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1), 0);
-  return text + ' '.repeat(Math.max(1, width - columns));
-}
+/** `text` padded to `width` terminal columns, always with at least one space after it. */
+const pad = (text: string, width: number): string => `${padToColumns(text, width - 1)} `;
 
 function formatFiles(files: FileSummary[]): string[] {
   const head = [
