@@ -75,6 +75,9 @@ export type PackageOptions = {
   resources?: Record<string, { licenses?: License[]; sources?: Source[] } | undefined>;
 };
 
+/** datapackage.json as an object; JSON.parse of the committed file gives the same shape. */
+export type DataPackage = ReturnType<typeof describePackage>;
+
 export function describePackage(records: Records, options: PackageOptions) {
   return {
     profile: 'tabular-data-package',

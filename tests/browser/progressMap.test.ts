@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Response } from 'playwright-core';
 import { isWithin } from '../../src/model/divisionCode.ts';
 import { inLocale, LOCALES, siteUnderTest, useBrowser, visit } from './browser.ts';
 
@@ -87,7 +88,7 @@ describe('the progress map’s filters, list and keyboard', () => {
   it('loads Leaflet only on the map page', async () => {
     const leafletOn = async (path: string) => {
       const bodies: string[] = [];
-      const collect = async (response: import('playwright-core').Response) => {
+      const collect = async (response: Response) => {
         if (response.url().endsWith('.js')) bodies.push(await response.text());
       };
       session.page.on('response', collect);

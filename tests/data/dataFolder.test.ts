@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describeColumns, spliceGenerated } from '../../src/publish/describeColumns.ts';
-import { describePackage } from '../../src/publish/describePackage.ts';
+import { describePackage, type DataPackage } from '../../src/publish/describePackage.ts';
 import { packageOptions } from '../../src/load/packageOptions.ts';
 import { loadDataDir } from '../../src/load/readDataDir.ts';
 import { TABLES } from '../../src/read/tables.ts';
@@ -15,7 +15,7 @@ import { lookUpTerm } from '../../src/model/vocabulary.ts';
 
 const DATA = join(import.meta.dirname, '..', '..', 'data');
 const { records } = loadDataDir(DATA);
-const committed = JSON.parse(readFileSync(join(DATA, 'datapackage.json'), 'utf8'));
+const committed = JSON.parse(readFileSync(join(DATA, 'datapackage.json'), 'utf8')) as DataPackage;
 
 describe('data/datapackage.json', () => {
   it('is what npm run data:describe makes from the tables today (run it after changing tables.ts)', () => {
@@ -32,8 +32,8 @@ describe('data/datapackage.json', () => {
 
   it('allows in each enum constraint only values the validator reads', () => {
     for (const table of TABLES) {
-      const resource = committed.resources.find((r: { path: string }) => r.path === table.file);
-      for (const field of resource.schema.fields) {
+      const resource = committed.resources.find((r) => r.path === table.file);
+      for (const field of resource?.schema.fields ?? []) {
         const vocabulary = (table.columns as Record<string, { meta: { vocabulary?: object } }>)[field.name]?.meta.vocabulary;
         for (const value of field.constraints.enum ?? []) {
           expect(lookUpTerm(vocabulary as never, value), `${table.file} ${field.name} ${value}`).toBeDefined();

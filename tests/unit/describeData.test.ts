@@ -10,21 +10,25 @@ import { TABLES } from '../../src/read/tables.ts';
 // package is checked in tests/data.
 const REGION = join(import.meta.dirname, '..', 'fixtures', 'region');
 const { records } = loadDataDir(REGION);
-const committed = JSON.parse(JSON.stringify(describePackage(records, packageOptions(records))));
+const committed = describePackage(records, packageOptions(records));
 
 describe('datapackage.json as described from the tables', () => {
   it('gives each file its terms: CC BY 4.0 only where coordinates are, with their source', () => {
-    const resource = (path: string) => committed.resources.find((r: { path: string }) => r.path === path);
-    const licences = (path: string) => resource(path).licenses.map((l: { name: string }) => l.name);
+    const resource = (path: string) => {
+      const found = committed.resources.find((r) => r.path === path);
+      if (found === undefined) throw new Error(`no resource ${path}`);
+      return found;
+    };
+    const licences = (path: string) => (resource(path).licenses ?? []).map((l) => l.name);
     expect(licences('villages.csv')).toEqual(['CC0-1.0', 'CC-BY-4.0']);
     expect(licences('divisions.csv')).toEqual(['CC0-1.0', 'CC-BY-4.0']);
     for (const path of ['edition.csv', 'projects.csv', 'funds.csv', 'talent.csv', 'pairings.csv', 'monthly.csv', 'reported.csv']) {
       expect(licences(path), path).toEqual(['CC0-1.0']);
     }
     // The package as a whole holds both.
-    expect(committed.licenses.map((l: { name: string }) => l.name)).toEqual(['CC0-1.0', 'CC-BY-4.0']);
-    expect(resource('villages.csv').sources.map((s: { title: string }) => s.title).join(' ')).toContain('Vonng/adcode');
-    expect(resource('reported.csv').sources.map((s: { publisher: string }) => s.publisher).join(' ')).toContain('人民网');
+    expect(committed.licenses.map((l) => l.name)).toEqual(['CC0-1.0', 'CC-BY-4.0']);
+    expect((resource('villages.csv').sources ?? []).map((s) => s.title).join(' ')).toContain('Vonng/adcode');
+    expect((resource('reported.csv').sources ?? []).map((s) => s.publisher).join(' ')).toContain('人民网');
   });
 
   it('calls a file official only when every row in it is official', () => {

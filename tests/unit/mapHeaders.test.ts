@@ -3,7 +3,7 @@ import { acceptedHeaders, foldHeader, mapHeaders, type HeaderSource } from '../.
 import { fundsTable, projectsTable, TABLES, talentTable, villagesTable } from '../../src/read/tables.ts';
 
 const keysOf = (table: (typeof TABLES)[number]): string[] => Object.keys(table.columns);
-const chineseOf = (table: (typeof TABLES)[number]): string[] => Object.values(table.columns).map((f) => f.meta.header);
+const chineseOf = (table: HeaderSource): string[] => Object.values(table.columns).map((f) => f.meta.header);
 
 describe('mapHeaders for every table', () => {
   it.each(TABLES.map((table) => [table.file, table] as const))('%s: maps its canonical keys completely', (_file, table) => {

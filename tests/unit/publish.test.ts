@@ -25,7 +25,7 @@ describe('publish (npm run build)', () => {
   it('refuses to build on a data error and leaves dist/ untouched', async () => {
     const { dataDir, distDir } = setUp('type');
     let built = false;
-    const outcome = await publish({ dataDir, distDir, buildSite: async () => { built = true; }, ...quiet });
+    const outcome = await publish({ dataDir, distDir, buildSite: () => { built = true; return Promise.resolve(); }, ...quiet });
     expect(outcome.published).toBe(false);
     expect(built).toBe(false);
     expect(readFileSync(join(distDir, 'index.html'), 'utf8')).toBe('the published site');
@@ -36,10 +36,10 @@ describe('publish (npm run build)', () => {
     const outcome = await publish({
       dataDir,
       distDir,
-      buildSite: async (outDir) => {
+      buildSite: (outDir) => {
         mkdirSync(outDir, { recursive: true });
         writeFileSync(join(outDir, 'index.html'), 'half a site');
-        throw new Error('build failed');
+        return Promise.reject(new Error('build failed'));
       },
       ...quiet,
     });
@@ -52,9 +52,10 @@ describe('publish (npm run build)', () => {
     const outcome = await publish({
       dataDir,
       distDir,
-      buildSite: async (outDir) => {
+      buildSite: (outDir) => {
         mkdirSync(outDir, { recursive: true });
         writeFileSync(join(outDir, 'index.html'), 'the new site');
+        return Promise.resolve();
       },
       ...quiet,
     });
@@ -68,8 +69,9 @@ describe('publish (npm run build)', () => {
     const outcome = await publish({
       dataDir,
       distDir,
-      buildSite: async (outDir) => {
+      buildSite: (outDir) => {
         mkdirSync(outDir, { recursive: true });
+        return Promise.resolve();
       },
       ...quiet,
     });
