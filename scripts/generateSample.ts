@@ -22,11 +22,9 @@
  *   never decreasing within a year), stage following the village's projects.
  * - No date is later than the edition's as-of date.
  */
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import Papa from 'papaparse';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
@@ -42,6 +40,7 @@ import type { Columns, Table } from '../src/read/field.ts';
 import { isLevel, isWithin } from '../src/model/divisionCode.ts';
 import { addMonths, fromDayNumber, lastDayOfMonth, monthOfDate, monthRange, toDayNumber } from '../src/model/calendar.ts';
 import { writeCsv } from './lib/writeCsv.ts';
+import { readCsvRows } from './lib/readCsvRows.ts';
 import type { CsvRow } from '../src/publish/toCsv.ts';
 
 /** The article's date; any other number would do. */
@@ -176,13 +175,8 @@ export type Village = { code: string; name: string };
 export type Town = { code: string; name: string };
 export type Context = { regionCode: string; asOf: string; towns: Town[]; villages: Village[] };
 
-function readRows(path: string): Record<string, string>[] {
-  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
-  return Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
-}
-
 export function readContext(inDir: string): Context {
-  const edition = readRows(join(inDir, 'edition.csv'))[0];
+  const edition = readCsvRows(join(inDir, 'edition.csv'))[0];
   if (edition?.region_code === undefined || edition.as_of === undefined) {
     throw new Error(`${inDir}/edition.csv 缺少数据 · ${inDir}/edition.csv has no row`);
   }
@@ -192,10 +186,10 @@ export function readContext(inDir: string): Context {
         `The sample follows the article about Ejin Horo Banner (${REGION_CODE}), not region ${edition.region_code}`,
     );
   }
-  const towns = readRows(join(inDir, 'divisions.csv'))
+  const towns = readCsvRows(join(inDir, 'divisions.csv'))
     .filter((row) => row.code !== undefined && isLevel(row.code, 'town') && isWithin(row.code, edition.region_code!))
     .map((row) => ({ code: row.code!, name: row.name! }));
-  const villages = readRows(join(inDir, 'villages.csv')).map((row) => ({ code: row.village_code!, name: row.name! }));
+  const villages = readCsvRows(join(inDir, 'villages.csv')).map((row) => ({ code: row.village_code!, name: row.name! }));
   if (!villages.some((v) => v.code === GAOLEMIAO)) throw new Error(`villages.csv 中没有 ${GAOLEMIAO} · ${GAOLEMIAO} is missing from villages.csv`);
   return { regionCode: edition.region_code, asOf: edition.as_of, towns, villages };
 }

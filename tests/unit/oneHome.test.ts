@@ -87,4 +87,8 @@ describe('one home per concept', () => {
       /(date|asOf)\.slice\(0, 7\)/,
     ], ['src', 'scripts'])).toEqual([]);
   });
+
+  it("the data scripts' CSV reader: scripts/lib/readCsvRows.ts", () => {
+    expect(copiesOutside('scripts/lib/readCsvRows.ts', [/function readRows\b/, /Papa\.parse<Record<string, string>>/], ['scripts'])).toEqual([]);
+  });
 });
