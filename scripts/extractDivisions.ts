@@ -21,11 +21,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import Papa from 'papaparse';
 import { divisionsTable, editionTable, villagesTable } from '../src/read/tables.ts';
 import { LOCATION_PRECISIONS, VILLAGE_KINDS } from '../src/model/vocabulary.ts';
 import { ancestorsOf, isLevel, isWithin, townOf } from '../src/model/divisionCode.ts';
 import { writeCsv } from './lib/writeCsv.ts';
+import { readCsvRows } from './lib/readCsvRows.ts';
 import type { CsvRow } from '../src/publish/toCsv.ts';
 
 /**
@@ -68,23 +68,7 @@ export type ExtractOptions = {
 
 export type ExtractSummary = { divisions: number; towns: number; villages: number; surveyed: number };
 
-type SourceRow = Record<string, string>;
 type Point = { lon: string; lat: string };
-
-/** `codePrefix` skips, before parsing, the lines of other regions (villages.csv is 38 MB). */
-function readRows(path: string, codePrefix = ''): SourceRow[] {
-  let text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
-  if (codePrefix !== '') {
-    const lines = text.split('\n');
-    text = [lines[0], ...lines.slice(1).filter((line) => line.startsWith(codePrefix))].join('\n');
-  }
-  const parsed = Papa.parse<SourceRow>(text, { header: true, skipEmptyLines: true });
-  if (parsed.errors.length > 0) {
-    const first = parsed.errors[0]!;
-    throw new Error(`读取 ${path} 出错 · Could not read ${path}: row ${first.row}: ${first.message}`);
-  }
-  return parsed.data;
-}
 
 /** An urban community (社区, 居委会) is not a village, whatever its code says. */
 export function isCommunity(name: string): boolean {
@@ -120,7 +104,7 @@ function readPoints(geoDir: string, suffix: string, codeColumn: string): Map<str
     return points;
   }
   for (const name of names) {
-    for (const row of readRows(join(geoDir, name))) {
+    for (const row of readCsvRows(join(geoDir, name))) {
       const code = row[codeColumn];
       const lon = row.lon_wgs84;
       const lat = row.lat_wgs84;
@@ -143,14 +127,14 @@ export function extractDivisions(options: ExtractOptions): ExtractSummary {
 
   const names = new Map<string, string>();
   for (const file of ['provinces.csv', 'cities.csv', 'areas.csv', 'streets.csv']) {
-    for (const row of readRows(join(sourceDir, file))) if (row.code && row.name) names.set(row.code, row.name);
+    for (const row of readCsvRows(join(sourceDir, file))) if (row.code && row.name) names.set(row.code, row.name);
   }
   const regionName = names.get(regionCode);
   if (regionName === undefined) {
     throw new Error(`统计用区划代码中没有 ${regionCode} · ${regionCode} is not in the statistical division list`);
   }
 
-  const villageRows = readRows(join(sourceDir, 'villages.csv'), regionCode).filter(
+  const villageRows = readCsvRows(join(sourceDir, 'villages.csv'), regionCode).filter(
     (row) => row.code !== undefined && isWithin(row.code, regionCode) && row.name !== undefined && !isCommunity(row.name),
   );
   const townCodes = [...new Set(villageRows.map((row) => townOf(row.code!)))].sort();

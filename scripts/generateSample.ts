@@ -22,11 +22,9 @@
  *   never decreasing within a year), stage following the village's projects.
  * - No date is later than the edition's as-of date.
  */
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import Papa from 'papaparse';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
@@ -40,7 +38,9 @@ import {
 } from '../src/model/vocabulary.ts';
 import type { Columns, Table } from '../src/read/field.ts';
 import { isLevel, isWithin } from '../src/model/divisionCode.ts';
+import { addMonths, fromDayNumber, lastDayOfMonth, monthOfDate, monthRange, toDayNumber } from '../src/model/calendar.ts';
 import { writeCsv } from './lib/writeCsv.ts';
+import { readCsvRows } from './lib/readCsvRows.ts';
 import type { CsvRow } from '../src/publish/toCsv.ts';
 
 /** The article's date; any other number would do. */
@@ -160,27 +160,12 @@ export function apportion(total: number, weights: readonly number[]): number[] {
   return parts;
 }
 
-const DAY = 86_400_000;
-const toDay = (iso: string): number => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY;
-const fromDay = (day: number): string => new Date(day * DAY).toISOString().slice(0, 10);
 const dayBetween = (rng: RandomGenerator, from: number, to: number): number => between(rng, from, Math.max(from, to));
-
-/** The last day of a `YYYY-MM` month. */
-const monthEnd = (month: string): number => Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0) / DAY;
-
-const monthIndex = (isoDateOrMonth: string): number => Number(isoDateOrMonth.slice(0, 4)) * 12 + Number(isoDateOrMonth.slice(5, 7)) - 1;
-const monthOf = (index: number): string => `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
-
-/** Months `from` … `to`, both included, as `YYYY-MM`. */
-export function monthRange(from: string, to: string): string[] {
-  const start = monthIndex(from);
-  return Array.from({ length: Math.max(0, monthIndex(to) - start + 1) }, (_, k) => monthOf(start + k));
-}
 
 /** The twelve whole months before the as-of date's month: 2021-10-14 → 2020-10 … 2021-09. */
 export function reviewMonths(asOf: string): string[] {
-  const last = monthIndex(asOf) - 1;
-  return monthRange(monthOf(last - 11), monthOf(last));
+  const last = addMonths(monthOfDate(asOf), -1);
+  return monthRange(addMonths(last, -11), last);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -190,13 +175,8 @@ export type Village = { code: string; name: string };
 export type Town = { code: string; name: string };
 export type Context = { regionCode: string; asOf: string; towns: Town[]; villages: Village[] };
 
-function readRows(path: string): Record<string, string>[] {
-  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
-  return Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
-}
-
 export function readContext(inDir: string): Context {
-  const edition = readRows(join(inDir, 'edition.csv'))[0];
+  const edition = readCsvRows(join(inDir, 'edition.csv'))[0];
   if (edition?.region_code === undefined || edition.as_of === undefined) {
     throw new Error(`${inDir}/edition.csv 缺少数据 · ${inDir}/edition.csv has no row`);
   }
@@ -206,10 +186,10 @@ export function readContext(inDir: string): Context {
         `The sample follows the article about Ejin Horo Banner (${REGION_CODE}), not region ${edition.region_code}`,
     );
   }
-  const towns = readRows(join(inDir, 'divisions.csv'))
+  const towns = readCsvRows(join(inDir, 'divisions.csv'))
     .filter((row) => row.code !== undefined && isLevel(row.code, 'town') && isWithin(row.code, edition.region_code!))
     .map((row) => ({ code: row.code!, name: row.name! }));
-  const villages = readRows(join(inDir, 'villages.csv')).map((row) => ({ code: row.village_code!, name: row.name! }));
+  const villages = readCsvRows(join(inDir, 'villages.csv')).map((row) => ({ code: row.village_code!, name: row.name! }));
   if (!villages.some((v) => v.code === GAOLEMIAO)) throw new Error(`villages.csv 中没有 ${GAOLEMIAO} · ${GAOLEMIAO} is missing from villages.csv`);
   return { regionCode: edition.region_code, asOf: edition.as_of, towns, villages };
 }
@@ -306,13 +286,13 @@ export function planPairings(ctx: Context): Map<string, PlannedPairing> {
   const pairings = new Map<string, PlannedPairing>();
   pairings.set(GAOLEMIAO, { villageCode: GAOLEMIAO, unit: GAOLEMIAO_PAIRING.unit, enterprise: GAOLEMIAO_PAIRING.enterprise, official: true });
   // "今年来 … 探索推行": the pairing scheme started early in the article's year.
-  const firstDay = toDay(`${ctx.asOf.slice(0, 4)}-01-04`);
+  const firstDay = toDayNumber(`${ctx.asOf.slice(0, 4)}-01-04`);
   others.forEach((village, i) => {
     pairings.set(village.code, {
       villageCode: village.code,
       unit: unitSlots[i]!,
       enterprise: enterpriseSlots[i]!,
-      since: fromDay(dayBetween(rng, firstDay, firstDay + 86)),
+      since: fromDayNumber(dayBetween(rng, firstDay, firstDay + 86)),
       official: false,
     });
   });
@@ -367,8 +347,8 @@ export type PlannedProject = {
 
 /** When a project entered each stage, drawn so the last one is its stage on the as-of date. */
 function drawTimeline(rng: RandomGenerator, stage: Stage, asOf: number): { start: number; milestones: Milestone[] } {
-  const earliest = toDay('2020-01-01');
-  const year = toDay(`${fromDay(asOf).slice(0, 4)}-01-01`);
+  const earliest = toDayNumber('2020-01-01');
+  const year = toDayNumber(`${fromDayNumber(asOf).slice(0, 4)}-01-01`);
   switch (stage) {
     case 'operating': {
       const start = dayBetween(rng, earliest, asOf - 100);
@@ -377,7 +357,7 @@ function drawTimeline(rng: RandomGenerator, stage: Stage, asOf: number): { start
       return { start, milestones: [{ stage: 'preliminary', from: start }, { stage: 'construction', from: building }, { stage: 'operating', from: open }] };
     }
     case 'construction': {
-      const start = dayBetween(rng, toDay('2020-06-01'), asOf - 30);
+      const start = dayBetween(rng, toDayNumber('2020-06-01'), asOf - 30);
       const building = Math.min(asOf, start + between(rng, 10, 45));
       return { start, milestones: [{ stage: 'preliminary', from: start }, { stage: 'construction', from: building }] };
     }
@@ -397,7 +377,7 @@ function drawTimeline(rng: RandomGenerator, stage: Stage, asOf: number): { start
 
 export function planProjects(ctx: Context): PlannedProject[] {
   const rng = streamFor('projects.csv');
-  const asOf = toDay(ctx.asOf);
+  const asOf = toDayNumber(ctx.asOf);
   const others = ctx.villages.filter((v) => v.code !== GAOLEMIAO);
 
   // One project each, the rest spread at random (at most four in a village).
@@ -409,7 +389,7 @@ export function planProjects(ctx: Context): PlannedProject[] {
     extra -= 1;
   }
 
-  const gaolemiaoStart = toDay(GAOLEMIAO_PROJECT.start);
+  const gaolemiaoStart = toDayNumber(GAOLEMIAO_PROJECT.start);
   const projects: PlannedProject[] = [
     {
       id: GAOLEMIAO_PROJECT.id,
@@ -457,7 +437,7 @@ export function makeProjects(projects: readonly PlannedProject[]): CsvRow<typeof
     investment_yuan: p.investment,
     expected_annual_net_income_yuan: p.income,
     stage: STAGES[p.stage].zh,
-    start_date: fromDay(p.start),
+    start_date: fromDayNumber(p.start),
     provenance: (p.official ? PROVENANCES.official : PROVENANCES.illustrative).zh,
     note: p.note,
   }));
@@ -498,7 +478,7 @@ export function makeFunds(
   pairings: Map<string, PlannedPairing>,
 ): CsvRow<typeof fundsTable.columns>[] {
   const rng = streamFor('funds.csv');
-  const asOf = toDay(ctx.asOf);
+  const asOf = toDayNumber(ctx.asOf);
   const gaolemiao = ctx.villages.find((v) => v.code === GAOLEMIAO)!;
   const gaolemiaoPairing = pairings.get(GAOLEMIAO)!;
   const p1 = projects.find((p) => p.id === GAOLEMIAO_PROJECT.id)!;
@@ -523,7 +503,7 @@ export function makeFunds(
     for (let k = 0; k < rows; k += 1) {
       const kind = pickWeighted(rng, FUND_KIND_WEIGHTS);
       // Paired units and enterprises can only give once paired; nobody gives to a stopped project.
-      const earliest = kind === 'paired_unit' || kind === 'paired_enterprise' ? toDay(pairing.since!) : toDay('2020-01-01');
+      const earliest = kind === 'paired_unit' || kind === 'paired_enterprise' ? toDayNumber(pairing.since!) : toDayNumber('2020-01-01');
       const windowOf = (p: PlannedProject | undefined): [number, number] => [
         Math.max(p?.start ?? earliest, earliest),
         p?.stage === 'suspended' ? p.milestones[p.milestones.length - 1]!.from : asOf,
@@ -572,7 +552,7 @@ export function makeFunds(
   );
   return funds.map((f, i) => ({
     fund_id: `F${String(i + 1).padStart(4, '0')}`,
-    date: fromDay(f.date),
+    date: fromDayNumber(f.date),
     village_code: f.villageCode,
     project_id: f.projectId,
     source_kind: FUND_SOURCE_KINDS[f.kind].zh,
@@ -658,7 +638,7 @@ export function makeMonthly(ctx: Context, projects: readonly PlannedProject[]): 
     let yearToDate = 0;
     for (const month of accrual) {
       if (month.endsWith('-01')) yearToDate = 0;
-      const end = monthEnd(month);
+      const end = lastDayOfMonth(month);
       const earning = own.filter((p) => stageOn(p, end) === 'operating').reduce((sum, p) => sum + (p.income ?? 0) / 12, 0);
       yearToDate += Math.round(((base / 12) * uniform(rng, 0.5, 1.5) + earning * uniform(rng, 0.6, 1.2)) / 100) * 100;
       if (!months.includes(month)) continue;

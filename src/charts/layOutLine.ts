@@ -5,7 +5,8 @@
  */
 import { scaleLinear } from 'd3-scale';
 import { curveLinear, curveStepAfter, line } from 'd3-shape';
-import { monthTicks, toDayNumber } from './calendarDay.ts';
+import { monthTicks } from './monthTicks.ts';
+import { toDayNumber } from '../model/calendar.ts';
 import type { AxisTick, ChartSize, FormatValue, PlotArea, SeriesStyle } from './chartTypes.ts';
 import { estimateTextWidth, fitLabel } from './estimateTextWidth.ts';
 import { linearTicks } from './linearTicks.ts';

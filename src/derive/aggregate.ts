@@ -11,6 +11,7 @@ import {
   type FundSourceKind, type Sector, type Stage, type TalentKind,
 } from '../model/vocabulary.ts';
 import { isLevel, isWithin, levelOf, type Level } from '../model/divisionCode.ts';
+import { monthOfDate } from '../model/calendar.ts';
 
 
 export type Place = {
@@ -111,7 +112,10 @@ const unique = (names: (string | undefined)[]): string[] =>
 
 export function fundsOverTime(funds: Sourced<Fund>[]): FundsPoint[] {
   const byMonth = new Map<string, bigint>();
-  for (const fund of funds) byMonth.set(fund.date.slice(0, 7), (byMonth.get(fund.date.slice(0, 7)) ?? 0n) + fund.amount_yuan);
+  for (const fund of funds) {
+    const month = monthOfDate(fund.date);
+    byMonth.set(month, (byMonth.get(month) ?? 0n) + fund.amount_yuan);
+  }
   let cumulative = 0n;
   return [...byMonth.keys()].sort().map((month) => {
     const amount = byMonth.get(month)!;

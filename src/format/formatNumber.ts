@@ -8,12 +8,13 @@
  * 约 / "about", so a rounded figure never passes for an exact one. `precise: true` gives the exact
  * amount to the fen.
  *
- * Dates are `YYYY-MM-DD` / `YYYY-MM` strings and are formatted by string work alone: no Date object,
- * so no time zone can shift a day.
+ * Dates are `YYYY-MM-DD` / `YYYY-MM` strings, read by the one calendar (src/model/calendar.ts, UTC
+ * only), so no time zone can shift a day.
  */
 
 import type { Locale } from '../i18n/locale.ts';
 import { formatHundredths } from './money.ts';
+import { parseIsoDate, parseIsoMonth } from '../model/calendar.ts';
 
 export type YuanOptions = {
   /** Print the exact amount (`150,000,000元`, `CNY 1,234.50`) instead of the short form. */
@@ -146,32 +147,6 @@ export function formatPercent(ratio: number, locale: Locale): string {
 
 const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 
-function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-function daysInMonth(year: number, month: number): number {
-  return month === 2 ? (isLeapYear(year) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
-
-function parseMonth(text: string): { year: number; month: number } {
-  const match = /^(\d{4})-(\d{2})$/.exec(text);
-  const year = Number(match?.[1]);
-  const month = Number(match?.[2]);
-  if (match === null || month < 1 || month > 12) throw new RangeError(`Not a YYYY-MM month: ${text}`);
-  return { year, month };
-}
-
-/** Splits a `YYYY-MM-DD` string into numbers, refusing dates that do not exist (2021-02-30). */
-export function parseIsoDate(text: string): { year: number; month: number; day: number } {
-  const match = /^(\d{4}-\d{2})-(\d{2})$/.exec(text);
-  if (match === null) throw new RangeError(`Not a YYYY-MM-DD date: ${text}`);
-  const { year, month } = parseMonth(match[1]!);
-  const day = Number(match[2]);
-  if (day < 1 || day > daysInMonth(year, month)) throw new RangeError(`No such date: ${text}`);
-  return { year, month, day };
-}
-
 /** `2021-10-14` → `2021年10月14日` / `14 Oct 2021`. */
 export function formatDate(isoDate: string, locale: Locale): string {
   const { year, month, day } = parseIsoDate(isoDate);
@@ -180,6 +155,6 @@ export function formatDate(isoDate: string, locale: Locale): string {
 
 /** `2021-09` → `2021年9月` / `Sep 2021`. */
 export function formatMonth(isoMonth: string, locale: Locale): string {
-  const { year, month } = parseMonth(isoMonth);
+  const { year, month } = parseIsoMonth(isoMonth);
   return locale === 'zh-CN' ? `${year}年${month}月` : `${MONTHS_EN[month - 1]!} ${year}`;
 }

@@ -5,6 +5,7 @@
  * count of fen, and a value that cannot be held exactly in fen is refused rather than rounded.
  */
 import type { Bilingual } from '../i18n/locale.ts';
+import { daysInMonth } from '../model/calendar.ts';
 
 /** What the cell coercer needs from any parser: a value, or a reason in both languages. */
 export type Coerced<T> = { ok: true; value: T } | { ok: false; reason: Bilingual };
@@ -278,11 +279,6 @@ export function parseNumber(text: string): Parsed<number> {
   }
   const value = Number(normalized);
   return ok(value === 0 ? 0 : value);
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');

@@ -9,6 +9,7 @@ import { KeyIndex, keyText } from './keyIndex.ts';
 import type { Edition, Fund, Records, Sourced } from './tables.ts';
 import { FUND_SOURCE_KINDS } from '../model/vocabulary.ts';
 import { isWithin, parentOf, townOf } from '../model/divisionCode.ts';
+import { monthOfDate } from '../model/calendar.ts';
 import { fundsTable, RECORD_KEYS, TABLES } from './tables.ts';
 
 type AnyRecord = Record<string, unknown> & { row: number };
@@ -121,7 +122,7 @@ function checkAgainstEdition(table: AnyTable, rows: AnyRecord[], edition: Editio
       ? []
       : columns
           .filter(([, field]) => field.meta.kind === 'date' || field.meta.kind === 'month')
-          .map(([key, field]) => ({ key, limit: field.meta.kind === 'month' ? asOf.slice(0, 7) : asOf }));
+          .map(([key, field]) => ({ key, limit: field.meta.kind === 'month' ? monthOfDate(asOf) : asOf }));
   const codeColumns = columns
     .filter(([, field]) => field.meta.kind === 'code' && (field.meta.codeLengths ?? []).some((n) => n > regionCode.length))
     .map(([key]) => key);

@@ -1,7 +1,6 @@
-import fc from 'fast-check';
-import { propertyRuns } from '../support/propertyRuns.ts';
 import { describe, expect, test } from 'vitest';
-import { monthTicks, toDayNumber } from '../../src/charts/calendarDay.ts';
+import { monthTicks } from '../../src/charts/monthTicks.ts';
+import { toDayNumber } from '../../src/model/calendar.ts';
 import { chartStrings } from '../../src/charts/chartStrings.ts';
 import { fill } from '../../src/i18n/fill.ts';
 import { formatChartValue, sumChartValues, toPlotNumber } from '../../src/charts/chartValue.ts';
@@ -231,21 +230,7 @@ describe('layOutStackedBars', () => {
   });
 });
 
-describe('calendar days', () => {
-  test('counts days from 1970-01-01 like Date.UTC does, for any date from 1900 to 2100', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2100, 11, 31) }), (time) => {
-        const iso = new Date(time).toISOString().slice(0, 10);
-        expect(toDayNumber(iso)).toBe(Math.floor(time / 86_400_000));
-      }),
-      propertyRuns(),
-    );
-  });
-
-  test('reads a month as its first day', () => {
-    expect(toDayNumber('2021-09')).toBe(toDayNumber('2021-09-01'));
-  });
-
+describe('month ticks', () => {
   test('puts month ticks on calendar-aligned steps when there is no room for every month', () => {
     const first = toDayNumber('2021-01-01');
     const last = toDayNumber('2021-12-31');

@@ -78,4 +78,17 @@ describe('one home per concept', () => {
     expect(copiesOutside('src/format/formatNumber.ts', [/\(\?=\(\\d\{3\}\)/, /function groupDigits\b/], ['src', 'scripts'])).toEqual([]);
     expect(texts.get('src/format/formatNumber.ts')).not.toMatch(/\(\?=\(\\d\{3\}\)/);
   });
+
+  it('the calendar: src/model/calendar.ts, on d3-time (cell text is parsed in read/, dates reckoned there)', () => {
+    expect(copiesOutside('src/model/calendar.ts', [
+      /Date\.UTC|new Date\(|86_?400_?000/,
+      /function (isLeapYear|daysInMonth|daysFromCivil|parseIsoDate|toDayNumber|monthRange)\b/,
+      /% 400 === 0/,
+      /(date|asOf)\.slice\(0, 7\)/,
+    ], ['src', 'scripts'])).toEqual([]);
+  });
+
+  it("the data scripts' CSV reader: scripts/lib/readCsvRows.ts", () => {
+    expect(copiesOutside('scripts/lib/readCsvRows.ts', [/function readRows\b/, /Papa\.parse<Record<string, string>>/], ['scripts'])).toEqual([]);
+  });
 });
