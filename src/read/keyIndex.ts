@@ -2,12 +2,11 @@
  * The rows of one file by their key (one column or several), for the unique and foreign keys of
  * files of a million rows: built in one walk, which also finds every repeated key.
  *
- * Why not a Map of strings: on a region of 100k villages (npm run bench:pipeline) the Maps behind
- * these checks took about as long as parsing the files, and the time went to memory, not to
- * arithmetic. A lookup in a large Map follows pointers to an entry, to a row and to its string, at
- * random places in a heap of hundreds of megabytes; each costs a cache miss. Most keys here are
- * short: statistical codes (digits) and ids such as `P12`. Such a key is turned into one exact
- * number (`encodeKey`) and kept in the table itself, so a lookup reads one slot and nothing else.
+ * Why not a Map of strings: a lookup in a large Map follows pointers to an entry, a row and its
+ * string, each a cache miss in a large heap (docs/performance.md, "What made the difference").
+ * Most keys here are short: statistical codes (digits) and ids such as `P12`. Such a key is turned
+ * into one exact number (`encodeKey`) and kept in the table itself, so a lookup reads one slot and
+ * nothing else.
  * Longer keys, and keys of several columns, are compared with the row they point to.
  */
 
@@ -62,7 +61,8 @@ const EMPTY = 0;
 export class KeyIndex<R extends Row> {
   /*
    * One index that lives as long as the class keeps V8's hidden class for KeyIndex alive, so code
-   * optimised for it survives between runs (docs/performance.md, "What made the difference").
+   * optimised for it survives from one run to the next in a long-running process such as
+   * `npm run dev` (docs/performance.md, "What made the difference").
    */
   static readonly keepsItsShapeAlive: KeyIndex<Row> = new KeyIndex([], []);
 

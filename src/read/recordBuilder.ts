@@ -3,7 +3,8 @@
  * names known only at run time (`record[key] = value`) costs V8 a lookup and a change of hidden
  * class per field, and gives records of the same table different shapes (an empty optional cell
  * left its field out). Made by an object literal that lists every field, a record is allocated
- * whole, and every later step reads fields of one known shape (docs/performance.md).
+ * whole, and every later step reads fields of one known shape
+ * (docs/performance.md, "What made the difference").
  *
  * The literal is written for each table's columns once, with `new Function`: the names come from
  * tables.ts, never from the data, and are written as JSON strings. This runs at build time in

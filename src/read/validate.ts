@@ -55,8 +55,8 @@ const AGREEMENTS: Record<string, Record<string, Agreement | undefined> | undefin
 /*
  * Each rule walks the rows on its own rather than all rules in one walk: a large file's unique-key
  * table and the tables of the files it refers to do not all fit in the processor's cache at once,
- * and taking them one at a time is faster (docs/performance.md). The rules run in the order they are listed, so
- * problems on the same cell keep a fixed order.
+ * and taking them one at a time is faster (docs/performance.md, "What made the difference"). The rules
+ * run in the order they are listed, so problems on the same cell keep a fixed order.
  */
 
 function checkUnique(table: AnyTable, index: Indexes, positions: ColumnPositions, problems: Problem[]): void {
@@ -90,7 +90,7 @@ function checkReference(
   const files = [reference.file, reference.also?.file].filter(Boolean).join(' / ');
   const agreement = AGREEMENTS[table.file]?.[reference.columns];
   // An indexed loop that makes no object per row: this loop often runs before V8 optimises it
-  // (docs/performance.md, "No object per row").
+  // (docs/performance.md, "What made the difference": "No object per row").
   for (let r = 0; r < rows.length; r += 1) {
     const record = rows[r]!;
     const value = record[reference.columns];
