@@ -1,7 +1,7 @@
 /**
  * The preview server for the built site: `npm run serve`, the browser tests and the page weight
  * benchmark look at dist/ the way a plain web host serves it. sirv finds the files (directory index,
- * MIME types, ETag); around it, what a host adds: the pages' Content-Security-Policy repeated as a
+ * MIME types); around it, what a host adds: the pages' Content-Security-Policy repeated as a
  * header (so a policy the pages break shows up here, not first in production), nosniff, gzip, the
  * site's 404.html, and a redirect to the trailing slash the site's addresses use.
  */
@@ -84,7 +84,8 @@ function sendNotFound(root: string, response: ServerResponse): void {
 export async function startStaticServer(dir: string, port = 0): Promise<StaticServer> {
   const root = resolve(dir);
   const csp = readPageCsp(root);
-  const serveFile = sirv(root, { dev: true, etag: true, onNoMatch: (_request, response) => sendNotFound(root, response) });
+  // No ETag, so no 304: a preview sends every file whole (the browser tests read each script's body).
+  const serveFile = sirv(root, { dev: true, etag: false, onNoMatch: (_request, response) => sendNotFound(root, response) });
 
   const server = createServer((request, response) => {
     addHostHeaders(request, response, csp);

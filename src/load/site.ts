@@ -1,5 +1,6 @@
+/// <reference types="astro/client" />
 /**
- * Everything the pages show, loaded once per build: the records from data/ (DATA_DIR), the tree of
+ * Everything the pages show, loaded once per build (and again in `astro dev` when data/ changes): the records from data/ (DATA_DIR), the tree of
  * places, and per place its summary and chart data, computed on first use and kept. Pages only lay
  * this out; every computation lives in src/pipeline.
  */
@@ -10,7 +11,7 @@ import { summaryIllustrative } from '../derive/provenance.ts';
 import type { Records } from '../read/tables.ts';
 import { contentSecurityPolicy } from '../config/contentSecurityPolicy.ts';
 import { resolveTileConfig, type TileConfig } from '../config/tileConfig.ts';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locale } from '../i18n/locale.ts';
 import { buildMapPayload, type MapPayload } from '../derive/map/buildMapPayload.ts';
@@ -51,7 +52,7 @@ function readOutline(regionCode: string): { wgs84: unknown; gcj02?: unknown } | 
   return existsSync(file('gcj02')) ? { wgs84, gcj02: JSON.parse(readFileSync(file('gcj02'), 'utf8')) as unknown } : { wgs84 };
 }
 
-let cached: Site | undefined;
+let cached: { site: Site; stamp: string | undefined } | undefined;
 
 function loadSite(): Site {
   const { records, report, edition } = loadDataDir();
@@ -123,7 +124,22 @@ function loadSite(): Site {
   };
 }
 
+/** Every file under the data folder with its size and time of change: cheap to take, as nothing is read. */
+function stampDataDir(): string {
+  return readdirSync(DATA_DIR, { recursive: true, encoding: 'utf8' })
+    .sort()
+    .map((name) => {
+      const stat = statSync(join(DATA_DIR, name));
+      return `${name}\0${stat.size}\0${stat.mtimeMs}`;
+    })
+    .join('\n');
+}
+
 export function getSite(): Site {
-  cached ??= loadSite();
-  return cached;
+  // `astro dev` serves while staff edit data/ (astro.config.mjs watches it and reloads the browser):
+  // there the Site is loaded again when a file changed. A build loads it once. Data that does not
+  // validate throws for this request only; the next request tries again.
+  const stamp = import.meta.env.DEV ? stampDataDir() : undefined;
+  if (cached === undefined || cached.stamp !== stamp) cached = { site: loadSite(), stamp };
+  return cached.site;
 }

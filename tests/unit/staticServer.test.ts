@@ -78,6 +78,17 @@ describe('startStaticServer', () => {
     expect(plain.body.toString('utf8')).toBe('name\n高勒庙村\n');
   });
 
+  test('sends a file whole to a reader that has it cached, never "304 Not Modified"', async () => {
+    const first = await get(`${server.url}/`);
+    const again = await get(`${server.url}/`, {
+      'if-modified-since': String(first.headers['last-modified'] ?? new Date().toUTCString()),
+      ...(typeof first.headers.etag === 'string' ? { 'if-none-match': first.headers.etag } : {}),
+    });
+    expect(again.status).toBe(200);
+    expect(again.body.toString('utf8')).toContain('首页 Home');
+    expect(again.headers['cache-control']).toMatch(/no-(store|cache)/);
+  });
+
   test('does not serve files outside its folder', async () => {
     const response = await get(`${server.url}/%2e%2e/%2e%2e/etc/passwd`);
     expect(response.status).toBe(404);
