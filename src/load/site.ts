@@ -1,48 +1,17 @@
 /// <reference types="astro/client" />
 /**
- * Everything the pages show, loaded once per build (and again in `astro dev` when data/ changes): the records from data/ (DATA_DIR), the tree of
- * places, and per place its summary and chart data, computed on first use and kept. Pages only lay
- * this out; every computation lives in src/pipeline.
+ * The Site the pages are built from, loaded once per build (and again in `npm run dev` when data/
+ * changes): reads data/ (DATA_DIR), refuses data
+ * that does not validate, reads the map tiles setting and the region's outline, and hands the rest to
+ * buildSite (src/derive/buildSite.ts). Only pages (src/pages/) call getSite().
  */
-import { buildPlaceTree, placesInRegion, summarizePlace, type Place, type PlaceSummary, type PlaceTree } from '../derive/aggregate.ts';
-import { chartDatasets, type ChartDataset, type ChartId } from '../derive/chartData.ts';
-import type { Report } from '../read/loadDataset.ts';
-import { summaryIllustrative } from '../derive/provenance.ts';
-import type { Records } from '../read/tables.ts';
-import { contentSecurityPolicy } from '../config/contentSecurityPolicy.ts';
-import { resolveTileConfig, type TileConfig } from '../config/tileConfig.ts';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Locale } from '../i18n/locale.ts';
-import { buildMapPayload, type MapPayload } from '../derive/map/buildMapPayload.ts';
+import { buildSite, type Site } from '../derive/buildSite.ts';
+import { resolveTileConfig } from '../config/tileConfig.ts';
 import { DATA_DIR, loadDataDir } from './readDataDir.ts';
 
-export type Site = {
-  /** As-of date plus digest of the files: names exactly the data a page was built from. */
-  edition: string;
-  asOf: string;
-  records: Records;
-  report: Report;
-  tree: PlaceTree;
-  region: Place;
-  /** The region and every place under it, by code (towns before their villages). */
-  places: Place[];
-  villages: Place[];
-  /** The codes of the places villages belong to (towns, or the region itself), in code order. */
-  towns: string[];
-  place: (code: string) => Place;
-  summary: (code: string) => PlaceSummary;
-  datasets: (code: string) => ChartDataset[];
-  dataset: (code: string, id: ChartId) => ChartDataset | undefined;
-  /** Whether the place's page shows any illustrative value. */
-  illustrative: (code: string) => boolean;
-  /** Map tiles from MAP_TILES (none by default); the CSP allows their host on every page. */
-  tiles: TileConfig;
-  /** One policy for every page: the static server sends the home page's as a header for all. */
-  csp: string;
-  /** What the static and interactive maps draw, in the page's language. */
-  mapPayload: (locale: Locale) => MapPayload;
-};
+export type { Site } from '../derive/buildSite.ts';
 
 /** data/geo/<region>-boundary.{wgs84,gcj02}.geojson, when the data folder has them. */
 function readOutline(regionCode: string): { wgs84: unknown; gcj02?: unknown } | undefined {
@@ -62,66 +31,7 @@ function loadSite(): Site {
     );
   }
   const tiles = resolveTileConfig({ MAP_TILES: process.env.MAP_TILES, TIANDITU_KEY: process.env.TIANDITU_KEY });
-  const tree = buildPlaceTree(records);
-  const region = tree.places.get(tree.regionCode);
-  if (region === undefined) throw new Error(`The region ${tree.regionCode} is not in divisions.csv`);
-  const places = placesInRegion(tree).sort((a, b) => a.code.localeCompare(b.code));
-  const summaries = new Map<string, PlaceSummary>();
-  const datasets = new Map<string, ChartDataset[]>();
-
-  const place = (code: string): Place => {
-    const found = tree.places.get(code);
-    if (found === undefined) throw new Error(`No place with code ${code}`);
-    return found;
-  };
-  const summary = (code: string): PlaceSummary => {
-    let found = summaries.get(code);
-    if (found === undefined) {
-      found = summarizePlace(records, code);
-      summaries.set(code, found);
-    }
-    return found;
-  };
-  const datasetsOf = (code: string): ChartDataset[] => {
-    let found = datasets.get(code);
-    if (found === undefined) {
-      found = chartDatasets(place(code), summary, tree.places);
-      datasets.set(code, found);
-    }
-    return found;
-  };
-
-  const villages = places.filter((p) => p.level === 'village');
-  const outline = readOutline(tree.regionCode);
-  const payloads = new Map<Locale, MapPayload>();
-  const mapPayload = (locale: Locale): MapPayload => {
-    let found = payloads.get(locale);
-    if (found === undefined) {
-      found = buildMapPayload({ records, tree, locale, tiles, outline });
-      payloads.set(locale, found);
-    }
-    return found;
-  };
-
-  return {
-    edition,
-    asOf: records.edition[0]?.as_of ?? '',
-    records,
-    report,
-    tree,
-    region,
-    places,
-    villages,
-    towns: [...new Set(villages.map((v) => v.parentCode ?? region.code))],
-    place,
-    summary,
-    datasets: datasetsOf,
-    dataset: (code, id) => datasetsOf(code).find((d) => d.id === id),
-    illustrative: (code) => summaryIllustrative(summary(code)),
-    tiles,
-    csp: contentSecurityPolicy(tiles.cspImgSrc),
-    mapPayload,
-  };
+  return buildSite({ records, report, edition, tiles, outline: readOutline(records.edition[0]?.region_code ?? '') });
 }
 
 /** Every file under the data folder with its size and time of change: cheap to take, as nothing is read. */
@@ -136,7 +46,7 @@ function stampDataDir(): string {
 }
 
 export function getSite(): Site {
-  // `astro dev` serves while staff edit data/ (astro.config.mjs watches it and reloads the browser):
+  // `npm run dev` serves while staff edit data/ (astro.config.mjs watches it and reloads the browser):
   // there the Site is loaded again when a file changed. A build loads it once. Data that does not
   // validate throws for this request only; the next request tries again.
   const stamp = import.meta.env.DEV ? stampDataDir() : undefined;

@@ -1,0 +1,34 @@
+/** What the home page shows: the region's reported figures in the programme's frame, its map and charts. */
+import type { Site } from '../buildSite.ts';
+import type { Locale } from '../../i18n/locale.ts';
+import type { MapPayload } from '../map/buildMapPayload.ts';
+import { dataFigures, frameFigures, type DataFigure, type Pillar } from '../programmeFrame.ts';
+import { buildPageFrame, chartsById, withProvenance, type Charts, type PageFrame, type ShownReconciliation } from './pageFrame.ts';
+
+export type HomeView = {
+  frame: PageFrame;
+  illustrative: boolean;
+  code: string;
+  overview: ShownReconciliation[];
+  pillars: { pillar: Pillar; figures: ShownReconciliation[]; extra: DataFigure[] }[];
+  /** Every reported figure about the region, for the reported-versus-computed chart. */
+  reported: ShownReconciliation[];
+  charts: Charts;
+  map: MapPayload;
+};
+
+export function buildHomeView(site: Site, locale: Locale): HomeView {
+  const code = site.region.code;
+  const framed = frameFigures(site.report.reconciliation, code);
+  const extra = dataFigures(site.summary(code));
+  return {
+    frame: buildPageFrame(site),
+    illustrative: site.illustrative(code),
+    code,
+    overview: withProvenance(site.records, framed.overview),
+    pillars: framed.pillars.map(({ pillar, figures }) => ({ pillar, figures: withProvenance(site.records, figures), extra: extra[pillar] })),
+    reported: withProvenance(site.records, site.report.reconciliation.filter((r) => r.scopeCode === code)),
+    charts: chartsById(site.datasets(code)),
+    map: site.mapPayload(locale),
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * What the page of one place (the region, a town or a village) shows: where it is and how precisely,
+ * its figures, pairing, projects, funds, talent, monthly review, its children, and for a village how
+ * it compares with the other villages of its town.
+ */
+import { isWithin } from '../../model/divisionCode.ts';
+import type { Place, PlaceSummary } from '../aggregate.ts';
+import type { Site } from '../buildSite.ts';
+import { compareWithTown, type TownComparison } from '../compareWithTown.ts';
+import { dataFigures, type DataFigure, type Pillar } from '../programmeFrame.ts';
+import { anyIllustrative, isIllustrative } from '../provenance.ts';
+import type { Locale } from '../../i18n/locale.ts';
+import type { MapPayload } from '../map/buildMapPayload.ts';
+import type { MonthlyReview, Pairing, Sourced } from '../../read/tables.ts';
+import { buildPageFrame, chartsById, withProvenance, type Charts, type PageFrame, type ShownReconciliation } from './pageFrame.ts';
+import { projectRows, type ProjectRow } from './tableRows.ts';
+
+/** A place linked from this one; only places in the region have a page. */
+export type LinkedPlace = { place: Place; hasPage: boolean };
+
+export type PlaceView = {
+  frame: PageFrame;
+  illustrative: boolean;
+  place: Place;
+  summary: PlaceSummary;
+  isVillage: boolean;
+  /** From the top of the division tree down to the place's parent. */
+  ancestors: LinkedPlace[];
+  parent: LinkedPlace | undefined;
+  children: { place: Place; summary: PlaceSummary }[];
+  reported: ShownReconciliation[];
+  extra: Record<Pillar, DataFigure[]>;
+  /** Whether each key figure rests on illustrative rows. */
+  figuresIllustrative: { projects: boolean; funds: boolean; talent: boolean; pairings: boolean; latestStage: boolean };
+  /** People supported, all kinds. */
+  talentTotal: number;
+  /** The town government's seat, when divisions.csv gives one. */
+  seat: { lon: number; lat: number } | undefined;
+  /** Villages under the place by how precisely they are located. */
+  precisionCounts: { surveyed: number; townSeat: number };
+  map: MapPayload;
+  /** A village's own pairing. */
+  pairing: Sourced<Pairing> | undefined;
+  projects: ProjectRow[];
+  charts: Charts;
+  /** A village's own reviews, oldest first, each marked when its stage differs from the month before. */
+  timeline: { review: Sourced<MonthlyReview>; changed: boolean }[];
+  /** Every review of the timeline is illustrative: then one mark for all. */
+  timelineIllustrative: boolean;
+  comparison: TownComparison | undefined;
+};
+
+export function buildPlaceView(site: Site, code: string, locale: Locale): PlaceView {
+  const place = site.place(code);
+  const summary = site.summary(code);
+  const isVillage = place.level === 'village';
+  const linked = (target: Place): LinkedPlace => ({ place: target, hasPage: isWithin(target.code, site.region.code) });
+  const parent = place.parentCode === undefined ? undefined : site.tree.places.get(place.parentCode);
+  const monthly = [...summary.monthly].filter((m) => m.village_code === code).sort((a, b) => a.month.localeCompare(b.month));
+  const seat = (() => {
+    const division = site.records.divisions.find((d) => d.code === code);
+    return division?.seat_lon_wgs84 !== undefined && division.seat_lat_wgs84 !== undefined
+      ? { lon: division.seat_lon_wgs84, lat: division.seat_lat_wgs84 }
+      : undefined;
+  })();
+  return {
+    frame: buildPageFrame(site),
+    illustrative: site.illustrative(code),
+    place,
+    summary,
+    isVillage,
+    ancestors: place.ancestorCodes.map((ancestor) => linked(site.place(ancestor))),
+    parent: parent === undefined ? undefined : linked(parent),
+    children: place.childCodes.map((child) => ({ place: site.place(child), summary: site.summary(child) })),
+    reported: withProvenance(site.records, site.report.reconciliation.filter((r) => r.scopeCode === code)),
+    extra: dataFigures(summary),
+    figuresIllustrative: {
+      projects: anyIllustrative(summary.projects),
+      funds: anyIllustrative(summary.funds),
+      talent: anyIllustrative(summary.talent),
+      pairings: anyIllustrative(summary.pairings),
+      latestStage: anyIllustrative(monthly.slice(-1)),
+    },
+    talentTotal: summary.talentByKind.reduce((sum, k) => sum + k.value, 0),
+    seat,
+    precisionCounts: {
+      surveyed: place.villageCodes.filter((c) => site.tree.places.get(c)?.village?.location_precision === 'surveyed').length,
+      townSeat: place.villageCodes.filter((c) => site.tree.places.get(c)?.village?.location_precision === 'town-seat').length,
+    },
+    map: site.mapPayload(locale),
+    pairing: summary.pairings.find((p) => p.village_code === code),
+    projects: projectRows(summary.projects, site.tree),
+    charts: chartsById(site.datasets(code)),
+    timeline: monthly.map((review, index) => ({ review, changed: index > 0 && monthly[index - 1]?.stage !== review.stage })),
+    timelineIllustrative: monthly.length > 0 && monthly.every(isIllustrative),
+    comparison: isVillage && parent !== undefined ? compareWithTown(code, parent.villageCodes.map((c) => site.summary(c))) : undefined,
+  };
+}
