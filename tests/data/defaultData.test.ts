@@ -10,10 +10,10 @@ import Papa from 'papaparse';
 import { TABLES } from '../../src/read/tables.ts';
 import { townOf } from '../../src/model/divisionCode.ts';
 import { loadDataset } from '../../src/read/loadDataset.ts';
+import { DATA_DIR } from '../../src/load/readDataDir.ts';
 import { reviewMonths } from '../../scripts/generateSample.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-const DATA = join(ROOT, 'data');
+const DATA = DATA_DIR;
 const GAOLEMIAO = '150627101225';
 
 type Row = Record<string, string>;
