@@ -231,3 +231,11 @@ describe('the sample reconciles with the article', () => {
   });
 });
 
+describe('the scripts reproduce data/', () => {
+  // tests/unit/sampleData.test.ts checks that extractDivisions and generateSample write the region
+  // fixture byte for byte; the same bytes here mean they write data/ too, without running them twice.
+  it.each(TABLES.map((t) => t.file))('%s is the same as in tests/fixtures/region', (file) => {
+    const fixture = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'region', file));
+    expect(readFileSync(join(DATA, file)).equals(fixture), file).toBe(true);
+  });
+});
