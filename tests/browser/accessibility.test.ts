@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AXE_PATH, inLocale, keyPages, LOCALES, siteUnderTest, useBrowser, visit } from './browser.ts';
+import { AXE_PATH, inBothLocales, keyPages, siteUnderTest, useBrowser, visitDrawn } from './browser.ts';
 
 const { siteUrl, places } = siteUnderTest();
 // axe is injected as an inline script, which the site's own CSP rightly refuses; the CSP itself is
@@ -9,15 +9,12 @@ const session = useBrowser({ bypassCSP: true });
 type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] };
 type AxeWindow = { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } };
 
-const pages = LOCALES.flatMap((locale) =>
-  keyPages(places).map(({ name, path }) => ({ name: `${name} (${locale})`, url: inLocale(path, locale) })),
-);
+const pages = inBothLocales(keyPages(places));
 
 describe('accessibility (axe-core)', () => {
   it.each(pages)('finds no violation on the $name page', async ({ url }) => {
     const page = await session.context.newPage();
-    await visit(page, `${siteUrl}${url}`);
-    if (url.endsWith('/map/')) await page.waitForSelector('.village-marker[data-code]');
+    await visitDrawn(page, `${siteUrl}${url}`);
     await page.addScriptTag({ path: AXE_PATH });
     const violations = await page.evaluate(async () => {
       const { violations } = await (window as unknown as AxeWindow).axe.run(document, { resultTypes: ['violations'] });

@@ -55,6 +55,11 @@ export function keyPages(places: SitePlaces): { name: string; path: string }[] {
   ];
 }
 
+/** Each page in both languages, named "home (zh-CN)", "home (en)", with the address of its language. */
+export function inBothLocales(pages: readonly { name: string; path: string }[]): { name: string; url: string }[] {
+  return LOCALES.flatMap((locale) => pages.map(({ name, path }) => ({ name: `${name} (${locale})`, url: inLocale(path, locale) })));
+}
+
 /** Every other page the site contract names, for the same checks. */
 export function otherPages(places: SitePlaces): { name: string; path: string }[] {
   return [
@@ -118,6 +123,12 @@ export async function visit(page: Page, url: string): Promise<void> {
   const response = await page.goto(url, { waitUntil: 'load' });
   if (response === null || !response.ok()) throw new Error(`${url} answered ${response?.status() ?? 'nothing'}`);
   await page.waitForLoadState('networkidle');
+}
+
+/** visit, and on the map page also wait for the markers the map script draws after the page has loaded. */
+export async function visitDrawn(page: Page, url: string): Promise<void> {
+  await visit(page, url);
+  if (new URL(url).pathname.endsWith('/map/')) await page.waitForSelector('.village-marker[data-code]');
 }
 
 export async function newContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { inLocale, keyPages, LOCALES, otherPages, siteUnderTest, useBrowser, visit, watchPage } from './browser.ts';
+import { inBothLocales, keyPages, otherPages, siteUnderTest, useBrowser, visit, visitDrawn, watchPage } from './browser.ts';
 
 const { siteUrl, places } = siteUnderTest();
 const session = useBrowser();
 
 const pages = [
-  ...LOCALES.flatMap((locale) =>
-    [...keyPages(places), ...otherPages(places)].map(({ name, path }) => ({ name: `${name} (${locale})`, url: inLocale(path, locale) })),
-  ),
+  ...inBothLocales([...keyPages(places), ...otherPages(places)]),
   // The page a host serves for any unknown address (its 404 status would itself log a console error).
   { name: '404 (zh-CN)', url: '/404.html' },
 ];
@@ -25,8 +23,7 @@ describe('pages under the strict Content-Security-Policy', () => {
 
   it.each(pages)('the $name page logs no console error and breaks no CSP rule', async ({ url }) => {
     const watched = await watchPage(session.context);
-    await visit(watched.page, `${siteUrl}${url}`);
-    if (url.endsWith('/map/')) await watched.page.waitForSelector('.village-marker[data-code]');
+    await visitDrawn(watched.page, `${siteUrl}${url}`);
     expect(await watched.cspViolations(), 'securitypolicyviolation events').toEqual([]);
     expect(watched.errors, 'console errors and uncaught exceptions').toEqual([]);
     await watched.page.close();

@@ -1,21 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { toPinyinName } from '../../src/format/placeName.ts';
-import { inLocale, keyPages, LOCALES, newContext, otherPages, siteUnderTest, useBrowser, visit } from './browser.ts';
+import { inBothLocales, keyPages, newContext, otherPages, siteUnderTest, useBrowser, visit } from './browser.ts';
 
 const { siteUrl, places } = siteUnderTest();
 const pages = [...keyPages(places), ...otherPages(places)];
 const session = useBrowser();
 
 describe('every page', () => {
-  const cases = LOCALES.flatMap((locale) => pages.map((p) => ({ ...p, locale, path: inLocale(p.path, locale) })));
-
-  it.each(cases)('$name ($locale) has a title, a description, a canonical link and the favicon', async ({ path }) => {
-    await visit(session.page, `${siteUrl}${path}`);
+  it.each(inBothLocales(pages))('$name has a title, a description, a canonical link and the favicon', async ({ url }) => {
+    await visit(session.page, `${siteUrl}${url}`);
     expect((await session.page.title()).trim().length).toBeGreaterThan(3);
     const description = await session.page.locator('meta[name="description"]').getAttribute('content');
     expect(description?.trim().length ?? 0).toBeGreaterThan(10);
     const canonical = await session.page.locator('link[rel="canonical"]').getAttribute('href');
-    expect(new URL(canonical ?? '').pathname).toBe(path);
+    expect(new URL(canonical ?? '').pathname).toBe(url);
     const icon = await session.page.locator('link[rel="icon"]').getAttribute('href');
     const response = await session.page.request.get(new URL(icon ?? '', session.page.url()).href);
     expect(response.status()).toBe(200);

@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { inLocale, LOCALES, siteUnderTest, useBrowser, visit } from './browser.ts';
+import { inBothLocales, siteUnderTest, useBrowser, visit } from './browser.ts';
 
 const { siteUrl, places } = siteUnderTest();
 const session = useBrowser({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
 
-const pages = LOCALES.flatMap((locale) =>
-  [
-    { name: 'home', path: '/' },
-    { name: 'village', path: `/villages/${places.village.village_code}/` },
-    { name: 'map', path: '/map/' },
-  ].map(({ name, path }) => ({ name: `${name} (${locale})`, url: inLocale(path, locale) })),
-);
+const pages = inBothLocales([
+  { name: 'home', path: '/' },
+  { name: 'village', path: `/villages/${places.village.village_code}/` },
+  { name: 'map', path: '/map/' },
+]);
 
 describe('on a 360 × 740 phone screen', () => {
   it.each(pages)('the $name page does not scroll sideways', async ({ url }) => {

@@ -1,6 +1,7 @@
 /**
- * data/'s generated files are up to date: run `npm run data:describe` after changing tables.ts or the
- * data. A county that replaces data/ keeps these tests: they hold for any data folder.
+ * data/ validates and its generated files are up to date: run `npm run data:describe` after changing
+ * tables.ts or the data. A county that replaces data/ keeps these tests: they hold for any data folder
+ * (DATA_DIR, data/ by default).
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -9,13 +10,21 @@ import Papa from 'papaparse';
 import { describeColumns, spliceGenerated } from '../../src/publish/describeColumns.ts';
 import { describePackage, type DataPackage } from '../../src/publish/describePackage.ts';
 import { packageOptions } from '../../src/load/packageOptions.ts';
-import { loadDataDir } from '../../src/load/readDataDir.ts';
+import { DATA_DIR, loadDataDir } from '../../src/load/readDataDir.ts';
+import { isError } from '../../src/read/problem.ts';
 import { TABLES } from '../../src/read/tables.ts';
 import { lookUpTerm } from '../../src/model/vocabulary.ts';
 
-const DATA = join(import.meta.dirname, '..', '..', 'data');
-const { records } = loadDataDir(DATA);
+const DATA = DATA_DIR;
+const { records, report } = loadDataDir(DATA);
 const committed = JSON.parse(readFileSync(join(DATA, 'datapackage.json'), 'utf8')) as DataPackage;
+
+describe('data/', () => {
+  it('passes the validator with no errors, so npm run build publishes it', () => {
+    expect(report.problems.filter(isError)).toEqual([]);
+    expect(report.ok).toBe(true);
+  });
+});
 
 describe('data/datapackage.json', () => {
   it('is what npm run data:describe makes from the tables today (run it after changing tables.ts)', () => {
@@ -41,7 +50,6 @@ describe('data/datapackage.json', () => {
       }
     }
   });
-
 });
 
 describe('data/README.md', () => {

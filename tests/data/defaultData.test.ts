@@ -10,10 +10,10 @@ import Papa from 'papaparse';
 import { TABLES } from '../../src/read/tables.ts';
 import { townOf } from '../../src/model/divisionCode.ts';
 import { loadDataset } from '../../src/read/loadDataset.ts';
+import { DATA_DIR } from '../../src/load/readDataDir.ts';
 import { reviewMonths } from '../../scripts/generateSample.ts';
 
-const ROOT = join(import.meta.dirname, '..', '..');
-const DATA = join(ROOT, 'data');
+const DATA = DATA_DIR;
 const GAOLEMIAO = '150627101225';
 
 type Row = Record<string, string>;
@@ -231,3 +231,11 @@ describe('the sample reconciles with the article', () => {
   });
 });
 
+describe('the scripts reproduce data/', () => {
+  // tests/unit/sampleData.test.ts checks that extractDivisions and generateSample write the region
+  // fixture byte for byte; the same bytes here mean they write data/ too, without running them twice.
+  it.each(TABLES.map((t) => t.file))('%s is the same as in tests/fixtures/region', (file) => {
+    const fixture = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'region', file));
+    expect(readFileSync(join(DATA, file)).equals(fixture), file).toBe(true);
+  });
+});

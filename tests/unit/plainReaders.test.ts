@@ -21,6 +21,10 @@ const nearNumber = fc
 const plainNumber = fc
   .tuple(fc.nat({ max: 999_999_999 }), fc.constantFrom('', 'grouped', '.5', '.05', '.50', '万', '亿', '万元'))
   .map(([n, form]) => (form === 'grouped' ? n.toLocaleString('en-US') : `${n}${form}`));
+// Runs of 1 to 18 digits, leading zeros too: past the digits a double holds exactly, they are left to the full grammar.
+const plainInteger = fc
+  .integer({ min: 1, max: 18 })
+  .chain((length) => fc.bigInt({ min: 0n, max: 10n ** BigInt(length) - 1n }).map((n) => n.toString().padStart(length, '0')));
 const digits = (min: number, max: number) => fc.integer({ min, max }).map(String);
 const nearDate = fc
   .tuple(digits(0, 2999), digits(0, 13), digits(0, 32), fc.constantFrom('-', '/', '.'), fc.boolean())
@@ -28,6 +32,10 @@ const nearDate = fc
     const p = (s: string, n: number) => (pad ? s.padStart(n, '0') : s);
     return `${p(y, 4)}${sep}${p(m, 2)}${sep}${p(d, 2)}`;
   });
+// Real calendar days as ISO dates, years 0001–2999 (0999 keeps its zero).
+const plainDate = fc
+  .date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('2999-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((date) => date.toISOString().slice(0, 10));
 const nearMonth = fc.tuple(digits(0, 2999), digits(0, 13), fc.boolean()).map(([y, m, pad]) => `${pad ? y.padStart(4, '0') : y}-${pad ? m.padStart(2, '0') : m}`);
 
 type Case = [name: string, plain: (text: string) => unknown, full: (text: string) => Parsed<unknown>, texts: fc.Arbitrary<string>];
@@ -36,11 +44,11 @@ describe('plain readers agree with the full grammar', () => {
   it.each<Case>([
     ['readPlainHundredths as money', readPlainHundredths, parseMoney, fc.oneof(nearNumber, plainNumber, fc.string())],
     ['readPlainHundredths as a decimal', readPlainHundredths, parseDecimal, fc.oneof(nearNumber, plainNumber, fc.string())],
-    ['readPlainInteger', readPlainInteger, parseInteger, fc.oneof(nearNumber, plainNumber, fc.string())],
+    ['readPlainInteger', readPlainInteger, parseInteger, fc.oneof(nearNumber, plainNumber, plainInteger, fc.string())],
     ['readPlainNumber', readPlainNumber, parseNumber, fc.oneof(nearNumber, plainNumber, fc.double({ noNaN: true }).map(String), fc.string())],
-    ['readPlainDate', readPlainDate, parseDate, fc.oneof(nearDate, fc.string())],
+    ['readPlainDate', readPlainDate, parseDate, fc.oneof(nearDate, plainDate, fc.string())],
     ['readPlainMonth', readPlainMonth, parseMonth, fc.oneof(nearMonth, fc.string())],
-  ])('%s reads a text as the full grammar does, or leaves it to the full grammar', (_, plain, full, texts) => {
+  ])('%s reads a text as the full grammar does, or leaves it to the full grammar', (name, plain, full, texts) => {
     let read = 0;
     const runs = propertyRuns(3000);
     fc.assert(
@@ -53,8 +61,8 @@ describe('plain readers agree with the full grammar', () => {
       runs,
     );
     // A reader that leaves every text to the full grammar would agree vacuously: it must read a fair
-    // share of the texts made to look like its plain form.
-    expect(read).toBeGreaterThan(runs.numRuns / 20);
+    // share of the texts (each reader reads 15–40 % of its texts with this seed).
+    expect(read, `texts ${name} read of ${runs.numRuns}`).toBeGreaterThan(runs.numRuns / 10);
   });
 
   it.each<[string, bigint | undefined]>([
