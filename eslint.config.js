@@ -42,23 +42,21 @@ const DICTIONARIES = {
 };
 
 /**
- * Per pure folder, the later steps it must not know about: only rules the code keeps, today and with the
- * clean-up's moves (format/money.ts used by read, model/divisionCode.ts and i18n/locale.ts used by all).
- * Still to tighten once the code allows: model/ and config/ import the Bilingual type from read/ (moving to
- * i18n/locale.ts), and derive/chartData.ts imports formatCsv from publish/ (a step later in the flow).
+ * Per pure folder, the later steps it must not know about (format/ and model/ are shared by all steps,
+ * i18n/locale.ts and i18n/fill.ts too).
  */
 const LOWER_THAN = {
   read: [
     folders(['derive', 'publish', 'charts', 'config'], 'Reading and checking data comes first in the flow: it knows only model/ and format/.'),
     DICTIONARIES,
   ],
-  model: [folders(['derive', 'format', 'publish', 'charts', 'config'], 'model/ holds what every step shares, so it imports none of them.'), DICTIONARIES],
+  model: [folders(['read', 'derive', 'format', 'publish', 'charts', 'config'], 'model/ holds what every step shares, so it imports none of them.'), DICTIONARIES],
   format: [
     folders(['read', 'derive', 'publish', 'charts', 'config'], 'format/ is browser-safe formatting: it builds on model/ and i18n/locale.ts only.'),
     DICTIONARIES,
   ],
-  config: [folders(['derive', 'format', 'publish', 'charts'], 'Site settings do not depend on the steps that use them.'), DICTIONARIES],
-  derive: [folders(['charts'], 'View models are computed before charts are laid out.'), DICTIONARIES],
+  config: [folders(['read', 'derive', 'format', 'publish', 'charts'], 'Site settings do not depend on the steps that use them.'), DICTIONARIES],
+  derive: [folders(['charts', 'publish'], 'View models are computed before charts are laid out and files are published.'), DICTIONARIES],
   publish: [folders(['charts'], 'Published files are made from records and view models, not from chart layouts.'), DICTIONARIES],
   charts: [folders(['read', 'publish'], 'Chart layouts take view models (derive/), not records or files.'), DICTIONARIES],
   i18n: [],

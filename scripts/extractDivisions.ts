@@ -17,7 +17,7 @@
  *   one, otherwise at its town's seat and marked so; a village with neither stops the script, since a
  *   village the map cannot place would be silently missing from it.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';

@@ -1,5 +1,4 @@
-/** Shapes shared by the chart layouts: sizes, axis ticks and how a series is drawn. */
-import type { PatternName } from './palette.ts';
+/** Shapes shared by the chart layouts: sizes, plot areas, axis ticks, label lines. */
 
 export type ChartSize = { width: number; height: number };
 
@@ -12,18 +11,6 @@ export type AxisTick = { value: number; position: number; label: string };
 /** A line of a (possibly wrapped) label and the y of its middle. */
 export type LabelLine = { text: string; y: number };
 
-/**
- * How one series is drawn. Colour is never the only carrier of meaning: each series also has a fill
- * pattern (bars), a dash pattern (lines) and its label, which the charts print next to the marks.
- */
-export type SeriesStyle = {
-  key: string;
-  label: string;
-  color: string;
-  pattern: PatternName;
-  /** SVG stroke-dasharray; '' is a solid line. */
-  dash: string;
-};
 
 /** Turns a value into the text shown on a chart (value labels, axis ticks). */
 export type FormatValue = (value: number) => string;

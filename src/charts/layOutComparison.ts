@@ -5,10 +5,11 @@
  * has its own scale (the larger of the two spans the plot); `sharedScale` puts all on one axis.
  */
 import { scaleLinear } from 'd3-scale';
-import type { AxisTick, ChartSize, LabelLine, PlotArea, SeriesStyle } from './chartTypes.ts';
+import type { AxisTick, ChartSize, LabelLine, PlotArea } from './chartTypes.ts';
+import type { SeriesStyle } from '../format/palette.ts';
 import { estimateTextWidth } from './estimateTextWidth.ts';
 import { frameHorizontalBars, type BarFrameOptions } from './frameHorizontalBars.ts';
-import { styleSeries } from './palette.ts';
+import { styleSeries } from '../format/palette.ts';
 import { roundPx } from './roundPx.ts';
 import { judgeFigure, type ReconcileStatus } from '../model/vocabulary.ts';
 

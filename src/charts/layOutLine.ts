@@ -7,10 +7,11 @@ import { scaleLinear } from 'd3-scale';
 import { curveLinear, curveStepAfter, line } from 'd3-shape';
 import { monthTicks } from './monthTicks.ts';
 import { toDayNumber } from '../model/calendar.ts';
-import type { AxisTick, ChartSize, FormatValue, PlotArea, SeriesStyle } from './chartTypes.ts';
+import type { AxisTick, ChartSize, FormatValue, PlotArea } from './chartTypes.ts';
+import type { SeriesStyle } from '../format/palette.ts';
 import { estimateTextWidth, fitLabel } from './estimateTextWidth.ts';
 import { linearTicks } from './linearTicks.ts';
-import { styleSeries } from './palette.ts';
+import { styleSeries } from '../format/palette.ts';
 import { roundPx } from './roundPx.ts';
 
 /** `x` is a `YYYY-MM` month or a `YYYY-MM-DD` date; `y` null leaves a gap in the line. */
@@ -68,7 +69,7 @@ export function layOutLine(
   size: ChartSize,
   options: LineOptions = {},
 ): LineLayout {
-  const seriesList: readonly LineSeriesInput[] = isSeriesList(data) ? data : data.length > 0 ? [{ key: 'value', label: '', points: data as readonly LinePoint[] }] : [];
+  const seriesList: readonly LineSeriesInput[] = isSeriesList(data) ? data : data.length > 0 ? [{ key: 'value', label: '', points: data }] : [];
   const fontSize = options.fontSize ?? 12;
   const formatValue = options.formatValue ?? String;
   const formatX = options.formatX ?? ((x: string) => x);

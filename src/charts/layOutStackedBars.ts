@@ -2,9 +2,10 @@
  * Horizontal stacked bars: one bar per item (e.g. funds per town), split into segments by series
  * (e.g. source of funds), with the item's total printed after the bar.
  */
-import type { AxisTick, ChartSize, FormatValue, LabelLine, PlotArea, SeriesStyle } from './chartTypes.ts';
+import type { AxisTick, ChartSize, FormatValue, LabelLine, PlotArea } from './chartTypes.ts';
+import type { SeriesStyle } from '../format/palette.ts';
 import { frameHorizontalBars, type BarFrameOptions } from './frameHorizontalBars.ts';
-import { styleSeries } from './palette.ts';
+import { styleSeries } from '../format/palette.ts';
 import { roundPx } from './roundPx.ts';
 
 export type StackedDatum = {

@@ -1,5 +1,5 @@
 /** How a series' marks are filled: its plain colour, or a pattern defined once per chart. */
-import type { SeriesStyle } from './chartTypes.ts';
+import type { SeriesStyle } from '../format/palette.ts';
 import type { LegendItem } from './dataTable.ts';
 
 /** The id of a series' pattern; `chartId` keeps ids unique when a page shows several charts. */

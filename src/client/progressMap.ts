@@ -13,7 +13,7 @@
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { fill } from '../i18n/fill.ts';
-import type { ProgressMapLabels } from '../i18n/mapLabels.ts';
+import type { ProgressMapLabels } from '../charts/mapLabels.ts';
 import type { ClientMapPayload as MapPayload, ClientMapVillage as MapVillage } from '../derive/map/clientPayload.ts';
 import type { Sector, Stage } from '../model/vocabulary.ts';
 import { spreadInPixels } from '../derive/map/sunflower.ts';

@@ -5,10 +5,8 @@
  */
 import type { Bilingual } from '../i18n/locale.ts';
 import type { Place, PlaceSummary } from './aggregate.ts';
-import { formatHundredths } from '../format/money.ts';
 import { englishName } from '../format/placeName.ts';
 import { anyIllustrative } from './provenance.ts';
-import { formatCsv, type CsvCell } from '../publish/toCsv.ts';
 import { FUND_SOURCE_KINDS, SECTORS, STAGES, TALENT_KINDS, type Vocabulary } from '../model/vocabulary.ts';
 
 export const CHART_IDS = [
@@ -124,15 +122,4 @@ export function chartDatasets(place: Place, summaryOf: (code: string) => PlaceSu
 /** Whether a dataset has anything to draw (a chart of nothing but zeros says nothing). */
 export function hasValues(dataset: ChartDataset): boolean {
   return dataset.values.some((row) => row.some((value) => value !== 0 && value !== 0n));
-}
-
-/** A dataset as its CSV: key, label_zh, label_en, then one column per series; money in exact yuan. */
-export function datasetToCsv(dataset: ChartDataset): string {
-  const rows: CsvCell[][] = dataset.rows.map((row, index) => [
-    row.key,
-    row.label.zh,
-    row.label.en,
-    ...(dataset.values[index] ?? []).map((value) => (typeof value === 'bigint' ? formatHundredths(value) : value)),
-  ]);
-  return formatCsv(['key', 'label_zh', 'label_en', ...dataset.series.map((s) => s.key)], rows);
 }

@@ -5,6 +5,7 @@
  */
 import type { PlaceSummary } from './aggregate.ts';
 import type { SourceRows } from '../read/reconcile.ts';
+import type { AnyTable } from '../read/field.ts';
 import { RECORD_KEYS, type Records } from '../read/tables.ts';
 
 type MaybeIllustrative = { readonly provenance?: string | undefined };
@@ -38,4 +39,13 @@ export function toRowRanges(rows: readonly number[]): [number, number][] {
     else ranges.push([row, row]);
   }
   return ranges;
+}
+
+export type FileProvenance = 'official' | 'illustrative';
+
+/** A file is official only when every row in it is; one illustrative row makes it illustrative. */
+export function provenanceOf(records: Records, table: AnyTable): { provenance: FileProvenance; officialRows: number; rows: number } {
+  const rows = records[RECORD_KEYS[table.file as keyof typeof RECORD_KEYS]] as { provenance?: string }[];
+  const officialRows = rows.filter((row) => row.provenance !== 'illustrative').length;
+  return { provenance: officialRows === rows.length ? 'official' : 'illustrative', officialRows, rows: rows.length };
 }

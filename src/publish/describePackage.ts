@@ -4,7 +4,8 @@
  */
 import type { Bilingual } from '../i18n/locale.ts';
 import type { AnyTable, Field } from '../read/field.ts';
-import { RECORD_KEYS, TABLES, type Records } from '../read/tables.ts';
+import { TABLES, type Records } from '../read/tables.ts';
+import { provenanceOf } from '../derive/provenance.ts';
 
 type FrictionlessField = {
   name: string;
@@ -50,15 +51,6 @@ function describeField(name: string, field: Field, unique: boolean): Frictionles
     ...(meta.example === undefined ? {} : { example: meta.example }),
     constraints,
   };
-}
-
-export type FileProvenance = 'official' | 'illustrative';
-
-/** A file is official only when every row in it is; one illustrative row makes it illustrative. */
-export function provenanceOf(records: Records, table: AnyTable): { provenance: FileProvenance; officialRows: number; rows: number } {
-  const rows = records[RECORD_KEYS[table.file as keyof typeof RECORD_KEYS]] as { provenance?: string }[];
-  const officialRows = rows.filter((row) => row.provenance !== 'illustrative').length;
-  return { provenance: officialRows === rows.length ? 'official' : 'illustrative', officialRows, rows: rows.length };
 }
 
 export type License = { name: string; path: string; title: string };

@@ -44,7 +44,7 @@ export function formatValue(field: Field, value: unknown): CsvCell {
       return formatHundredths(value as bigint);
     case 'enum': {
       const term = field.meta.vocabulary?.[value as string];
-      return term?.zh ?? String(value);
+      return term?.zh ?? (value as string);
     }
     default:
       return value as string | number;

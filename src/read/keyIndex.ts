@@ -15,8 +15,9 @@ export type Row = Readonly<Record<string, unknown>>;
 /** A row whose key repeats an earlier row's, with that earlier row. */
 export type RepeatedKey<R extends Row> = { row: R; first: R };
 
-/** A key's text in a cell: keys are strings once coerced; anything else is compared as it prints. */
-export const keyText = (value: unknown): string => (typeof value === 'string' ? value : String(value ?? ''));
+/** A key's text in a cell: keys are strings once coerced; a number is compared as it prints, an empty cell as "". */
+export const keyText = (value: unknown): string =>
+  typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean' ? String(value) : '';
 
 /**
  * A short key as one number that no other text has, or NaN. Up to 14 ASCII digits: 1 before them,

@@ -19,7 +19,7 @@ export type RejectedKeys = Record<string, ReadonlyMap<string, number> | undefine
 
 function recordsOf(records: Records, file: string): AnyRecord[] {
   const key = RECORD_KEYS[file as keyof typeof RECORD_KEYS];
-  return key === undefined ? [] : (records[key] as unknown as AnyRecord[]);
+  return key === undefined ? [] : (records[key]);
 }
 
 

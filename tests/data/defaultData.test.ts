@@ -122,7 +122,7 @@ describe('the sample reconciles with the article', () => {
 
   it('ties funds only to projects of the same village and never beyond a project\'s investment', () => {
     const byId = new Map(projects.map((p) => [p.project_id, p]));
-    for (const f of funds.filter((f) => f.project_id)) expect(byId.get(f.project_id!)?.village_code).toBe(f.village_code);
+    for (const f of funds.filter((f) => f.project_id)) expect(byId.get(f.project_id)?.village_code).toBe(f.village_code);
     for (const p of projects) {
       const tied = sumYuan(funds.filter((f) => f.project_id === p.project_id), 'amount_yuan');
       expect(tied <= yuan(p.investment_yuan), p.project_id).toBe(true);

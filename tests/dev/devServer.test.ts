@@ -4,6 +4,7 @@
  * village's page shows the new name. Data that stops validating gives the bilingual error for that
  * request, and the server serves again once the data is fixed.
  */
+import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,7 +31,7 @@ function freePort(): Promise<number> {
 }
 
 /** Calls `check` every half second until it returns a value, or fails after `ms` with what it last saw. */
-async function waitFor<T>(what: string, ms: number, check: () => Promise<T | undefined>): Promise<T> {
+async function waitFor<T>(what: string, ms: number, check: () => T | undefined | Promise<T | undefined>): Promise<T> {
   const deadline = Date.now() + ms;
   let last: unknown;
   while (Date.now() < deadline) {
@@ -42,7 +43,7 @@ async function waitFor<T>(what: string, ms: number, check: () => Promise<T | und
     }
     await new Promise((wake) => setTimeout(wake, 500));
   }
-  throw new Error(`Timed out after ${ms} ms waiting for ${what}${last === undefined ? '' : `: ${String(last)}`}\n${output}`);
+  throw new Error(`Timed out after ${ms} ms waiting for ${what}${last === undefined ? '' : `: ${inspect(last)}`}\n${output}`);
 }
 
 async function fetchPage(): Promise<{ status: number; html: string }> {
@@ -80,7 +81,7 @@ beforeAll(async () => {
   });
   server.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   server.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  origin = await waitFor('astro dev to listen', 120_000, async () => {
+  origin = await waitFor('astro dev to listen', 120_000, () => {
     if (server!.exitCode !== null) throw new Error(`astro dev exited with ${server!.exitCode}`);
     // eslint-disable-next-line no-control-regex
     return /Local\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(output.replace(/\u001b\[[0-9;]*m/g, ''))?.[1];
@@ -123,7 +124,7 @@ describe('npm run dev (astro dev)', () => {
       return page.status === 500 ? page : undefined;
     });
     expect(broken.status).toBe(500);
-    await waitFor('the bilingual message in the log', 10_000, async () =>
+    await waitFor('the bilingual message in the log', 10_000, () =>
       output.includes('数据未通过校验') && output.includes('The data does not validate') ? true : undefined,
     );
 

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, test } from 'vitest';
 import { buildPlaceTree, summarizePlace, type PlaceSummary } from '../../src/derive/aggregate.ts';
-import { chartDatasets, datasetToCsv, hasValues, type ChartDataset } from '../../src/derive/chartData.ts';
+import { chartDatasets, hasValues, type ChartDataset } from '../../src/derive/chartData.ts';
+import { datasetToCsv } from '../../src/publish/datasetCsv.ts';
 import { loadDataset } from '../../src/read/loadDataset.ts';
 
 const dir = 'tests/fixtures/small';

@@ -13,7 +13,7 @@ import { layOutLine } from '../../src/charts/layOutLine.ts';
 import { layOutStackedBars } from '../../src/charts/layOutStackedBars.ts';
 import {
   AXIS_COLOR, BACKGROUND_COLOR, MUTED_TEXT_COLOR, PATTERNS, SERIES_COLORS, TEXT_COLOR, styleSeries,
-} from '../../src/charts/palette.ts';
+} from '../../src/format/palette.ts';
 import { seriesFill } from '../../src/charts/seriesFill.ts';
 import { formatYuan } from '../../src/format/formatNumber.ts';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { describeColumns } from '../../src/publish/describeColumns.ts';
-import { describePackage, provenanceOf } from '../../src/publish/describePackage.ts';
+import { describePackage } from '../../src/publish/describePackage.ts';
+import { provenanceOf } from '../../src/derive/provenance.ts';
 import { packageOptions } from '../../src/load/packageOptions.ts';
 import { loadDataDir } from '../../src/load/readDataDir.ts';
 import { TABLES } from '../../src/read/tables.ts';

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { describeMap, layOutMap, type MapLayoutInput } from '../../src/charts/layOutMap.ts';
-import { FUNDS_COLORS, SECTOR_COLORS, STAGE_COLORS } from '../../src/charts/palette.ts';
+import { FUNDS_COLORS, SECTOR_COLORS, STAGE_COLORS } from '../../src/format/palette.ts';
 import type { MapPayload } from '../../src/derive/map/buildMapPayload.ts';
 import type { LonLat } from '../../src/derive/map/geodesy.ts';
 import { buildLegends } from '../../src/derive/map/legends.ts';
@@ -16,7 +16,7 @@ import type { MapVillage } from '../../src/derive/map/mapVillages.ts';
 import { spreadInPixels } from '../../src/derive/map/sunflower.ts';
 import { townOf } from '../../src/model/divisionCode.ts';
 import type { Locale } from '../../src/i18n/locale.ts';
-import type { StaticMapLabels } from '../../src/i18n/mapLabels.ts';
+import type { StaticMapLabels } from '../../src/charts/mapLabels.ts';
 
 const SEAT: LonLat = [109.77822, 39.248359];
 

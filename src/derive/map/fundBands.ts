@@ -1,7 +1,7 @@
 /**
  * The map's funds bands: where the limits fall, which band a village is in, and the band legend.
  */
-import { FUNDS_COLORS } from '../../charts/palette.ts';
+import { FUNDS_COLORS } from '../../format/palette.ts';
 import { formatYuan } from '../../format/formatNumber.ts';
 import { formatHundredths } from '../../format/money.ts';
 import type { Locale } from '../../i18n/locale.ts';

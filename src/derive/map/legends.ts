@@ -1,7 +1,7 @@
 /**
  * The map's legends: one entry per stage, per sector and per funds band, each with its colour class.
  */
-import { SECTOR_COLORS, STAGE_COLORS } from '../../charts/palette.ts';
+import { SECTOR_COLORS, STAGE_COLORS } from '../../format/palette.ts';
 import type { Bilingual, Locale } from '../../i18n/locale.ts';
 import { SECTORS, SECTOR_KEYS, STAGES, STAGE_KEYS, type Sector, type Stage } from '../../model/vocabulary.ts';
 import { fundsLegend, fundsThresholds, type FundsLegendEntry } from './fundBands.ts';

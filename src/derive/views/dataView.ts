@@ -5,7 +5,7 @@
 import { isWithin } from '../../model/divisionCode.ts';
 import type { Place } from '../aggregate.ts';
 import type { Site } from '../buildSite.ts';
-import { provenanceOf } from '../../publish/describePackage.ts';
+import { provenanceOf } from '../provenance.ts';
 import type { AnyTable } from '../../read/field.ts';
 import { TABLES, type Reported, type Sourced } from '../../read/tables.ts';
 import { buildPageFrame, withProvenance, type PageFrame, type ShownReconciliation } from './pageFrame.ts';

@@ -1,7 +1,7 @@
 /** The numbers behind each chart of each place: /data/charts/<code>/<chart>.csv. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSite } from '../../../../load/site.ts';
-import { datasetToCsv } from '../../../../derive/chartData.ts';
+import { datasetToCsv } from '../../../../publish/datasetCsv.ts';
 
 export const getStaticPaths = (() => {
   const site = getSite();

@@ -1,12 +1,11 @@
 /**
- * Colours for charts. Every series colour has a contrast ratio of at least 3:1 against white (WCAG 2.1
+ * Colours for charts and maps. Every series colour has a contrast ratio of at least 3:1 against white (WCAG 2.1
  * 1.4.11, graphical objects) and every text colour at least 4.5:1 (1.4.3); tests/unit/charts.test.ts
  * computes both. The series colours start from the Okabe–Ito set, which stays distinguishable with the
  * common colour-vision deficiencies, darkened where a colour was too light for white paper (its yellow
  * and sky blue are dropped). Colour is never the only carrier of meaning: each series also gets a fill
  * pattern and a dash pattern, and charts label series in words.
  */
-import type { SeriesStyle } from './chartTypes.ts';
 import type { Sector, Stage } from '../model/vocabulary.ts';
 
 export const SERIES_COLORS = [
@@ -32,6 +31,19 @@ export const BACKGROUND_COLOR = '#ffffff';
 
 export const PATTERNS = ['solid', 'diagonal', 'dots', 'horizontal', 'crosshatch', 'vertical', 'diagonal-reverse'] as const;
 export type PatternName = (typeof PATTERNS)[number];
+
+/**
+ * How one series is drawn. Colour is never the only carrier of meaning: each series also has a fill
+ * pattern (bars), a dash pattern (lines) and its label, which the charts print next to the marks.
+ */
+export type SeriesStyle = {
+  key: string;
+  label: string;
+  color: string;
+  pattern: PatternName;
+  /** SVG stroke-dasharray; '' is a solid line. */
+  dash: string;
+};
 
 /** Stroke dash arrays for line series, in the same order as the colours. */
 export const DASHES = ['', '6 3', '2 3', '10 3 2 3', '12 4', '4 4', '1 3'] as const;

@@ -1,0 +1,94 @@
+/** The fixed words the static and interactive maps are drawn with; src/i18n/mapLabels.ts fills them from the dictionary. */
+
+/** The fixed words of the static map, from the page's dictionary. `{…}` are filled from the data. */
+export type StaticMapLabels = {
+  /** Accessible name; `{region}`. zh `{region}嘎查村进展地图`, en `Villages of {region} and their progress`. */
+  title: string;
+  /**
+   * Accessible description; `{region}`, `{count}` villages, `{stages}` (list of stageCount),
+   * `{approximate}` villages drawn near their town seat.
+   */
+  description: string;
+  /** One item of `{stages}`; `{stage}`, `{count}`. zh `{stage}{count}个`, en `{count} {stage}`. */
+  stageCount: string;
+  /** Between items of `{stages}`: zh `、`, en `, `. */
+  listSeparator: string;
+  /** Name of the "no monthly review yet" category. */
+  noStage: string;
+  legendTitle: string;
+  /** Legend: a filled circle is a surveyed location. */
+  surveyed: string;
+  /** Legend: a dashed ring is near the town seat, spread so as not to overlap. */
+  approximate: string;
+  /** Legend: the square marks a town seat. */
+  townSeat: string;
+  /** Legend: what circle size means. */
+  sizeNote: string;
+  /** Tooltip of a village; `{name}`, `{town}`, `{stage}`, `{funds}`, `{precision}` (approximateShort or ''). */
+  pointTitle: string;
+  /** Filled into `{precision}` for approximate villages. */
+  approximateShort: string;
+  /** Legend entry for the highlighted village (village pages). */
+  highlighted: string;
+};
+
+/**
+ * The words of the interactive map, from the page's dictionary (`{…}` are filled in). Includes the
+ * static map's words, since the static map is its fallback.
+ */
+export type ProgressMapLabels = StaticMapLabels & {
+  /** Accessible name of the filter form. */
+  filters: string;
+  town: string;
+  allTowns: string;
+  sector: string;
+  allSectors: string;
+  stage: string;
+  allStages: string;
+  /** The metric picker and its three choices. */
+  metric: string;
+  metricStage: string;
+  metricFunds: string;
+  metricSector: string;
+  /** The month slider. */
+  month: string;
+  /** Heading of the village list. */
+  listTitle: string;
+  /** List button; the village's name follows it for screen readers. */
+  showOnMap: string;
+  /** Live region after filtering; `{count}`. zh `显示 {count} 个嘎查村`, en `Showing {count} villages`. */
+  showing: string;
+  /** Legend headings per metric. */
+  legendStage: string;
+  legendFunds: string;
+  legendSector: string;
+  /** Funds bands; `{min}`, `{max}` are formatted amounts. */
+  fundsNone: string;
+  fundsBelow: string;
+  fundsBetween: string;
+  fundsAtLeast: string;
+  /** Sector of a village with no projects. */
+  sectorNone: string;
+  /** Popup field names. */
+  popupTown: string;
+  popupFunds: string;
+  popupProjects: string;
+  /** `{month}`: the stage in the month the slider shows. */
+  popupStage: string;
+  popupUnit: string;
+  popupEnterprise: string;
+  /** Shown for a missing value (no enterprise, no review that month). */
+  notAvailable: string;
+  precisionSurveyed: string;
+  precisionApproximate: string;
+  /** Said in the popup of a village with illustrative figures. */
+  illustrative: string;
+  /** The popup's link to the village page. */
+  openVillage: string;
+  /** Leaflet's controls. */
+  zoomIn: string;
+  zoomOut: string;
+  closePopup: string;
+  /** Accessible name of the map area (Leaflet makes it focusable for keyboard panning). */
+  mapLabel: string;
+};
