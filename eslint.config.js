@@ -50,7 +50,10 @@ const LOWER_THAN = {
     folders(['derive', 'publish', 'charts', 'config'], 'Reading and checking data comes first in the flow: it knows only model/ and format/.'),
     DICTIONARIES,
   ],
-  model: [folders(['read', 'derive', 'format', 'publish', 'charts', 'config'], 'model/ holds what every step shares, so it imports none of them.'), DICTIONARIES],
+  model: [
+    folders(['read', 'derive', 'format', 'publish', 'charts', 'config'], 'model/ holds what every step shares, so it imports none of them.'),
+    DICTIONARIES,
+  ],
   format: [
     folders(['read', 'derive', 'publish', 'charts', 'config'], 'format/ is browser-safe formatting: it builds on model/ and i18n/locale.ts only.'),
     DICTIONARIES,

@@ -124,7 +124,18 @@ function generateRegion(villageCount: number): Region {
     investment += amount.fen;
     projectIds.push(id);
     projectVillage.push(village);
-    projects.push([id, village, `${name(4)}项目`, pick(SECTORS), amount.text, random() < 0.5 ? `${1 + Math.floor(random() * 90)}万` : '', pick(STAGES), date(2020), '示意', '']);
+    projects.push([
+      id,
+      village,
+      `${name(4)}项目`,
+      pick(SECTORS),
+      amount.text,
+      random() < 0.5 ? `${1 + Math.floor(random() * 90)}万` : '',
+      pick(STAGES),
+      date(2020),
+      '示意',
+      '',
+    ]);
   }
 
   // Before the funds: money from a paired unit or enterprise names the village's own, as the validator requires.
@@ -170,10 +181,37 @@ function generateRegion(villageCount: number): Region {
     for (const village of villageCodes) monthly.push([month, village, String(Math.floor(random() * 100) * 1000), pick(STAGES), '', '示意']);
   }
 
-  const reportedRow = (key: string, value: string | number, unit: string) =>
-    [key, key, key, REGION, value, '准确值', unit, AS_OF, '合成数据 Synthetic', 'bench', AS_OF, '', `${key} ${value}`];
+  const reportedRow = (key: string, value: string | number, unit: string) => [
+    key,
+    key,
+    key,
+    REGION,
+    value,
+    '准确值',
+    unit,
+    AS_OF,
+    '合成数据 Synthetic',
+    'bench',
+    AS_OF,
+    '',
+    `${key} ${value}`,
+  ];
   const reported = [
-    ['key', 'label_zh', 'label_en', 'scope_code', 'value', 'qualifier', 'unit', 'as_of', 'source_title', 'source_publisher', 'source_date', 'source_url', 'quote'],
+    [
+      'key',
+      'label_zh',
+      'label_en',
+      'scope_code',
+      'value',
+      'qualifier',
+      'unit',
+      'as_of',
+      'source_title',
+      'source_publisher',
+      'source_date',
+      'source_url',
+      'quote',
+    ],
     reportedRow('villages', villageCount, '个'),
     reportedRow('projects', projectIds.length, '个'),
     reportedRow('funds_yuan', formatHundredths(funds), '元'),
@@ -183,7 +221,10 @@ function generateRegion(villageCount: number): Region {
   ];
 
   const texts: Record<string, string> = {
-    'edition.csv': csv([['region_code', 'as_of', 'note'], [REGION, AS_OF, 'synthetic benchmark region']]),
+    'edition.csv': csv([
+      ['region_code', 'as_of', 'note'],
+      [REGION, AS_OF, 'synthetic benchmark region'],
+    ]),
     'divisions.csv': csv(divisions),
     'villages.csv': csv(villages),
     'projects.csv': csv(projects),
@@ -285,23 +326,16 @@ for (const size of SIZES) {
     pipeline.push(timeInOwnProcess('pipeline', size));
   }
   results.push({ region, pipelineMs: median(pipeline), papaMs: median(papa) });
-  console.log(`  ${size.toLocaleString('en-US')} 村 villages: ${region.rows.toLocaleString('en-US')} 行 rows, ${(region.bytes / 1e6).toFixed(1)} MB — 完成 done`);
+  console.log(
+    `  ${size.toLocaleString('en-US')} 村 villages: ${region.rows.toLocaleString('en-US')} 行 rows, ${(region.bytes / 1e6).toFixed(1)} MB — 完成 done`,
+  );
 }
 
 const mbPerS = (bytes: number, ms: number) => bytes / 1e6 / (ms / 1000);
 const first = results[0];
 const firstPerRow = first === undefined ? 1 : first.pipelineMs / first.region.rows;
 
-const header = [
-  '村数 Villages',
-  '行数 Rows',
-  'MB',
-  '流水线 Pipeline MB/s',
-  '仅 papaparse MB/s',
-  '比值 Ratio',
-  '每行 µs/row',
-  '增长 Growth ×',
-];
+const header = ['村数 Villages', '行数 Rows', 'MB', '流水线 Pipeline MB/s', '仅 papaparse MB/s', '比值 Ratio', '每行 µs/row', '增长 Growth ×'];
 const table = results.map(({ region, pipelineMs, papaMs }) => [
   region.villages.toLocaleString('en-US'),
   region.rows.toLocaleString('en-US'),

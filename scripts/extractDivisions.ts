@@ -99,7 +99,9 @@ function readPoints(geoDir: string, suffix: string, codeColumn: string): Map<str
   const points = new Map<string, Point>();
   let names: string[];
   try {
-    names = readdirSync(geoDir).filter((name) => name.endsWith(suffix)).sort();
+    names = readdirSync(geoDir)
+      .filter((name) => name.endsWith(suffix))
+      .sort();
   } catch {
     return points;
   }
@@ -166,8 +168,7 @@ export function extractDivisions(options: ExtractOptions): ExtractSummary {
         lon_wgs84: placed?.lon,
         lat_wgs84: placed?.lat,
         location_precision: point !== undefined ? LOCATION_PRECISIONS.surveyed.zh : LOCATION_PRECISIONS['town-seat'].zh,
-        location_source:
-          point !== undefined ? SURVEYED_SOURCE : `${names.get(townCode) ?? townCode}政府驻地 (town seat), ${GEO_SOURCE}`,
+        location_source: point !== undefined ? SURVEYED_SOURCE : `${names.get(townCode) ?? townCode}政府驻地 (town seat), ${GEO_SOURCE}`,
         name_en: undefined,
       };
     });
@@ -180,9 +181,7 @@ export function extractDivisions(options: ExtractOptions): ExtractSummary {
 
   writeCsv(join(outDir, divisionsTable.file), divisionsTable, divisions);
   writeCsv(join(outDir, villagesTable.file), villagesTable, villages);
-  writeCsv(join(outDir, editionTable.file), editionTable, [
-    { region_code: regionCode, as_of: asOf, note: options.note ?? edition?.note },
-  ]);
+  writeCsv(join(outDir, editionTable.file), editionTable, [{ region_code: regionCode, as_of: asOf, note: options.note ?? edition?.note }]);
   return {
     divisions: divisions.length,
     towns: townCodes.filter((code) => code !== regionCode).length,

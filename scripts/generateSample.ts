@@ -29,12 +29,19 @@ import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
+import { fundsTable, monthlyTable, pairingsTable, projectsTable, reportedTable, talentTable } from '../src/read/tables.ts';
 import {
-  fundsTable, monthlyTable, pairingsTable, projectsTable, reportedTable, talentTable,
-} from '../src/read/tables.ts';
-import {
-  FUND_SOURCE_KINDS, PROVENANCES, QUALIFIERS, SECTORS, STAGES, TALENT_KINDS,
-  type FundSourceKind, type Qualifier, type Sector, type Stage, type TalentKind,
+  FUND_SOURCE_KINDS,
+  PROVENANCES,
+  QUALIFIERS,
+  SECTORS,
+  STAGES,
+  TALENT_KINDS,
+  type FundSourceKind,
+  type Qualifier,
+  type Sector,
+  type Stage,
+  type TalentKind,
 } from '../src/model/vocabulary.ts';
 import type { Columns, Table } from '../src/read/field.ts';
 import { isLevel, isWithin } from '../src/model/divisionCode.ts';
@@ -198,42 +205,139 @@ export function readContext(inDir: string): Context {
 // Pairings: 130 units (8 of them with two villages) and 106 enterprises, one of each per village.
 
 const BANNER_UNITS = [
-  '中共伊金霍洛旗委办公室', '伊金霍洛旗人大常委会办公室', '伊金霍洛旗人民政府办公室', '政协伊金霍洛旗委员会办公室',
-  '伊金霍洛旗纪律检查委员会', '中共伊金霍洛旗委组织部', '中共伊金霍洛旗委宣传部', '中共伊金霍洛旗委统战部',
-  '中共伊金霍洛旗委政法委员会', '中共伊金霍洛旗委党校', '伊金霍洛旗发展和改革委员会', '伊金霍洛旗教育体育局',
-  '伊金霍洛旗科学技术局', '伊金霍洛旗工业和信息化局', '伊金霍洛旗公安局', '伊金霍洛旗民政局', '伊金霍洛旗司法局',
-  '伊金霍洛旗财政局', '伊金霍洛旗人力资源和社会保障局', '伊金霍洛旗自然资源局', '伊金霍洛旗住房和城乡建设局',
-  '伊金霍洛旗交通运输局', '伊金霍洛旗水利局', '伊金霍洛旗农牧局', '伊金霍洛旗商务局', '伊金霍洛旗文化和旅游局',
-  '伊金霍洛旗卫生健康委员会', '伊金霍洛旗退役军人事务局', '伊金霍洛旗应急管理局', '伊金霍洛旗审计局',
-  '伊金霍洛旗市场监督管理局', '伊金霍洛旗统计局', '伊金霍洛旗医疗保障局', '伊金霍洛旗林业和草原局',
-  '伊金霍洛旗能源局', '伊金霍洛旗乡村振兴局', '伊金霍洛旗行政审批和政务服务局', '伊金霍洛旗信访局',
-  '伊金霍洛旗城市管理综合执法局', '鄂尔多斯市生态环境局伊金霍洛旗分局', '国家税务总局伊金霍洛旗税务局',
-  '伊金霍洛旗人民法院', '伊金霍洛旗人民检察院', '伊金霍洛旗总工会', '共青团伊金霍洛旗委员会', '伊金霍洛旗妇女联合会',
-  '伊金霍洛旗科学技术协会', '伊金霍洛旗工商业联合会', '伊金霍洛旗残疾人联合会', '伊金霍洛旗红十字会',
-  '伊金霍洛旗融媒体中心', '伊金霍洛旗人民医院', '伊金霍洛旗蒙医医院', '伊金霍洛旗疾病预防控制中心',
-  '伊金霍洛旗机关事务服务中心', '伊金霍洛旗档案史志馆', '伊金霍洛旗公共资源交易中心', '伊金霍洛旗供销合作社联合社',
-  '伊金霍洛旗农牧业技术推广中心', '伊金霍洛旗动物疫病预防控制中心', '伊金霍洛旗农村牧区合作经济经营管理站',
-  '伊金霍洛旗水土保持工作站', '伊金霍洛旗气象局', '伊金霍洛旗不动产登记中心', '伊金霍洛旗就业服务中心',
-  '伊金霍洛旗社会保险事业服务中心', '伊金霍洛旗图书馆', '伊金霍洛旗文化馆', '伊金霍洛旗消防救援大队',
-  '伊金霍洛旗人民武装部', '伊金霍洛旗第一中学', '伊金霍洛旗职业技术学校', '伊金霍洛旗妇幼保健计划生育服务中心',
-  '伊金霍洛旗草原工作站', '伊金霍洛旗农牧业综合行政执法大队', '伊金霍洛旗住房公积金管理部',
+  '中共伊金霍洛旗委办公室',
+  '伊金霍洛旗人大常委会办公室',
+  '伊金霍洛旗人民政府办公室',
+  '政协伊金霍洛旗委员会办公室',
+  '伊金霍洛旗纪律检查委员会',
+  '中共伊金霍洛旗委组织部',
+  '中共伊金霍洛旗委宣传部',
+  '中共伊金霍洛旗委统战部',
+  '中共伊金霍洛旗委政法委员会',
+  '中共伊金霍洛旗委党校',
+  '伊金霍洛旗发展和改革委员会',
+  '伊金霍洛旗教育体育局',
+  '伊金霍洛旗科学技术局',
+  '伊金霍洛旗工业和信息化局',
+  '伊金霍洛旗公安局',
+  '伊金霍洛旗民政局',
+  '伊金霍洛旗司法局',
+  '伊金霍洛旗财政局',
+  '伊金霍洛旗人力资源和社会保障局',
+  '伊金霍洛旗自然资源局',
+  '伊金霍洛旗住房和城乡建设局',
+  '伊金霍洛旗交通运输局',
+  '伊金霍洛旗水利局',
+  '伊金霍洛旗农牧局',
+  '伊金霍洛旗商务局',
+  '伊金霍洛旗文化和旅游局',
+  '伊金霍洛旗卫生健康委员会',
+  '伊金霍洛旗退役军人事务局',
+  '伊金霍洛旗应急管理局',
+  '伊金霍洛旗审计局',
+  '伊金霍洛旗市场监督管理局',
+  '伊金霍洛旗统计局',
+  '伊金霍洛旗医疗保障局',
+  '伊金霍洛旗林业和草原局',
+  '伊金霍洛旗能源局',
+  '伊金霍洛旗乡村振兴局',
+  '伊金霍洛旗行政审批和政务服务局',
+  '伊金霍洛旗信访局',
+  '伊金霍洛旗城市管理综合执法局',
+  '鄂尔多斯市生态环境局伊金霍洛旗分局',
+  '国家税务总局伊金霍洛旗税务局',
+  '伊金霍洛旗人民法院',
+  '伊金霍洛旗人民检察院',
+  '伊金霍洛旗总工会',
+  '共青团伊金霍洛旗委员会',
+  '伊金霍洛旗妇女联合会',
+  '伊金霍洛旗科学技术协会',
+  '伊金霍洛旗工商业联合会',
+  '伊金霍洛旗残疾人联合会',
+  '伊金霍洛旗红十字会',
+  '伊金霍洛旗融媒体中心',
+  '伊金霍洛旗人民医院',
+  '伊金霍洛旗蒙医医院',
+  '伊金霍洛旗疾病预防控制中心',
+  '伊金霍洛旗机关事务服务中心',
+  '伊金霍洛旗档案史志馆',
+  '伊金霍洛旗公共资源交易中心',
+  '伊金霍洛旗供销合作社联合社',
+  '伊金霍洛旗农牧业技术推广中心',
+  '伊金霍洛旗动物疫病预防控制中心',
+  '伊金霍洛旗农村牧区合作经济经营管理站',
+  '伊金霍洛旗水土保持工作站',
+  '伊金霍洛旗气象局',
+  '伊金霍洛旗不动产登记中心',
+  '伊金霍洛旗就业服务中心',
+  '伊金霍洛旗社会保险事业服务中心',
+  '伊金霍洛旗图书馆',
+  '伊金霍洛旗文化馆',
+  '伊金霍洛旗消防救援大队',
+  '伊金霍洛旗人民武装部',
+  '伊金霍洛旗第一中学',
+  '伊金霍洛旗职业技术学校',
+  '伊金霍洛旗妇幼保健计划生育服务中心',
+  '伊金霍洛旗草原工作站',
+  '伊金霍洛旗农牧业综合行政执法大队',
+  '伊金霍洛旗住房公积金管理部',
 ] as const;
 
 const CITY_UNITS = [
-  '中共鄂尔多斯市委组织部', '中共鄂尔多斯市委宣传部', '中共鄂尔多斯市委统战部', '中共鄂尔多斯市委政法委员会',
-  '鄂尔多斯市纪律检查委员会', '中共鄂尔多斯市委党校', '鄂尔多斯市人民政府办公室', '鄂尔多斯市发展和改革委员会',
-  '鄂尔多斯市教育局', '鄂尔多斯市科学技术局', '鄂尔多斯市工业和信息化局', '鄂尔多斯市公安局', '鄂尔多斯市民政局',
-  '鄂尔多斯市司法局', '鄂尔多斯市财政局', '鄂尔多斯市人力资源和社会保障局', '鄂尔多斯市自然资源局',
-  '鄂尔多斯市生态环境局', '鄂尔多斯市住房和城乡建设局', '鄂尔多斯市交通运输局', '鄂尔多斯市水利局',
-  '鄂尔多斯市农牧局', '鄂尔多斯市商务局', '鄂尔多斯市文化和旅游局', '鄂尔多斯市卫生健康委员会',
-  '鄂尔多斯市退役军人事务局', '鄂尔多斯市应急管理局', '鄂尔多斯市审计局', '鄂尔多斯市市场监督管理局',
-  '鄂尔多斯市统计局', '鄂尔多斯市医疗保障局', '鄂尔多斯市林业和草原局', '鄂尔多斯市能源局',
-  '鄂尔多斯市乡村振兴局', '鄂尔多斯市行政审批与政务服务局', '鄂尔多斯市国有资产监督管理委员会',
-  '鄂尔多斯市气象局', '国家税务总局鄂尔多斯市税务局', '鄂尔多斯市中级人民法院', '鄂尔多斯市人民检察院',
-  '鄂尔多斯市总工会', '共青团鄂尔多斯市委员会', '鄂尔多斯市妇女联合会', '鄂尔多斯市科学技术协会',
-  '鄂尔多斯市工商业联合会', '鄂尔多斯市供销合作社联合社', '鄂尔多斯市农牧业科学研究院', '鄂尔多斯市中心医院',
-  '鄂尔多斯职业学院', '鄂尔多斯应用技术学院', '鄂尔多斯市广播电视台', '鄂尔多斯市大数据中心',
-  '鄂尔多斯市住房公积金管理中心', '鄂尔多斯市农牧业技术推广中心',
+  '中共鄂尔多斯市委组织部',
+  '中共鄂尔多斯市委宣传部',
+  '中共鄂尔多斯市委统战部',
+  '中共鄂尔多斯市委政法委员会',
+  '鄂尔多斯市纪律检查委员会',
+  '中共鄂尔多斯市委党校',
+  '鄂尔多斯市人民政府办公室',
+  '鄂尔多斯市发展和改革委员会',
+  '鄂尔多斯市教育局',
+  '鄂尔多斯市科学技术局',
+  '鄂尔多斯市工业和信息化局',
+  '鄂尔多斯市公安局',
+  '鄂尔多斯市民政局',
+  '鄂尔多斯市司法局',
+  '鄂尔多斯市财政局',
+  '鄂尔多斯市人力资源和社会保障局',
+  '鄂尔多斯市自然资源局',
+  '鄂尔多斯市生态环境局',
+  '鄂尔多斯市住房和城乡建设局',
+  '鄂尔多斯市交通运输局',
+  '鄂尔多斯市水利局',
+  '鄂尔多斯市农牧局',
+  '鄂尔多斯市商务局',
+  '鄂尔多斯市文化和旅游局',
+  '鄂尔多斯市卫生健康委员会',
+  '鄂尔多斯市退役军人事务局',
+  '鄂尔多斯市应急管理局',
+  '鄂尔多斯市审计局',
+  '鄂尔多斯市市场监督管理局',
+  '鄂尔多斯市统计局',
+  '鄂尔多斯市医疗保障局',
+  '鄂尔多斯市林业和草原局',
+  '鄂尔多斯市能源局',
+  '鄂尔多斯市乡村振兴局',
+  '鄂尔多斯市行政审批与政务服务局',
+  '鄂尔多斯市国有资产监督管理委员会',
+  '鄂尔多斯市气象局',
+  '国家税务总局鄂尔多斯市税务局',
+  '鄂尔多斯市中级人民法院',
+  '鄂尔多斯市人民检察院',
+  '鄂尔多斯市总工会',
+  '共青团鄂尔多斯市委员会',
+  '鄂尔多斯市妇女联合会',
+  '鄂尔多斯市科学技术协会',
+  '鄂尔多斯市工商业联合会',
+  '鄂尔多斯市供销合作社联合社',
+  '鄂尔多斯市农牧业科学研究院',
+  '鄂尔多斯市中心医院',
+  '鄂尔多斯职业学院',
+  '鄂尔多斯应用技术学院',
+  '鄂尔多斯市广播电视台',
+  '鄂尔多斯市大数据中心',
+  '鄂尔多斯市住房公积金管理中心',
+  '鄂尔多斯市农牧业技术推广中心',
 ] as const;
 
 /** The 130 units: all banner-level ones, then city-level ones until there are enough. */
@@ -253,8 +357,20 @@ const STEMS = ['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛', '壬', '�
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一'] as const;
 const PLACES = ['伊金霍洛旗', '伊金霍洛旗', '鄂尔多斯市', '内蒙古'] as const;
 const TRADES = [
-  '能源有限公司', '煤业有限责任公司', '矿业有限公司', '电力有限公司', '新能源有限公司', '化工有限公司', '建材有限公司',
-  '物流有限公司', '农牧业开发有限公司', '建筑工程有限公司', '商贸有限公司', '运输有限责任公司', '科技有限公司', '实业有限公司',
+  '能源有限公司',
+  '煤业有限责任公司',
+  '矿业有限公司',
+  '电力有限公司',
+  '新能源有限公司',
+  '化工有限公司',
+  '建材有限公司',
+  '物流有限公司',
+  '农牧业开发有限公司',
+  '建筑工程有限公司',
+  '商贸有限公司',
+  '运输有限责任公司',
+  '科技有限公司',
+  '实业有限公司',
 ] as const;
 
 function enterpriseNames(rng: RandomGenerator, count: number): string[] {
@@ -318,9 +434,42 @@ export function makePairings(ctx: Context, pairings: Map<string, PlannedPairing>
 
 const PROJECT_NAMES: Readonly<Record<Sector, readonly string[]>> = {
   herding: ['肉羊养殖基地', '肉牛养殖场', '绒山羊养殖合作社', '基础母牛扩繁场', '生猪养殖场', '蛋鸡养殖场', '奶牛养殖牧场', '种羊繁育场', '标准化暖棚养殖圈舍'],
-  farming: ['设施农业大棚', '马铃薯种植基地', '青贮玉米种植基地', '高标准农田改造', '饲草料种植基地', '沙棘种植基地', '中药材种植基地', '特色果蔬采摘园', '食用菌种植大棚', '苗木繁育基地'],
-  industry: ['光伏发电站', '屋顶分布式光伏', '农产品加工厂', '饲草料加工厂', '肉食品加工车间', '沙柳颗粒燃料加工厂', '新型建材厂', '粮食烘干仓储厂', '有机肥加工厂'],
-  commerce: ['物流仓储中心', '乡村民宿', '农家乐', '农贸市场', '商铺租赁', '停车场', '电商服务站', '劳务服务公司', '物业服务公司', '冷链仓储', '乡村旅游接待中心'],
+  farming: [
+    '设施农业大棚',
+    '马铃薯种植基地',
+    '青贮玉米种植基地',
+    '高标准农田改造',
+    '饲草料种植基地',
+    '沙棘种植基地',
+    '中药材种植基地',
+    '特色果蔬采摘园',
+    '食用菌种植大棚',
+    '苗木繁育基地',
+  ],
+  industry: [
+    '光伏发电站',
+    '屋顶分布式光伏',
+    '农产品加工厂',
+    '饲草料加工厂',
+    '肉食品加工车间',
+    '沙柳颗粒燃料加工厂',
+    '新型建材厂',
+    '粮食烘干仓储厂',
+    '有机肥加工厂',
+  ],
+  commerce: [
+    '物流仓储中心',
+    '乡村民宿',
+    '农家乐',
+    '农贸市场',
+    '商铺租赁',
+    '停车场',
+    '电商服务站',
+    '劳务服务公司',
+    '物业服务公司',
+    '冷链仓储',
+    '乡村旅游接待中心',
+  ],
 };
 const SECTOR_WEIGHTS: Readonly<Record<Sector, number>> = { herding: 0.32, farming: 0.28, industry: 0.2, commerce: 0.2 };
 /** Solar parks and plants cost more than greenhouses. */
@@ -354,18 +503,38 @@ function drawTimeline(rng: RandomGenerator, stage: Stage, asOf: number): { start
       const start = dayBetween(rng, earliest, asOf - 100);
       const building = start + between(rng, 15, 45);
       const open = Math.min(asOf - 1, building + between(rng, 60, 240));
-      return { start, milestones: [{ stage: 'preliminary', from: start }, { stage: 'construction', from: building }, { stage: 'operating', from: open }] };
+      return {
+        start,
+        milestones: [
+          { stage: 'preliminary', from: start },
+          { stage: 'construction', from: building },
+          { stage: 'operating', from: open },
+        ],
+      };
     }
     case 'construction': {
       const start = dayBetween(rng, toDayNumber('2020-06-01'), asOf - 30);
       const building = Math.min(asOf, start + between(rng, 10, 45));
-      return { start, milestones: [{ stage: 'preliminary', from: start }, { stage: 'construction', from: building }] };
+      return {
+        start,
+        milestones: [
+          { stage: 'preliminary', from: start },
+          { stage: 'construction', from: building },
+        ],
+      };
     }
     case 'suspended': {
       const start = dayBetween(rng, earliest, year + 80);
       const building = start + between(rng, 15, 45);
       const halted = Math.min(asOf, building + between(rng, 30, 180));
-      return { start, milestones: [{ stage: 'preliminary', from: start }, { stage: 'construction', from: building }, { stage: 'suspended', from: halted }] };
+      return {
+        start,
+        milestones: [
+          { stage: 'preliminary', from: start },
+          { stage: 'construction', from: building },
+          { stage: 'suspended', from: halted },
+        ],
+      };
     }
     case 'preliminary':
     case 'planning': {
@@ -382,7 +551,7 @@ export function planProjects(ctx: Context): PlannedProject[] {
 
   // One project each, the rest spread at random (at most four in a village).
   const counts = new Map(others.map((v) => [v.code, 1]));
-  for (let extra = TOTALS.projects - ctx.villages.length; extra > 0; ) {
+  for (let extra = TOTALS.projects - ctx.villages.length; extra > 0;) {
     const village = pick(rng, others);
     if (counts.get(village.code)! >= 4) continue;
     counts.set(village.code, counts.get(village.code)! + 1);
@@ -411,7 +580,10 @@ export function planProjects(ctx: Context): PlannedProject[] {
     const used = new Set<string>();
     for (let k = 0; k < counts.get(village.code)!; k += 1) {
       const sector = pickWeighted(rng, SECTOR_WEIGHTS);
-      const name = pick(rng, PROJECT_NAMES[sector].filter((n) => !used.has(n)));
+      const name = pick(
+        rng,
+        PROJECT_NAMES[sector].filter((n) => !used.has(n)),
+      );
       used.add(name);
       const stage = pickWeighted(rng, STAGE_WEIGHTS);
       // Log-normal around 6 million yuan: most between about 2 and 20 million, a few larger.
@@ -447,7 +619,11 @@ export function makeProjects(projects: readonly PlannedProject[]): CsvRow<typeof
 // Funds: 包联企业出资金 — enterprises give most of it.
 
 const FUND_KIND_WEIGHTS: Readonly<Record<FundSourceKind, number>> = {
-  paired_enterprise: 0.36, government: 0.3, village_collective: 0.14, paired_unit: 0.1, other: 0.1,
+  paired_enterprise: 0.36,
+  government: 0.3,
+  village_collective: 0.14,
+  paired_unit: 0.1,
+  other: 0.1,
 };
 const GOVERNMENT_FUNDERS = ['伊金霍洛旗财政局', '伊金霍洛旗财政局', '伊金霍洛旗财政局', '鄂尔多斯市财政局'] as const;
 const OTHER_FUNDERS = ['社会捐赠', '乡贤捐资', '农牧民入股', '其他帮扶资金'] as const;
@@ -472,11 +648,7 @@ function funderName(rng: RandomGenerator, kind: FundSourceKind, village: Village
   }
 }
 
-export function makeFunds(
-  ctx: Context,
-  projects: readonly PlannedProject[],
-  pairings: Map<string, PlannedPairing>,
-): CsvRow<typeof fundsTable.columns>[] {
+export function makeFunds(ctx: Context, projects: readonly PlannedProject[], pairings: Map<string, PlannedPairing>): CsvRow<typeof fundsTable.columns>[] {
   const rng = streamFor('funds.csv');
   const asOf = toDayNumber(ctx.asOf);
   const gaolemiao = ctx.villages.find((v) => v.code === GAOLEMIAO)!;
@@ -525,11 +697,18 @@ export function makeFunds(
   // Whole 万元 per row, at least one each, adding up to exactly what is left of 3.7亿.
   const left = (TOTALS.fundsYuan - p1Total) / TEN_THOUSAND;
   if (!Number.isInteger(left)) throw new Error('funds total is not whole 万元');
-  const shares = apportion(left - drafts.length, drafts.map((d) => d.weight));
+  const shares = apportion(
+    left - drafts.length,
+    drafts.map((d) => d.weight),
+  );
   const funds: PlannedFund[] = [
     ...p1Funds,
     ...drafts.map((d, i) => ({
-      date: d.date, villageCode: d.villageCode, projectId: d.projectId, kind: d.kind, source: d.source,
+      date: d.date,
+      villageCode: d.villageCode,
+      projectId: d.projectId,
+      kind: d.kind,
+      source: d.source,
       amount: (shares[i]! + 1) * TEN_THOUSAND,
     })),
   ];
@@ -577,10 +756,19 @@ export function makeTalent(ctx: Context): CsvRow<typeof talentTable.columns>[] {
   const rng = streamFor('talent.csv');
   const n = ctx.villages.length;
   // 因村因需配备: every village has at least one cadre; the rest go where the need is.
-  const cadres = apportion(TOTALS.residentCadres - n, ctx.villages.map(() => uniform(rng, 0, 1) ** 3)).map((c) => c + 1);
+  const cadres = apportion(
+    TOTALS.residentCadres - n,
+    ctx.villages.map(() => uniform(rng, 0, 1) ** 3),
+  ).map((c) => c + 1);
   // Fewer commissioners than villages: some villages share one.
-  const commissioners = apportion(TOTALS.commissioners, ctx.villages.map(() => uniform(rng, 0.2, 1.8)));
-  const talents = apportion(TOTALS.localTalents, ctx.villages.map(() => uniform(rng, 0.4, 1.6)));
+  const commissioners = apportion(
+    TOTALS.commissioners,
+    ctx.villages.map(() => uniform(rng, 0.2, 1.8)),
+  );
+  const talents = apportion(
+    TOTALS.localTalents,
+    ctx.villages.map(() => uniform(rng, 0.4, 1.6)),
+  );
 
   const rows: { place: string; kind: TalentKind; count: number }[] = [];
   for (const town of ctx.towns) {
@@ -662,18 +850,100 @@ export function makeMonthly(ctx: Context, projects: readonly PlannedProject[]): 
 type Figure = { key: string; zh: string; en: string; scope?: string; value: number; qualifier: Qualifier; unit: string; quote: string };
 
 const FIGURES: readonly Figure[] = [
-  { key: 'villages', zh: '嘎查村', en: 'Villages (gacha and villages)', value: 138, qualifier: 'exact', unit: '个', quote: '为138个嘎查村精准选派93名科技特派员' },
-  { key: 'commissioners', zh: '科技特派员', en: 'Science and technology commissioners', value: TOTALS.commissioners, qualifier: 'exact', unit: '名', quote: '为138个嘎查村精准选派93名科技特派员' },
-  { key: 'resident_cadres', zh: '驻村干部', en: 'Resident cadres', value: TOTALS.residentCadres, qualifier: 'exact', unit: '名', quote: '择优选派162名干部充实包联驻村工作力量' },
-  { key: 'projects', zh: '累计引进实施项目', en: 'Projects introduced and implemented (cumulative)', value: TOTALS.projects, qualifier: 'exact', unit: '个', quote: '累计引进实施项目254个' },
-  { key: 'funds_yuan', zh: '落实帮扶资金', en: 'Assistance funds secured (cumulative)', value: TOTALS.fundsYuan, qualifier: 'exact', unit: '元', quote: '落实帮扶资金3.7亿元' },
+  {
+    key: 'villages',
+    zh: '嘎查村',
+    en: 'Villages (gacha and villages)',
+    value: 138,
+    qualifier: 'exact',
+    unit: '个',
+    quote: '为138个嘎查村精准选派93名科技特派员',
+  },
+  {
+    key: 'commissioners',
+    zh: '科技特派员',
+    en: 'Science and technology commissioners',
+    value: TOTALS.commissioners,
+    qualifier: 'exact',
+    unit: '名',
+    quote: '为138个嘎查村精准选派93名科技特派员',
+  },
+  {
+    key: 'resident_cadres',
+    zh: '驻村干部',
+    en: 'Resident cadres',
+    value: TOTALS.residentCadres,
+    qualifier: 'exact',
+    unit: '名',
+    quote: '择优选派162名干部充实包联驻村工作力量',
+  },
+  {
+    key: 'projects',
+    zh: '累计引进实施项目',
+    en: 'Projects introduced and implemented (cumulative)',
+    value: TOTALS.projects,
+    qualifier: 'exact',
+    unit: '个',
+    quote: '累计引进实施项目254个',
+  },
+  {
+    key: 'funds_yuan',
+    zh: '落实帮扶资金',
+    en: 'Assistance funds secured (cumulative)',
+    value: TOTALS.fundsYuan,
+    qualifier: 'exact',
+    unit: '元',
+    quote: '落实帮扶资金3.7亿元',
+  },
   { key: 'local_talents', zh: '培育本土人才', en: 'Local talents cultivated', value: 800, qualifier: 'at-least', unit: '名', quote: '培育了800余名本土人才' },
-  { key: 'talent_fund_per_town_yuan', zh: '各镇人才振兴专项经费', en: 'Talent revitalization fund per town', value: 200_000, qualifier: 'exact', unit: '元', quote: '在各镇设立20万元人才振兴专项经费' },
-  { key: 'paired_units', zh: '包联行政事业单位（市旗两级）', en: 'Paired administrative and public units (city and banner level)', value: TOTALS.pairedUnits, qualifier: 'exact', unit: '个', quote: '动员市旗两级130个行政事业单位和百余家企业与138个嘎查村开展“一对一”精准帮扶' },
-  { key: 'paired_enterprises', zh: '包联企业', en: 'Paired enterprises', value: 100, qualifier: 'at-least', unit: '家', quote: '动员市旗两级130个行政事业单位和百余家企业与138个嘎查村开展“一对一”精准帮扶' },
+  {
+    key: 'talent_fund_per_town_yuan',
+    zh: '各镇人才振兴专项经费',
+    en: 'Talent revitalization fund per town',
+    value: 200_000,
+    qualifier: 'exact',
+    unit: '元',
+    quote: '在各镇设立20万元人才振兴专项经费',
+  },
+  {
+    key: 'paired_units',
+    zh: '包联行政事业单位（市旗两级）',
+    en: 'Paired administrative and public units (city and banner level)',
+    value: TOTALS.pairedUnits,
+    qualifier: 'exact',
+    unit: '个',
+    quote: '动员市旗两级130个行政事业单位和百余家企业与138个嘎查村开展“一对一”精准帮扶',
+  },
+  {
+    key: 'paired_enterprises',
+    zh: '包联企业',
+    en: 'Paired enterprises',
+    value: 100,
+    qualifier: 'at-least',
+    unit: '家',
+    quote: '动员市旗两级130个行政事业单位和百余家企业与138个嘎查村开展“一对一”精准帮扶',
+  },
   { key: 'area_km2', zh: '全旗面积', en: 'Area of the banner', value: 5600, qualifier: 'exact', unit: '平方公里', quote: '在伊金霍洛5600平方公里的沃土上' },
-  { key: 'projects_investment_yuan', zh: '高勒庙村汽车三产服务园区筹措资金', en: 'Gaolemiao automobile service park: funds raised', scope: GAOLEMIAO, value: GAOLEMIAO_PROJECT.investment, qualifier: 'at-least', unit: '元', quote: '筹措2600余万元计划打造一处汽车三产服务园区' },
-  { key: 'projects_expected_annual_net_income_yuan', zh: '高勒庙村汽车三产服务园区预计年纯收入', en: 'Gaolemiao automobile service park: expected annual net income', scope: GAOLEMIAO, value: GAOLEMIAO_PROJECT.income, qualifier: 'at-least', unit: '元', quote: '预计年纯收入可达80余万元' },
+  {
+    key: 'projects_investment_yuan',
+    zh: '高勒庙村汽车三产服务园区筹措资金',
+    en: 'Gaolemiao automobile service park: funds raised',
+    scope: GAOLEMIAO,
+    value: GAOLEMIAO_PROJECT.investment,
+    qualifier: 'at-least',
+    unit: '元',
+    quote: '筹措2600余万元计划打造一处汽车三产服务园区',
+  },
+  {
+    key: 'projects_expected_annual_net_income_yuan',
+    zh: '高勒庙村汽车三产服务园区预计年纯收入',
+    en: 'Gaolemiao automobile service park: expected annual net income',
+    scope: GAOLEMIAO,
+    value: GAOLEMIAO_PROJECT.income,
+    qualifier: 'at-least',
+    unit: '元',
+    quote: '预计年纯收入可达80余万元',
+  },
 ];
 
 export function makeReported(ctx: Context): CsvRow<typeof reportedTable.columns>[] {

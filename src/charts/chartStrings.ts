@@ -63,7 +63,6 @@ export function chartStrings(locale: Locale, overrides: Partial<ChartStrings> = 
   return { ...STRINGS[locale], ...overrides };
 }
 
-
 /** The props every chart passes straight through to its Figure frame. */
 export type FrameProps = {
   id: string;

@@ -11,6 +11,5 @@ export type AxisTick = { value: number; position: number; label: string };
 /** A line of a (possibly wrapped) label and the y of its middle. */
 export type LabelLine = { text: string; y: number };
 
-
 /** Turns a value into the text shown on a chart (value labels, axis ticks). */
 export type FormatValue = (value: number) => string;

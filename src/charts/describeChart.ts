@@ -85,9 +85,12 @@ function describeOneSeries(series: DescribedSeries, locale: Locale): string {
   const head = series.label === '' ? '' : zh ? `${series.label}：` : `${series.label}: `;
   if (series.points.length === 1) return zh ? `${head}${first.xText}为${first.valueText}。` : `${head}${first.valueText} in ${first.xText}.`;
   const peak = series.points.reduce((best, point) => (point.value > best.value ? point : best));
-  const peakText = peak.value > last.value && peak.value > first.value
-    ? zh ? `，最高为${peak.xText}的${peak.valueText}` : `, peaking at ${peak.valueText} in ${peak.xText}`
-    : '';
+  const peakText =
+    peak.value > last.value && peak.value > first.value
+      ? zh
+        ? `，最高为${peak.xText}的${peak.valueText}`
+        : `, peaking at ${peak.valueText} in ${peak.xText}`
+      : '';
   return zh
     ? `${head}从${first.xText}的${first.valueText}到${last.xText}的${last.valueText}${peakText}。`
     : `${head}from ${first.valueText} in ${first.xText} to ${last.valueText} in ${last.xText}${peakText}.`;

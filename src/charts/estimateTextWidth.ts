@@ -62,7 +62,5 @@ export function fitLabel(text: string, maxWidth: number, fontSize: number, maxLi
     line = piece.trimStart();
   }
   if (line.trim() !== '' || lines.length === 0) lines.push(line.trim());
-  return lines.map((each, index) =>
-    index === lines.length - 1 || estimateTextWidth(each, fontSize) > maxWidth ? truncate(each, maxWidth, fontSize) : each,
-  );
+  return lines.map((each, index) => (index === lines.length - 1 || estimateTextWidth(each, fontSize) > maxWidth ? truncate(each, maxWidth, fontSize) : each));
 }

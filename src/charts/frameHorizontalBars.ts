@@ -57,12 +57,7 @@ export function heightForRows(rowCount: number, rowHeight = 32, options: { fontS
   return TOP + rowCount * rowHeight + (options.axis === false ? TOP : fontSize + 14);
 }
 
-export function frameHorizontalBars(
-  rows: readonly BarFrameRow[],
-  domain: readonly [number, number],
-  size: ChartSize,
-  options: BarFrameOptions = {},
-): BarFrame {
+export function frameHorizontalBars(rows: readonly BarFrameRow[], domain: readonly [number, number], size: ChartSize, options: BarFrameOptions = {}): BarFrame {
   const keys = new Set(rows.map((row) => row.key));
   if (keys.size !== rows.length) throw new Error('Chart rows need distinct keys: each key is one row.');
   const fontSize = options.fontSize ?? 12;

@@ -22,7 +22,6 @@ export type ComparisonDatum = {
   qualifier?: 'exact' | 'at-least';
 };
 
-
 export type ComparisonSide = 'reported' | 'computed';
 
 export type ComparisonOptions = Omit<BarFrameOptions, 'axis' | 'formatTick'> & {
@@ -114,7 +113,11 @@ export function layOutComparison(data: readonly ComparisonDatum[], size: ChartSi
   const rows = data.map((datum, index): PlacedComparison => {
     const row = frame.rows[index]!;
     const rowMax = Math.max(0, ...valuesOf(datum));
-    const scale = shared ? frame.scale : scaleLinear().domain([0, rowMax === 0 ? 1 : rowMax]).range([frame.plot.left, frame.plot.right]);
+    const scale = shared
+      ? frame.scale
+      : scaleLinear()
+          .domain([0, rowMax === 0 ? 1 : rowMax])
+          .range([frame.plot.left, frame.plot.right]);
     const height = Math.min(barHeight, (row.bandHeight - BAR_GAP) / 2);
     const pairTop = row.top + (row.bandHeight - (2 * height + BAR_GAP)) / 2;
     const place = (side: ComparisonSide, y: number): PlacedComparisonBar | null => {

@@ -57,18 +57,13 @@ export type LineLayout = {
 const MAX_MARKED_POINTS = 36;
 const GAP = 8;
 
-const isSeriesList = (data: readonly LinePoint[] | readonly LineSeriesInput[]): data is readonly LineSeriesInput[] =>
-  data.length > 0 && 'points' in data[0]!;
+const isSeriesList = (data: readonly LinePoint[] | readonly LineSeriesInput[]): data is readonly LineSeriesInput[] => data.length > 0 && 'points' in data[0]!;
 
 /**
  * Lays out one series (pass its points) or several (pass `{ key, label, points }` per series).
  * Empty data gives a layout with no lines and no ticks.
  */
-export function layOutLine(
-  data: readonly LinePoint[] | readonly LineSeriesInput[],
-  size: ChartSize,
-  options: LineOptions = {},
-): LineLayout {
+export function layOutLine(data: readonly LinePoint[] | readonly LineSeriesInput[], size: ChartSize, options: LineOptions = {}): LineLayout {
   const seriesList: readonly LineSeriesInput[] = isSeriesList(data) ? data : data.length > 0 ? [{ key: 'value', label: '', points: data }] : [];
   const fontSize = options.fontSize ?? 12;
   const formatValue = options.formatValue ?? String;
@@ -88,7 +83,15 @@ export function layOutLine(
   const top = Math.ceil(fontSize / 2) + 2;
   const bottom = size.height - (fontSize + 14);
   if (days.length === 0) {
-    return { width: size.width, height: size.height, lines: [], xTicks: [], yTicks: [], plot: { left: 0, top, right: size.width, bottom: roundPx(bottom) }, showMarkers: false };
+    return {
+      width: size.width,
+      height: size.height,
+      lines: [],
+      xTicks: [],
+      yTicks: [],
+      plot: { left: 0, top, right: size.width, bottom: roundPx(bottom) },
+      showMarkers: false,
+    };
   }
 
   const yScale = scaleLinear()
@@ -122,9 +125,7 @@ export function layOutLine(
     // Less than two month starts in range: label the data's own dates instead, evenly thinned.
     const distinct = [...new Map(timed.flat().map((point) => [point.day, point.x])).entries()].sort((a, b) => a[0] - b[0]);
     const step = Math.ceil(distinct.length / maxXTicks);
-    xTicks = distinct
-      .filter((_, index) => index % step === 0)
-      .map(([day, x]) => ({ value: x, position: roundPx(xScale(day)), label: formatX(x) }));
+    xTicks = distinct.filter((_, index) => index % step === 0).map(([day, x]) => ({ value: x, position: roundPx(xScale(day)), label: formatX(x) }));
   }
 
   const path = line<{ px: number; py: number; defined: boolean }>()

@@ -85,8 +85,7 @@ export function layOutMap(data: MapLayoutInput, options: MapLayoutOptions): MapL
   const outline = data.outline === null ? null : rewindForD3(data.outline.geometry);
   const points = data.villages.map((v) => v.display[data.crs]);
   // With no outline the villages decide the frame; one village alone still gets a frame around it.
-  const subject: GeoPermissibleObjects =
-    outline ?? { type: 'MultiPoint', coordinates: points.length > 0 ? points : [[0, 0]] };
+  const subject: GeoPermissibleObjects = outline ?? { type: 'MultiPoint', coordinates: points.length > 0 ? points : [[0, 0]] };
 
   const projection = geoMercator();
   let height = options.height;
@@ -94,7 +93,10 @@ export function layOutMap(data: MapLayoutInput, options: MapLayoutOptions): MapL
   const distinct = new Set(points.map((p) => p.join(','))).size;
   if (outline === null && distinct <= 1) {
     height ??= Math.round(width * 0.75);
-    projection.scale(20_000).center(points[0] ?? [0, 0]).translate([width / 2, height / 2]);
+    projection
+      .scale(20_000)
+      .center(points[0] ?? [0, 0])
+      .translate([width / 2, height / 2]);
   } else {
     if (height === undefined) {
       projection.fitWidth(width - 2 * padding, subject);
@@ -102,14 +104,23 @@ export function layOutMap(data: MapLayoutInput, options: MapLayoutOptions): MapL
       height = Math.max(Math.ceil(bottom - top + 2 * padding), outline === null ? Math.round(width / 2) : 0);
     }
     const inset = padding + maxRadius;
-    projection.fitExtent([[inset, inset], [width - inset, height - inset]], subject);
+    projection.fitExtent(
+      [
+        [inset, inset],
+        [width - inset, height - inset],
+      ],
+      subject,
+    );
   }
 
   const outlinePath = outline === null ? '' : (geoPath(projection).digits(1)(outline) ?? '');
 
   const fundsOf = (v: MapLayoutInput['villages'][number]) => Number(v.fundsYuan);
   const largest = Math.max(0, ...data.villages.map(fundsOf));
-  const radius = scaleSqrt().domain([0, largest > 0 ? largest : 1]).range([minRadius, maxRadius]).clamp(true);
+  const radius = scaleSqrt()
+    .domain([0, largest > 0 ? largest : 1])
+    .range([minRadius, maxRadius])
+    .clamp(true);
 
   const project = (point: LonLat): [number, number] => projection(point) ?? [Number.NaN, Number.NaN];
   const radiusOf = (village: MapLayoutInput['villages'][number]) => radius(fundsOf(village)) + (village.code === options.highlight ? 2 : 0);

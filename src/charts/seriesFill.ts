@@ -13,7 +13,10 @@ export function seriesFill(chartId: string, style: Pick<SeriesStyle, 'color' | '
 }
 
 /** The fills of bar series and their legend, a filled box each. */
-export function boxLegend(chartId: string, series: readonly (Pick<SeriesStyle, 'color' | 'pattern'> & { label: string })[]): { fills: string[]; legend: LegendItem[] } {
+export function boxLegend(
+  chartId: string,
+  series: readonly (Pick<SeriesStyle, 'color' | 'pattern'> & { label: string })[],
+): { fills: string[]; legend: LegendItem[] } {
   const fills = series.map((style, index) => seriesFill(chartId, style, index));
   const legend = series.map((style, index): LegendItem => ({ label: style.label, mark: 'box', color: style.color, fill: fills[index]!, dash: '' }));
   return { fills, legend };

@@ -18,7 +18,6 @@ import type { ClientMapPayload as MapPayload, ClientMapVillage as MapVillage } f
 import type { Sector, Stage } from '../model/vocabulary.ts';
 import { spreadInPixels } from '../derive/map/sunflower.ts';
 
-
 export type Metric = 'stage' | 'funds' | 'sector';
 
 /** Reads the JSON the component wrote: `#map-data` (MapPayload) and `#map-labels` (ProgressMapLabels). */
@@ -29,12 +28,10 @@ export function readMapData(root: ParentNode): { payload: MapPayload; labels: Pr
   return { payload: JSON.parse(payload) as MapPayload, labels: JSON.parse(labels) as ProgressMapLabels };
 }
 
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** Leaflet wants attributions as HTML; this one is built from plain text and an address. */
-const attributionHtml = ({ text, href }: { text: string; href: string }): string =>
-  `<a href="${escapeHtml(href)}" rel="noopener">${escapeHtml(text)}</a>`;
+const attributionHtml = ({ text, href }: { text: string; href: string }): string => `<a href="${escapeHtml(href)}" rel="noopener">${escapeHtml(text)}</a>`;
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -50,8 +47,7 @@ const displayName = (village: MapVillage, locale: MapPayload['locale']): string 
  * Marker diameter in pixels: area grows with funds, from 10 px (none) to 24 px (the most) when
  * zoomed in; smaller when the whole region fits a phone screen, so towns' clusters stay apart.
  */
-const markerSize = (village: MapVillage, zoom: number): number =>
-  Math.round((10 + village.fundsScale * 14) * (zoom >= 10 ? 1 : zoom >= 9 ? 0.8 : 0.6));
+const markerSize = (village: MapVillage, zoom: number): number => Math.round((10 + village.fundsScale * 14) * (zoom >= 10 ? 1 : zoom >= 9 ? 0.8 : 0.6));
 
 /**
  * Mounts the map in `root` (the ProgressMap component's element) and wires the filters, metric
@@ -220,7 +216,10 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
       const [lon, lat] = group[0]!.village.stored;
       const centre = map.project([lat, lon], zoom);
       const geographic = Math.max(...group.map((e) => centre.distanceTo(map.project(latLngOf(e.village), zoom))));
-      const offsets = spreadInPixels(group.map((e) => e.size / 2 + 1), geographic);
+      const offsets = spreadInPixels(
+        group.map((e) => e.size / 2 + 1),
+        geographic,
+      );
       group.forEach((entry, i) => {
         const [dx, dy] = offsets[i]!;
         entry.marker.setLatLng(map.unproject(centre.add([dx, dy]), zoom));
@@ -259,9 +258,7 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
     for (const entry of entries.values()) {
       const v = entry.village;
       const visible =
-        (town === '' || v.townCode === town) &&
-        (sector === '' || v.sectors.includes(sector)) &&
-        (stage === '' || (stageAt(v) ?? 'none') === stage);
+        (town === '' || v.townCode === town) && (sector === '' || v.sectors.includes(sector)) && (stage === '' || (stageAt(v) ?? 'none') === stage);
       if (visible) {
         shown += 1;
         shownBounds.push(latLngOf(v));

@@ -57,8 +57,7 @@ function setUp(form: HTMLFormElement): void {
         return item;
       }),
     );
-    const summary =
-      entries.length === 0 ? fill(form.dataset.noResults ?? '', { query }) : fill(form.dataset.count ?? '', { count: String(entries.length) });
+    const summary = entries.length === 0 ? fill(form.dataset.noResults ?? '', { query }) : fill(form.dataset.count ?? '', { count: String(entries.length) });
     message.textContent = entries.length === 0 ? summary : '';
     status.textContent = summary;
     panel.hidden = false;

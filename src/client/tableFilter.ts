@@ -26,8 +26,7 @@ function setUpFilters(tools: HTMLElement): void {
     const words = fold(textBox?.value ?? '');
     let shown = 0;
     for (const row of rows) {
-      const visible =
-        wanted.every(([key, value]) => row.dataset[key] === value) && (words === '' || (texts.get(row) ?? '').includes(words));
+      const visible = wanted.every(([key, value]) => row.dataset[key] === value) && (words === '' || (texts.get(row) ?? '').includes(words));
       row.hidden = !visible;
       if (visible) shown += 1;
     }
@@ -52,7 +51,6 @@ function sortValue(row: HTMLTableRowElement, column: number): string {
   const cell = row.cells[column];
   return cell?.dataset.sortValue ?? cell?.textContent?.trim() ?? '';
 }
-
 
 function setUpSorting(table: HTMLTableElement): void {
   const headers = [...(table.tHead?.rows[0]?.cells ?? [])];

@@ -6,13 +6,9 @@
 import { latestTalent } from '../read/reconcile.ts';
 import type { Fund, MonthlyReview, Pairing, Project, Records, Sourced, Talent, Village } from '../read/tables.ts';
 import { sumExactly } from '../read/sumExactly.ts';
-import {
-  FUND_SOURCE_KINDS, SECTORS, STAGES, TALENT_KINDS,
-  type FundSourceKind, type Sector, type Stage, type TalentKind,
-} from '../model/vocabulary.ts';
+import { FUND_SOURCE_KINDS, SECTORS, STAGES, TALENT_KINDS, type FundSourceKind, type Sector, type Stage, type TalentKind } from '../model/vocabulary.ts';
 import { isLevel, isWithin, levelOf, type Level } from '../model/divisionCode.ts';
 import { monthOfDate } from '../model/calendar.ts';
-
 
 export type Place = {
   code: string;
@@ -36,7 +32,15 @@ export function buildPlaceTree(records: Records): PlaceTree {
   const places = new Map<string, Place>();
   const add = (code: string, name: string, nameEn: string | undefined, village?: Sourced<Village>) =>
     places.set(code, {
-      code, level: levelOf(code), name, nameEn, parentCode: undefined, ancestorCodes: [], childCodes: [], villageCodes: [], village,
+      code,
+      level: levelOf(code),
+      name,
+      nameEn,
+      parentCode: undefined,
+      ancestorCodes: [],
+      childCodes: [],
+      villageCodes: [],
+      village,
     });
   for (const division of records.divisions) add(division.code, division.name, division.name_en);
   for (const village of records.villages) add(village.village_code, village.name, village.name_en, village);
@@ -155,10 +159,20 @@ export function summarizePlace(records: Records, code: string): PlaceSummary {
     expectedIncome: total(projects, (p) => p.expected_annual_net_income_yuan),
     funds,
     fundsTotal: total(funds, (f) => f.amount_yuan),
-    fundsBySource: sumBy(keysOf(FUND_SOURCE_KINDS), funds, (f) => f.source_kind, (f) => f.amount_yuan),
+    fundsBySource: sumBy(
+      keysOf(FUND_SOURCE_KINDS),
+      funds,
+      (f) => f.source_kind,
+      (f) => f.amount_yuan,
+    ),
     fundsOverTime: fundsOverTime(funds),
     talent,
-    talentByKind: countBy(keysOf(TALENT_KINDS), talent, (t) => t.kind, (t) => t.count),
+    talentByKind: countBy(
+      keysOf(TALENT_KINDS),
+      talent,
+      (t) => t.kind,
+      (t) => t.count,
+    ),
     pairings,
     units: unique(pairings.map((p) => p.unit_name)),
     enterprises: unique(pairings.map((p) => p.enterprise_name)),
@@ -175,7 +189,12 @@ export function summarizePlace(records: Records, code: string): PlaceSummary {
 export function talentByPlace(talent: Sourced<Talent>[]): { code: string; byKind: Counted<TalentKind>; total: number }[] {
   const codes = [...new Set(talent.map((row) => row.place_code))].sort();
   return codes.map((code) => {
-    const byKind = countBy(keysOf(TALENT_KINDS), talent.filter((row) => row.place_code === code), (row) => row.kind, (row) => row.count);
+    const byKind = countBy(
+      keysOf(TALENT_KINDS),
+      talent.filter((row) => row.place_code === code),
+      (row) => row.kind,
+      (row) => row.count,
+    );
     return { code, byKind, total: byKind.reduce((sum, kind) => sum + kind.value, 0) };
   });
 }
@@ -186,9 +205,13 @@ export function fundsByChild(records: Records, place: Place): { code: string; by
     const funds = records.funds.filter((f) => isWithin(f.village_code, code));
     return {
       code,
-      bySource: sumBy(keysOf(FUND_SOURCE_KINDS), funds, (f) => f.source_kind, (f) => f.amount_yuan),
+      bySource: sumBy(
+        keysOf(FUND_SOURCE_KINDS),
+        funds,
+        (f) => f.source_kind,
+        (f) => f.amount_yuan,
+      ),
       total: total(funds, (f) => f.amount_yuan),
     };
   });
 }
-

@@ -42,8 +42,7 @@ export type ChartDataset = {
   illustrative: boolean;
 };
 
-const terms = (vocabulary: Vocabulary): Labelled[] =>
-  Object.entries(vocabulary).map(([key, term]) => ({ key, label: { zh: term.zh, en: term.en } }));
+const terms = (vocabulary: Vocabulary): Labelled[] => Object.entries(vocabulary).map(([key, term]) => ({ key, label: { zh: term.zh, en: term.en } }));
 
 const single = (key: string): Labelled[] => [{ key, label: { zh: key, en: key } }];
 
@@ -73,47 +72,91 @@ export function chartDatasets(place: Place, summaryOf: (code: string) => PlaceSu
   const datasets: ChartDataset[] = [];
   if (children.length > 0) {
     datasets.push({
-      id: 'funds-by-child', kind: 'money', rowKind: 'place', rows: children.map(placeLabel), series: sources,
-      values: childSummaries.map((s) => s.fundsBySource.map((k) => k.value)), ...funds,
+      id: 'funds-by-child',
+      kind: 'money',
+      rowKind: 'place',
+      rows: children.map(placeLabel),
+      series: sources,
+      values: childSummaries.map((s) => s.fundsBySource.map((k) => k.value)),
+      ...funds,
     });
   }
   datasets.push(
     {
-      id: 'funds-by-source', kind: 'money', rowKind: 'term', rows: sources, series: single('amount_yuan'),
-      values: summary.fundsBySource.map((k) => [k.value]), ...funds,
+      id: 'funds-by-source',
+      kind: 'money',
+      rowKind: 'term',
+      rows: sources,
+      series: single('amount_yuan'),
+      values: summary.fundsBySource.map((k) => [k.value]),
+      ...funds,
     },
     {
-      id: 'funds-over-time', kind: 'money', rowKind: 'month', rows: summary.fundsOverTime.map((p) => monthLabel(p.month)),
+      id: 'funds-over-time',
+      kind: 'money',
+      rowKind: 'month',
+      rows: summary.fundsOverTime.map((p) => monthLabel(p.month)),
       series: [...single('amount_yuan'), ...single('cumulative_yuan')],
-      values: summary.fundsOverTime.map((p) => [p.amount, p.cumulative]), ...funds,
+      values: summary.fundsOverTime.map((p) => [p.amount, p.cumulative]),
+      ...funds,
     },
     {
-      id: 'projects-by-sector', kind: 'count', rowKind: 'term', rows: terms(SECTORS), series: single('projects'),
-      values: summary.projectsBySector.map((k) => [k.value]), ...projects,
+      id: 'projects-by-sector',
+      kind: 'count',
+      rowKind: 'term',
+      rows: terms(SECTORS),
+      series: single('projects'),
+      values: summary.projectsBySector.map((k) => [k.value]),
+      ...projects,
     },
     {
-      id: 'projects-by-stage', kind: 'count', rowKind: 'term', rows: stages, series: single('projects'),
-      values: summary.projectsByStage.map((k) => [k.value]), ...projects,
+      id: 'projects-by-stage',
+      kind: 'count',
+      rowKind: 'term',
+      rows: stages,
+      series: single('projects'),
+      values: summary.projectsByStage.map((k) => [k.value]),
+      ...projects,
     },
     {
-      id: 'talent-by-kind', kind: 'count', rowKind: 'term', rows: talentKinds, series: single('people'),
-      values: summary.talentByKind.map((k) => [k.value]), ...talent,
+      id: 'talent-by-kind',
+      kind: 'count',
+      rowKind: 'term',
+      rows: talentKinds,
+      series: single('people'),
+      values: summary.talentByKind.map((k) => [k.value]),
+      ...talent,
     },
   );
   if (children.length > 0) {
     datasets.push({
-      id: 'talent-by-child', kind: 'count', rowKind: 'place', rows: children.map(placeLabel), series: talentKinds,
-      values: childSummaries.map((s) => s.talentByKind.map((k) => k.value)), ...talent,
+      id: 'talent-by-child',
+      kind: 'count',
+      rowKind: 'place',
+      rows: children.map(placeLabel),
+      series: talentKinds,
+      values: childSummaries.map((s) => s.talentByKind.map((k) => k.value)),
+      ...talent,
     });
   }
   datasets.push({
-    id: 'income-by-month', kind: 'money', rowKind: 'month', rows: summary.incomeByMonth.map((p) => monthLabel(p.month)),
-    series: single('collective_income_yuan'), values: summary.incomeByMonth.map((p) => [p.income]), ...monthly,
+    id: 'income-by-month',
+    kind: 'money',
+    rowKind: 'month',
+    rows: summary.incomeByMonth.map((p) => monthLabel(p.month)),
+    series: single('collective_income_yuan'),
+    values: summary.incomeByMonth.map((p) => [p.income]),
+    ...monthly,
   });
   if (place.level !== 'village') {
     datasets.push({
-      id: 'stages-by-month', kind: 'count', rowKind: 'month', rows: summary.incomeByMonth.map((p) => monthLabel(p.month)),
-      series: stages, values: summary.incomeByMonth.map((p) => p.stages.map((k) => k.value)), ...monthly,
+      id: 'stages-by-month',
+      kind: 'count',
+      rowKind: 'month',
+      rows: summary.incomeByMonth.map((p) => monthLabel(p.month)),
+      series: stages,
+      values: summary.incomeByMonth.map((p) => p.stages.map((k) => k.value)),
+      ...monthly,
     });
   }
   return datasets;

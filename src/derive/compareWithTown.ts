@@ -65,17 +65,40 @@ function compareCount(measure: ComparedMeasure, code: string, values: Map<string
 /** `siblings` are the summaries of every village of the town, the village itself included. */
 export function compareWithTown(villageCode: string, siblings: readonly PlaceSummary[]): TownComparison {
   if (!siblings.some((s) => s.code === villageCode)) throw new Error(`${villageCode} is not among the villages compared`);
-  const month = siblings.flatMap((s) => s.monthly.map((m) => m.month)).sort().at(-1);
+  const month = siblings
+    .flatMap((s) => s.monthly.map((m) => m.month))
+    .sort()
+    .at(-1);
   const by = <V>(value: (s: PlaceSummary) => V) => new Map(siblings.map((s) => [s.code, value(s)]));
   return {
     villageCode,
     month,
     measures: [
-      compareMoney('funds', villageCode, by((s) => s.fundsTotal)),
-      compareMoney('investment', villageCode, by((s) => s.investment)),
-      compareCount('projects', villageCode, by((s) => s.projects.length)),
-      compareCount('talent', villageCode, by((s) => s.talentByKind.reduce((sum, k) => sum + k.value, 0))),
-      compareMoney('income', villageCode, by((s) => s.monthly.find((m) => m.month === month)?.collective_income_yuan)),
+      compareMoney(
+        'funds',
+        villageCode,
+        by((s) => s.fundsTotal),
+      ),
+      compareMoney(
+        'investment',
+        villageCode,
+        by((s) => s.investment),
+      ),
+      compareCount(
+        'projects',
+        villageCode,
+        by((s) => s.projects.length),
+      ),
+      compareCount(
+        'talent',
+        villageCode,
+        by((s) => s.talentByKind.reduce((sum, k) => sum + k.value, 0)),
+      ),
+      compareMoney(
+        'income',
+        villageCode,
+        by((s) => s.monthly.find((m) => m.month === month)?.collective_income_yuan),
+      ),
     ],
   };
 }

@@ -38,7 +38,6 @@ export function readCharacters(text: string): Reading[] {
  * (`glmc`). Non-Chinese characters are dropped; the name key of the search entry still holds them.
  */
 export function toPinyinKeys(name: string): { pinyin: string; initials: string } {
-  const keys = (pattern: 'pinyin' | 'first'): string =>
-    pinyin(name, { toneType: 'none', type: 'array', pattern, nonZh: 'removed' }).join('');
+  const keys = (pattern: 'pinyin' | 'first'): string => pinyin(name, { toneType: 'none', type: 'array', pattern, nonZh: 'removed' }).join('');
   return { pinyin: keys('pinyin'), initials: keys('first') };
 }

@@ -79,7 +79,6 @@ export const en: Dictionary = {
   monthlyIncome: 'Collective income',
   latestStage: 'Latest stage',
 
-
   homeDescription:
     'Rural revitalization in {region}: project support, talent support, paired units, paired enterprises and the monthly review, every figure from open data.',
   homeLede:
@@ -111,8 +110,7 @@ export const en: Dictionary = {
 
   mapTitle: 'Progress map',
   mapDescription: 'Map of the villages of {region} by project stage, funds and sector.',
-  mapLede:
-    'One marker per village. Villages marked “town seat” have no known point yet; they are placed near their town’s seat and drawn differently.',
+  mapLede: 'One marker per village. Villages marked “town seat” have no known point yet; they are placed near their town’s seat and drawn differently.',
 
   placeDescription: 'Projects, funds, talent, pairings and monthly review of {name} ({code}).',
   placeCode: 'Statistical code {code}',
@@ -292,7 +290,8 @@ export const en: Dictionary = {
     'The projects, funds, talent, pairings, monthly review and edition files, and this site’s compilation of the data, are dedicated to the public domain under CC0 1.0.',
   dataLicenceGeo:
     'Map data (outline, town seats and village coordinates) is licensed CC BY 4.0; credit {attribution}. Coordinates were converted from GCJ-02 to WGS-84 (gcoord 1.0.7) and cut to this region.',
-  dataLicenceDivisions: 'The statistical division codes and names are published by the National Bureau of Statistics of China; this project claims no rights in them.',
+  dataLicenceDivisions:
+    'The statistical division codes and names are published by the National Bureau of Statistics of China; this project claims no rights in them.',
   dataLicenceArticle: 'Reported figures are facts; the short quotations only show where each comes from and remain the publisher’s copyright.',
   dataPrecisionTitle: 'Location precision',
   dataPrecisionText:
@@ -312,9 +311,9 @@ export const en: Dictionary = {
   dataMethodsRounding:
     'On pages, money is shown in millions or billions of yuan with three significant digits, marked “about” when rounding changed it; data tables give exact values.',
 
-
   mapLabelTitle: 'Villages of {region} and their progress',
-  mapLabelDescription: 'Map of the {count} villages of {region}, coloured by the stage of their latest monthly review: {stages}. {approximate} of them are drawn near their town seat for now.',
+  mapLabelDescription:
+    'Map of the {count} villages of {region}, coloured by the stage of their latest monthly review: {stages}. {approximate} of them are drawn near their town seat for now.',
   mapLabelStageCount: '{count} {stage}',
   mapLabelListSeparator: ', ',
   mapLabelNoStage: 'not reviewed yet',
@@ -367,6 +366,7 @@ export const en: Dictionary = {
 
   notFoundTitle: 'Page not found',
   notFoundDescription: 'There is no page at this address.',
-  notFoundText: 'There is no page at this address. It may be mistyped, or the page may have moved. Find a village with the search box, or start from the links below.',
+  notFoundText:
+    'There is no page at this address. It may be mistyped, or the page may have moved. Find a village with the search box, or start from the links below.',
   notFoundHome: 'Back to the home page',
 };

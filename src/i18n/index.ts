@@ -32,7 +32,13 @@ export function otherLocale(locale: Locale): Locale {
 export function childrenWord(text: Dictionary, childCode: string | undefined): string {
   if (childCode === undefined) return text.childrenVillages;
   // A province is never a child; it is listed so that every level has a word.
-  const words = { province: text.childrenCities, city: text.childrenCities, county: text.childrenCounties, town: text.childrenTowns, village: text.childrenVillages };
+  const words = {
+    province: text.childrenCities,
+    city: text.childrenCities,
+    county: text.childrenCounties,
+    town: text.childrenTowns,
+    village: text.childrenVillages,
+  };
   return words[levelOf(childCode)];
 }
 

@@ -296,11 +296,13 @@ export const zhCN = {
   dataLicenceDivisions: '统计用区划代码和名称由国家统计局公布，本项目不主张任何权利。',
   dataLicenceArticle: '报告数字为事实；摘录的原文仅用于注明出处，版权归原发布者所有。',
   dataPrecisionTitle: '位置精度',
-  dataPrecisionText: '实测点位为公开的地理编码点，误差约100米至1公里。没有公开点位的嘎查村暂放在所属镇的政府驻地，在地图上以不同样式显示，待工作人员补充实测坐标。',
+  dataPrecisionText:
+    '实测点位为公开的地理编码点，误差约100米至1公里。没有公开点位的嘎查村暂放在所属镇的政府驻地，在地图上以不同样式显示，待工作人员补充实测坐标。',
   dataReconcileTitle: '核对：报告数与数据计算',
   dataReconcileText: '每个官方报告的数字都与由数据行计算出的同一指标并列。差异会显示，不会隐藏。“以上”表示报告给出的是下限（如“百余”）。',
   dataIllustrativeTitle: '哪些数据是示意的',
-  dataIllustrativeText: '“示意”行是为演示网站而生成的，其合计与官方报告一致，但单个数值不是事实。每行的“数据性质”列标明官方或示意；官方报告的数字从不标为示意。',
+  dataIllustrativeText:
+    '“示意”行是为演示网站而生成的，其合计与官方报告一致，但单个数值不是事实。每行的“数据性质”列标明官方或示意；官方报告的数字从不标为示意。',
   dataIllustrativeNone: '本版本的数据全部为官方数据。',
   dataMethodsTitle: '计算方法',
   dataMethodsFunds: '资金：逐笔相加，金额以分为单位精确计算，不经浮点数。',
@@ -308,7 +310,6 @@ export const zhCN = {
   dataMethodsProjects: '项目：每行一个项目；所属地区由嘎查村代码的前缀决定。',
   dataMethodsMonthly: '按月调度：每村每月一行，收入为本年截至当月的累计数。',
   dataMethodsRounding: '显示时金额按“亿”“万”取三位有效数字，经过四舍五入的数字前加“约”；数据表给出精确值。',
-
 
   // Map (the static SVG map and the interactive map; see StaticMapLabels and ProgressMapLabels)
   mapLabelTitle: '{region}嘎查村进展地图',

@@ -11,7 +11,9 @@ import { loadDataset, type LoadedDataset } from '../read/loadDataset.ts';
 export const DATA_DIR = resolve(process.env.DATA_DIR ?? 'data');
 
 export function readDataFiles(dir: string = DATA_DIR): Map<string, Uint8Array> {
-  const names = readdirSync(dir).filter((name) => name.toLowerCase().endsWith('.csv')).sort();
+  const names = readdirSync(dir)
+    .filter((name) => name.toLowerCase().endsWith('.csv'))
+    .sort();
   return new Map(names.map((name) => [name, new Uint8Array(readFileSync(join(dir, name)))]));
 }
 

@@ -8,12 +8,16 @@ import { toRowRanges } from '../derive/provenance.ts';
 import { formatCsv } from './toCsv.ts';
 import { QUALIFIERS, RECONCILE_STATUSES } from '../model/vocabulary.ts';
 
-
 /** `funds.csv 2–640; projects.csv 2, 5` */
 export function formatSources(sources: Reconciliation['sources']): string {
   return sources
     .filter((source) => source.rows.length > 0)
-    .map((source) => `${source.file} ${toRowRanges(source.rows).map(([a, b]) => (a === b ? `${a}` : `${a}–${b}`)).join(', ')}`)
+    .map(
+      (source) =>
+        `${source.file} ${toRowRanges(source.rows)
+          .map(([a, b]) => (a === b ? `${a}` : `${a}–${b}`))
+          .join(', ')}`,
+    )
     .join('; ');
 }
 

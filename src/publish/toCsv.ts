@@ -75,5 +75,8 @@ export function toCsv(table: AnyTable, records: readonly Readonly<Record<string,
  */
 export function formatTableCsv<C extends Columns>(table: Table<C>, rows: readonly CsvRow<C>[]): string {
   const keys = Object.keys(table.columns);
-  return formatCsv(keys, rows.map((row) => keys.map((key) => (row as Record<string, CsvCell>)[key])));
+  return formatCsv(
+    keys,
+    rows.map((row) => keys.map((key) => (row as Record<string, CsvCell>)[key])),
+  );
 }

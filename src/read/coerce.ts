@@ -33,7 +33,10 @@ export function normalizeDigits(text: string): string {
 }
 
 // U+2212 MINUS SIGN is what Word and some web pages use; NFKC keeps it as it is.
-const clean = (text: string): string => normalizeDigits(text).replace(/\u2212/g, '-').trim();
+const clean = (text: string): string =>
+  normalizeDigits(text)
+    .replace(/\u2212/g, '-')
+    .trim();
 
 /*
  * The plain readers below recognise what most cells hold already (ASCII digits, ISO dates) and
@@ -176,8 +179,7 @@ export function readPlainMonth(text: string): string | undefined {
 
 const SCALES = { '': 0, 万: 4, 亿: 8 } as const;
 
-const AMOUNT =
-  /^(?<sign>-)?\s*(?<currency>¥)?\s*(?<minus>-)?(?<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?<scale>万|亿)?\s*(?<yuan>元)?$/u;
+const AMOUNT = /^(?<sign>-)?\s*(?<currency>¥)?\s*(?<minus>-)?(?<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?<scale>万|亿)?\s*(?<yuan>元)?$/u;
 
 /** Moves the decimal point of `digits` so that `decimals` digits follow it, dropping needless zeros. */
 function placePoint(digits: string, decimals: number): string {

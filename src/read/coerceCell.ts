@@ -6,8 +6,19 @@
  */
 import type { Bilingual } from '../i18n/locale.ts';
 import {
-  normalizeDigits, parseDate, parseDecimal, parseInteger, parseMoney, parseMonth, parseNumber,
-  readPlainDate, readPlainHundredths, readPlainInteger, readPlainMonth, readPlainNumber, type Coerced,
+  normalizeDigits,
+  parseDate,
+  parseDecimal,
+  parseInteger,
+  parseMoney,
+  parseMonth,
+  parseNumber,
+  readPlainDate,
+  readPlainHundredths,
+  readPlainInteger,
+  readPlainMonth,
+  readPlainNumber,
+  type Coerced,
 } from './coerce.ts';
 import { ID_PATTERN, type Field, type FieldMeta } from './field.ts';
 import type { Rule } from './problem.ts';
@@ -39,9 +50,15 @@ const CHECKED_BY_SCHEMA = new Set<FieldMeta['kind']>(['url']);
 const SCIENTIFIC = /^\d(\.\d+)?e\+\d+$/i;
 
 const HINTS: Record<string, Bilingual> = {
-  code: { zh: '填写纯数字代码；在 Excel 中先把该列设为“文本”格式，以免变成科学计数法', en: 'Type the code as digits only; in Excel format the column as Text first so it is not turned into scientific notation' },
+  code: {
+    zh: '填写纯数字代码；在 Excel 中先把该列设为“文本”格式，以免变成科学计数法',
+    en: 'Type the code as digits only; in Excel format the column as Text first so it is not turned into scientific notation',
+  },
   id: { zh: '编号只能含字母、数字、“-”和“_”', en: 'Ids may contain only letters, digits, "-" and "_"' },
-  money: { zh: '金额写成 150000000、150,000,000、1.5亿、2600万 或 80万元，最多两位小数', en: 'Write amounts like 150000000, 150,000,000, 1.5亿, 2600万 or 80万元, with at most two decimals' },
+  money: {
+    zh: '金额写成 150000000、150,000,000、1.5亿、2600万 或 80万元，最多两位小数',
+    en: 'Write amounts like 150000000, 150,000,000, 1.5亿, 2600万 or 80万元, with at most two decimals',
+  },
   decimal: { zh: '数值写成 800、1.5亿 或 5600，最多两位小数', en: 'Write values like 800, 1.5亿 or 5600, with at most two decimals' },
   integer: { zh: '填写不带小数的非负整数', en: 'Write a whole number without decimals' },
   number: { zh: '填写十进制数，如 109.778220', en: 'Write a decimal number such as 109.778220' },
@@ -224,7 +241,7 @@ const invalid = (text: string, reason: Bilingual): Bilingual => ({
 const hintFor = (meta: FieldMeta): Bilingual =>
   meta.kind === 'enum'
     ? { zh: '从允许的值中选一个（见 data/README.md）', en: 'Pick one of the allowed values (see data/README.md)' }
-    : HINTS[meta.kind] ?? HINTS.text!;
+    : (HINTS[meta.kind] ?? HINTS.text!);
 
 const withinRange = (meta: FieldMeta, value: number): boolean =>
   (meta.minimum === undefined || value >= meta.minimum) && (meta.maximum === undefined || value <= meta.maximum);

@@ -85,10 +85,7 @@ export function month(options: Described): Field<z.ZodString> {
   return { schema: z.string().regex(/^\d{4}-\d{2}$/), meta: describe('month', options) };
 }
 
-export function oneOf<K extends string>(
-  vocabulary: Vocabulary<K>,
-  options: Described,
-): Field<z.ZodEnum<[K, ...K[]]>> {
+export function oneOf<K extends string>(vocabulary: Vocabulary<K>, options: Described): Field<z.ZodEnum<[K, ...K[]]>> {
   const keys = Object.keys(vocabulary) as [K, ...K[]];
   return { schema: z.enum(keys), meta: { ...describe('enum', options), vocabulary } };
 }

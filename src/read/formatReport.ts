@@ -19,15 +19,11 @@ const SEVERITY = {
 const pad = (text: string, width: number): string => `${padToColumns(text, width - 1)} `;
 
 function formatFiles(files: FileSummary[]): string[] {
-  const head = [
-    pad('文件 File', 16), pad('编码 Encoding', 16), pad('读取 Read', 11), pad('通过 Accepted', 15),
-    pad('拒绝 Rejected', 15), '空行 Blank',
-  ].join('');
+  const head = [pad('文件 File', 16), pad('编码 Encoding', 16), pad('读取 Read', 11), pad('通过 Accepted', 15), pad('拒绝 Rejected', 15), '空行 Blank'].join(
+    '',
+  );
   const rows = files.map((f) =>
-    [
-      pad(f.file, 16), pad(f.encoding ?? '—', 16), pad(String(f.read), 11), pad(String(f.accepted), 15),
-      pad(String(f.rejected), 15), String(f.blank),
-    ].join(''),
+    [pad(f.file, 16), pad(f.encoding ?? '—', 16), pad(String(f.read), 11), pad(String(f.accepted), 15), pad(String(f.rejected), 15), String(f.blank)].join(''),
   );
   return [head, ...rows];
 }
@@ -78,9 +74,5 @@ export function formatReport(report: Report, edition?: string): string {
 
 /** The same report for machines: bigints as exact decimal strings, since JSON has no bigint. */
 export function reportToJson(report: Report, edition?: string): string {
-  return JSON.stringify(
-    { edition, ...report },
-    (_key, value: unknown) => (typeof value === 'bigint' ? formatHundredths(value) : value),
-    2,
-  );
+  return JSON.stringify({ edition, ...report }, (_key, value: unknown) => (typeof value === 'bigint' ? formatHundredths(value) : value), 2);
 }

@@ -55,9 +55,7 @@ function byLocation(a: Problem, b: Problem): number {
 
 export function loadDataset(files: ReadonlyMap<string, Uint8Array>): LoadedDataset {
   const reads: TableRead[] = TABLES.map((table) => readTable(table, files.get(table.file)));
-  const records = Object.fromEntries(
-    reads.map((read) => [RECORD_KEYS[read.file as keyof typeof RECORD_KEYS], read.records]),
-  ) as unknown as Records;
+  const records = Object.fromEntries(reads.map((read) => [RECORD_KEYS[read.file as keyof typeof RECORD_KEYS], read.records])) as unknown as Records;
   const positions: ColumnPositions = Object.fromEntries(reads.map((read) => [read.file, read.columns]));
   const rejected: RejectedKeys = Object.fromEntries(reads.map((read) => [read.file, read.rejectedKeys]));
 

@@ -44,16 +44,12 @@ export function acceptedHeaders(table: HeaderSource): { key: string; headers: st
   }));
 }
 
-type Match =
-  | { kind: 'column'; key: string }
-  | { kind: 'unknown' }
-  | { kind: 'wrong-unit'; key: string; unit: string };
+type Match = { kind: 'column'; key: string } | { kind: 'unknown' } | { kind: 'wrong-unit'; key: string; unit: string };
 
 function indexHeaders(table: HeaderSource): (header: string) => Match {
   const exact = new Map<string, Set<string>>();
   const byBase = new Map<string, Set<string>>();
-  const add = (index: Map<string, Set<string>>, name: string, key: string) =>
-    index.set(name, (index.get(name) ?? new Set()).add(key));
+  const add = (index: Map<string, Set<string>>, name: string, key: string) => index.set(name, (index.get(name) ?? new Set()).add(key));
   for (const { key, headers } of acceptedHeaders(table)) {
     for (const header of headers) {
       const folded = foldHeader(header);
@@ -61,8 +57,7 @@ function indexHeaders(table: HeaderSource): (header: string) => Match {
       add(byBase, splitUnit(folded).base, key);
     }
   }
-  const only = (keys: Set<string> | undefined): string | undefined =>
-    keys?.size === 1 ? [...keys][0] : undefined;
+  const only = (keys: Set<string> | undefined): string | undefined => (keys?.size === 1 ? [...keys][0] : undefined);
 
   return (header) => {
     const folded = foldHeader(header);
@@ -81,14 +76,7 @@ function indexHeaders(table: HeaderSource): (header: string) => Match {
 
 const quoted = (header: string): string => `“${header}”`;
 
-function problemAt(
-  file: string,
-  index: number,
-  header: string,
-  rule: Problem['rule'],
-  message: Bilingual,
-  hint: Bilingual,
-): Problem {
+function problemAt(file: string, index: number, header: string, rule: Problem['rule'], message: Bilingual, hint: Bilingual): Problem {
   return {
     severity: 'error',
     rule,

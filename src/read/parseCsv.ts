@@ -29,15 +29,22 @@ const trimCell = (cell: string): string => cell.trim();
  * characters up to the space (a superset, which is harmless), and Unicode white space.
  */
 export const isWhiteSpace = (code: number): boolean =>
-  code <= 32 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 ||
-  code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+  code <= 32 ||
+  code === 0xa0 ||
+  code === 0x1680 ||
+  (code >= 0x2000 && code <= 0x200a) ||
+  code === 0x2028 ||
+  code === 0x2029 ||
+  code === 0x202f ||
+  code === 0x205f ||
+  code === 0x3000 ||
+  code === 0xfeff;
 
 /**
  * Whether trim could change the cell. Most cells have nothing to trim; looking at their two ends
  * spares a call per cell of a large file.
  */
-const mayNeedTrim = (cell: string): boolean =>
-  cell !== '' && (isWhiteSpace(cell.charCodeAt(0)) || isWhiteSpace(cell.charCodeAt(cell.length - 1)));
+const mayNeedTrim = (cell: string): boolean => cell !== '' && (isWhiteSpace(cell.charCodeAt(0)) || isWhiteSpace(cell.charCodeAt(cell.length - 1)));
 
 /**
  * The delimiter is the one of comma, tab and semicolon that occurs most often, outside quotes, in the
@@ -334,26 +341,40 @@ function brokenQuoting(file: string, row: number, unterminated: boolean, at: Quo
 function checkWidth(file: string, row: number, cells: string[], width: number): Problem | undefined {
   if (cells.length < width) {
     const letter = toColumnLetter(cells.length);
-    return rowWidthProblem(file, row, letter, undefined, {
-      zh: `第 ${row} 行只有 ${cells.length} 个单元格，表头有 ${width} 列：从 ${letter} 列起缺少单元格`,
-      en: `Row ${row} has ${cells.length} cells but the header has ${width} columns: cells are missing from column ${letter} on`,
-    }, {
-      zh: '每行的逗号数要和表头一样；空着的单元格也要保留它的逗号',
-      en: 'Every row needs as many commas as the header; keep the comma of an empty cell too',
-    });
+    return rowWidthProblem(
+      file,
+      row,
+      letter,
+      undefined,
+      {
+        zh: `第 ${row} 行只有 ${cells.length} 个单元格，表头有 ${width} 列：从 ${letter} 列起缺少单元格`,
+        en: `Row ${row} has ${cells.length} cells but the header has ${width} columns: cells are missing from column ${letter} on`,
+      },
+      {
+        zh: '每行的逗号数要和表头一样；空着的单元格也要保留它的逗号',
+        en: 'Every row needs as many commas as the header; keep the comma of an empty cell too',
+      },
+    );
   }
   // Only the cells beyond the header can be extra; most rows have none.
   let extra = width;
   while (extra < cells.length && cells[extra] === '') extra += 1;
   if (extra === cells.length) return undefined;
   const letter = toColumnLetter(extra);
-  return rowWidthProblem(file, row, letter, cells[extra], {
-    zh: `第 ${row} 行有 ${cells.length} 个单元格，表头只有 ${width} 列：${letter} 列的内容没有表头`,
-    en: `Row ${row} has ${cells.length} cells but the header has only ${width} columns: column ${letter} has no header`,
-  }, {
-    zh: '检查这一行是否多了逗号（金额中的千位逗号要加引号，或不写逗号）',
-    en: 'Check the row for an extra comma (quote amounts with thousands commas, or leave the commas out)',
-  });
+  return rowWidthProblem(
+    file,
+    row,
+    letter,
+    cells[extra],
+    {
+      zh: `第 ${row} 行有 ${cells.length} 个单元格，表头只有 ${width} 列：${letter} 列的内容没有表头`,
+      en: `Row ${row} has ${cells.length} cells but the header has only ${width} columns: column ${letter} has no header`,
+    },
+    {
+      zh: '检查这一行是否多了逗号（金额中的千位逗号要加引号，或不写逗号）',
+      en: 'Check the row for an extra comma (quote amounts with thousands commas, or leave the commas out)',
+    },
+  );
 }
 
 function rowWidthProblem(file: string, row: number, letter: string, value: string | undefined, message: Bilingual, hint: Bilingual): Problem {

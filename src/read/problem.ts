@@ -66,9 +66,7 @@ export type ColumnPositions = Record<string, Record<string, ColumnPosition> | un
 /** A column as staff see it: the header as typed in the file and its letter (the key if the file lacks it). */
 export function locateColumn(positions: ColumnPositions, file: string, key: string): { column: string; columnLetter?: string } {
   const position = positions[file]?.[key];
-  return position === undefined
-    ? { column: key }
-    : { column: position.header, columnLetter: toColumnLetter(position.index) };
+  return position === undefined ? { column: key } : { column: position.header, columnLetter: toColumnLetter(position.index) };
 }
 
 /** `funds.csv C17`, the cell reference a person can type into Excel's name box, or `funds.csv 第1行 row 1`. */

@@ -10,7 +10,6 @@ import { formatHundredths } from '../format/money.ts';
 import { isWithin } from '../model/divisionCode.ts';
 import { judgeFigure, TALENT_KINDS, type Qualifier, type ReconcileStatus, type TalentKind } from '../model/vocabulary.ts';
 
-
 /** The rows a computed figure was added up from: the journalist's trail back to the data. */
 export type SourceRows = { file: string; rows: number[] };
 
@@ -65,7 +64,13 @@ function count<T extends { row: number }>(file: string, rows: T[], place: (row: 
   return { value: BigInt(used.length) * HUNDRED, sources: [{ file, rows: used }] };
 }
 
-function distinct<T extends { row: number }>(file: string, rows: T[], place: (row: T) => string, scope: string, name: (row: T) => string | undefined): Computed {
+function distinct<T extends { row: number }>(
+  file: string,
+  rows: T[],
+  place: (row: T) => string,
+  scope: string,
+  name: (row: T) => string | undefined,
+): Computed {
   const { used, values } = gather(rows, place, scope, name);
   return { value: BigInt(new Set(values).size) * HUNDRED, sources: [{ file, rows: used }] };
 }
@@ -101,14 +106,16 @@ export function latestTalent(talent: Sourced<Talent>[]): Sourced<Talent>[] {
 
 const KIND_INDEX = Object.fromEntries(Object.keys(TALENT_KINDS).map((kind, index) => [kind, index])) as Record<TalentKind, number>;
 
-const talentOf = (kind: TalentKind): Computation => (data, scope) =>
-  sum(
-    'talent.csv',
-    data.latestTalent().filter((t) => t.kind === kind),
-    (t) => t.place_code,
-    scope,
-    (t) => BigInt(t.count) * HUNDRED,
-  );
+const talentOf =
+  (kind: TalentKind): Computation =>
+  (data, scope) =>
+    sum(
+      'talent.csv',
+      data.latestTalent().filter((t) => t.kind === kind),
+      (t) => t.place_code,
+      scope,
+      (t) => BigInt(t.count) * HUNDRED,
+    );
 
 const villageOf = (row: { village_code: string }): string => row.village_code;
 

@@ -3,12 +3,8 @@
  * inferred from its table, never written by hand.
  */
 import type { z } from 'astro/zod';
-import {
-  code, date, decimal, defineTable, id, integer, money, month, number, oneOf, optional, text, url,
-} from './field.ts';
-import {
-  FUND_SOURCE_KINDS, LOCATION_PRECISIONS, PROVENANCES, QUALIFIERS, SECTORS, STAGES, TALENT_KINDS, VILLAGE_KINDS,
-} from '../model/vocabulary.ts';
+import { code, date, decimal, defineTable, id, integer, money, month, number, oneOf, optional, text, url } from './field.ts';
+import { FUND_SOURCE_KINDS, LOCATION_PRECISIONS, PROVENANCES, QUALIFIERS, SECTORS, STAGES, TALENT_KINDS, VILLAGE_KINDS } from '../model/vocabulary.ts';
 import { codeLengthsOf } from '../model/divisionCode.ts';
 
 const VILLAGE_CODE = codeLengthsOf('village');
@@ -36,8 +32,7 @@ const provenance = () =>
     }),
   );
 
-const note = () =>
-  optional(text({ header: '备注', aliases: ['说明', 'notes'], description: { zh: '备注', en: 'Free-text note' } }));
+const note = () => optional(text({ header: '备注', aliases: ['说明', 'notes'], description: { zh: '备注', en: 'Free-text note' } }));
 
 export const editionTable = defineTable({
   file: 'edition.csv',
@@ -109,8 +104,20 @@ export const villagesTable = defineTable({
     village_code: villageCode(),
     name: text({ header: '村名', aliases: ['嘎查村名称', '名称', '村名称'], description: { zh: '嘎查村名称', en: 'Village name' }, example: '高勒庙村' }),
     kind: oneOf(VILLAGE_KINDS, { header: '类别', aliases: ['类型'], description: { zh: '嘎查或村', en: 'gacha (嘎查) or village (村)' } }),
-    lon_wgs84: number({ header: '经度', aliases: ['经度（WGS-84）'], description: { zh: '经度（WGS-84）', en: 'Longitude (WGS-84)' }, minimum: -180, maximum: 180 }),
-    lat_wgs84: number({ header: '纬度', aliases: ['纬度（WGS-84）'], description: { zh: '纬度（WGS-84）', en: 'Latitude (WGS-84)' }, minimum: -90, maximum: 90 }),
+    lon_wgs84: number({
+      header: '经度',
+      aliases: ['经度（WGS-84）'],
+      description: { zh: '经度（WGS-84）', en: 'Longitude (WGS-84)' },
+      minimum: -180,
+      maximum: 180,
+    }),
+    lat_wgs84: number({
+      header: '纬度',
+      aliases: ['纬度（WGS-84）'],
+      description: { zh: '纬度（WGS-84）', en: 'Latitude (WGS-84)' },
+      minimum: -90,
+      maximum: 90,
+    }),
     location_precision: oneOf(LOCATION_PRECISIONS, {
       header: '位置精度',
       description: {
@@ -130,15 +137,38 @@ export const projectsTable = defineTable({
   title: { zh: '项目扶持', en: 'Projects' },
   description: { zh: '每个集体经济项目一行', en: 'One row per collective-economy project' },
   columns: {
-    project_id: id({ header: '项目编号', aliases: ['编号'], description: { zh: '项目编号，全表唯一', en: 'Project id, unique in the file' }, example: 'P0001' }),
+    project_id: id({
+      header: '项目编号',
+      aliases: ['编号'],
+      description: { zh: '项目编号，全表唯一', en: 'Project id, unique in the file' },
+      example: 'P0001',
+    }),
     village_code: villageCode(),
     name: text({ header: '项目名称', aliases: ['名称'], description: { zh: '项目名称', en: 'Project name' }, example: '汽车三产服务园区' }),
-    sector: oneOf(SECTORS, { header: '产业类型', aliases: ['类型', '产业'], description: { zh: '农、工、商、养', en: 'farming, industry, commerce, herding' } }),
-    investment_yuan: money({ header: '总投资（元）', aliases: ['总投资', '投资（元）', '投资额'], description: { zh: '项目总投资（元）', en: 'Total investment (yuan)' }, example: '2600万' }),
+    sector: oneOf(SECTORS, {
+      header: '产业类型',
+      aliases: ['类型', '产业'],
+      description: { zh: '农、工、商、养', en: 'farming, industry, commerce, herding' },
+    }),
+    investment_yuan: money({
+      header: '总投资（元）',
+      aliases: ['总投资', '投资（元）', '投资额'],
+      description: { zh: '项目总投资（元）', en: 'Total investment (yuan)' },
+      example: '2600万',
+    }),
     expected_annual_net_income_yuan: optional(
-      money({ header: '预计年纯收入（元）', aliases: ['预计年纯收入', '年纯收入（元）'], description: { zh: '预计年纯收入（元）', en: 'Expected annual net income (yuan)' }, example: '80万' }),
+      money({
+        header: '预计年纯收入（元）',
+        aliases: ['预计年纯收入', '年纯收入（元）'],
+        description: { zh: '预计年纯收入（元）', en: 'Expected annual net income (yuan)' },
+        example: '80万',
+      }),
     ),
-    stage: oneOf(STAGES, { header: '进展阶段', aliases: ['状态', '项目状态', '阶段'], description: { zh: '谋划、前期手续、在建、运营、暂停', en: 'planning, preliminary procedures, under construction, operating, suspended' } }),
+    stage: oneOf(STAGES, {
+      header: '进展阶段',
+      aliases: ['状态', '项目状态', '阶段'],
+      description: { zh: '谋划、前期手续、在建、运营、暂停', en: 'planning, preliminary procedures, under construction, operating, suspended' },
+    }),
     start_date: date({ header: '开始日期', aliases: ['启动日期', '开工日期'], description: { zh: '项目开始日期', en: 'Start date' }, example: '2021-03-01' }),
     provenance: provenance(),
     note: note(),
@@ -156,9 +186,26 @@ export const fundsTable = defineTable({
     date: date({ header: '日期', aliases: ['落实日期', '到位日期'], description: { zh: '资金落实日期', en: 'Date secured' }, example: '2021-05-20' }),
     village_code: villageCode(),
     project_id: optional(id({ header: '项目编号', description: { zh: '资金用于的项目（可空）', en: 'Project the money is for (optional)' } })),
-    source_kind: oneOf(FUND_SOURCE_KINDS, { header: '资金来源类别', aliases: ['来源类别', '来源类型'], description: { zh: '财政资金、包联单位、包联企业、村集体、其他', en: 'government finance, paired unit, paired enterprise, village collective, other' } }),
-    source_name: text({ header: '资金来源', aliases: ['来源', '出资方', '来源名称'], description: { zh: '出资单位或企业名称（包联单位、包联企业按 pairings.csv 的写法）', en: 'Name of the funder (a paired unit or enterprise as pairings.csv names it)' }, example: '电信公司' }),
-    amount_yuan: money({ header: '金额（元）', aliases: ['金额', '资金（元）', '金额(元)'], description: { zh: '金额（元）；可写 80万、1.5亿、1,234.50', en: 'Amount (yuan); 80万, 1.5亿 and 1,234.50 are accepted' }, example: '80万' }),
+    source_kind: oneOf(FUND_SOURCE_KINDS, {
+      header: '资金来源类别',
+      aliases: ['来源类别', '来源类型'],
+      description: { zh: '财政资金、包联单位、包联企业、村集体、其他', en: 'government finance, paired unit, paired enterprise, village collective, other' },
+    }),
+    source_name: text({
+      header: '资金来源',
+      aliases: ['来源', '出资方', '来源名称'],
+      description: {
+        zh: '出资单位或企业名称（包联单位、包联企业按 pairings.csv 的写法）',
+        en: 'Name of the funder (a paired unit or enterprise as pairings.csv names it)',
+      },
+      example: '电信公司',
+    }),
+    amount_yuan: money({
+      header: '金额（元）',
+      aliases: ['金额', '资金（元）', '金额(元)'],
+      description: { zh: '金额（元）；可写 80万、1.5亿、1,234.50', en: 'Amount (yuan); 80万, 1.5亿 and 1,234.50 are accepted' },
+      example: '80万',
+    }),
     provenance: provenance(),
     note: note(),
   },
@@ -188,7 +235,14 @@ export const talentTable = defineTable({
       codeLengths: PLACE_CODES,
       example: '150627101',
     }),
-    kind: oneOf(TALENT_KINDS, { header: '人才类别', aliases: ['类别'], description: { zh: '大中专毕业生、返乡农牧民、退役军人、本土人才、科技特派员、驻村干部', en: 'graduates, returning farmers and herders, veterans, local talents, S&T commissioners, resident cadres' } }),
+    kind: oneOf(TALENT_KINDS, {
+      header: '人才类别',
+      aliases: ['类别'],
+      description: {
+        zh: '大中专毕业生、返乡农牧民、退役军人、本土人才、科技特派员、驻村干部',
+        en: 'graduates, returning farmers and herders, veterans, local talents, S&T commissioners, resident cadres',
+      },
+    }),
     count: integer({ header: '人数', aliases: ['数量'], description: { zh: '人数', en: 'Number of people' }, example: '12' }),
     as_of: date({ header: '统计日期', aliases: ['截止日期'], description: { zh: '统计截止日期', en: 'Counted as of' } }),
     provenance: provenance(),
@@ -204,8 +258,20 @@ export const pairingsTable = defineTable({
   description: { zh: '每个嘎查村的包联单位和包联企业', en: "Each village's paired unit and paired enterprise" },
   columns: {
     village_code: villageCode(),
-    unit_name: text({ header: '包联单位', aliases: ['帮扶单位'], description: { zh: '包联单位（办手续）', en: 'Paired government or public unit (handles procedures)' }, example: '税务局' }),
-    enterprise_name: optional(text({ header: '包联企业', aliases: ['帮扶企业'], description: { zh: '包联企业（出资金）', en: 'Paired enterprise (provides funds)' }, example: '电信公司' })),
+    unit_name: text({
+      header: '包联单位',
+      aliases: ['帮扶单位'],
+      description: { zh: '包联单位（办手续）', en: 'Paired government or public unit (handles procedures)' },
+      example: '税务局',
+    }),
+    enterprise_name: optional(
+      text({
+        header: '包联企业',
+        aliases: ['帮扶企业'],
+        description: { zh: '包联企业（出资金）', en: 'Paired enterprise (provides funds)' },
+        example: '电信公司',
+      }),
+    ),
     since: optional(date({ header: '包联开始日期', aliases: ['开始日期'], description: { zh: '包联开始日期', en: 'Paired since' } })),
     provenance: provenance(),
     note: note(),
@@ -221,8 +287,16 @@ export const monthlyTable = defineTable({
   columns: {
     month: month({ header: '月份', aliases: ['调度月份'], description: { zh: '调度月份', en: 'Month reviewed' }, example: '2021-09' }),
     village_code: villageCode(),
-    collective_income_yuan: money({ header: '集体经济收入（元）', aliases: ['集体收入（元）', '集体经济收入', '年内累计收入（元）'], description: { zh: '本年截至该月的村集体经济收入（元）', en: 'Collective income this year to the end of the month (yuan)' } }),
-    stage: oneOf(STAGES, { header: '进展阶段', aliases: ['阶段', '状态'], description: { zh: '集体经济项目总体进展阶段', en: 'Overall stage of the collective economy' } }),
+    collective_income_yuan: money({
+      header: '集体经济收入（元）',
+      aliases: ['集体收入（元）', '集体经济收入', '年内累计收入（元）'],
+      description: { zh: '本年截至该月的村集体经济收入（元）', en: 'Collective income this year to the end of the month (yuan)' },
+    }),
+    stage: oneOf(STAGES, {
+      header: '进展阶段',
+      aliases: ['阶段', '状态'],
+      description: { zh: '集体经济项目总体进展阶段', en: 'Overall stage of the collective economy' },
+    }),
     note: note(),
     provenance: provenance(),
   },
@@ -235,12 +309,26 @@ export const reportedTable = defineTable({
   title: { zh: '官方报告数字', en: 'Reported figures' },
   description: { zh: '官方公布的每个数字及其出处', en: 'Every officially reported figure and its source' },
   columns: {
-    key: id({ header: '指标', aliases: ['指标代码'], description: { zh: '指标代码（如 funds_yuan）', en: 'Figure key (e.g. funds_yuan)' }, example: 'funds_yuan' }),
+    key: id({
+      header: '指标',
+      aliases: ['指标代码'],
+      description: { zh: '指标代码（如 funds_yuan）', en: 'Figure key (e.g. funds_yuan)' },
+      example: 'funds_yuan',
+    }),
     label_zh: text({ header: '指标名称', description: { zh: '中文名称', en: 'Chinese label' } }),
     label_en: text({ header: '英文名称', description: { zh: '英文名称', en: 'English label' } }),
-    scope_code: code({ header: '地区代码', aliases: ['区划代码'], description: { zh: '数字所指的地区', en: 'The place the figure is about' }, codeLengths: PLACE_CODES }),
+    scope_code: code({
+      header: '地区代码',
+      aliases: ['区划代码'],
+      description: { zh: '数字所指的地区', en: 'The place the figure is about' },
+      codeLengths: PLACE_CODES,
+    }),
     value: decimal({ header: '数值', aliases: ['值'], description: { zh: '数值（最多两位小数）', en: 'Value (up to two decimals)' }, example: '1.5亿' }),
-    qualifier: oneOf(QUALIFIERS, { header: '限定', aliases: ['精度'], description: { zh: '准确值；或“以上”（如“百余”）', en: 'exact, or at-least (as in “百余”)' } }),
+    qualifier: oneOf(QUALIFIERS, {
+      header: '限定',
+      aliases: ['精度'],
+      description: { zh: '准确值；或“以上”（如“百余”）', en: 'exact, or at-least (as in “百余”)' },
+    }),
     unit: text({ header: '单位', description: { zh: '单位（元、个、名、家、平方公里）', en: 'Unit' }, example: '元' }),
     as_of: date({ header: '截止日期', aliases: ['统计日期'], description: { zh: '数字的截止日期', en: 'Date the figure is as of' } }),
     source_title: text({ header: '来源标题', description: { zh: '出处标题', en: 'Source title' } }),

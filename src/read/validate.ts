@@ -19,11 +19,8 @@ export type RejectedKeys = Record<string, ReadonlyMap<string, number> | undefine
 
 function recordsOf(records: Records, file: string): AnyRecord[] {
   const key = RECORD_KEYS[file as keyof typeof RECORD_KEYS];
-  return key === undefined ? [] : (records[key]);
+  return key === undefined ? [] : records[key];
 }
-
-
-
 
 /**
  * Each file's rows by a key, built once however many rules and files need it: the unique check
@@ -214,7 +211,10 @@ function notFound(
       table,
       { row, key: reference.columns, value },
       'foreign-key',
-      { zh: `${what.zh}在 ${file} 第 ${at} 行，但那一行有错误，未被接受`, en: `${what.en} is on row ${at} of ${file}, but that row has an error and was rejected` },
+      {
+        zh: `${what.zh}在 ${file} 第 ${at} 行，但那一行有错误，未被接受`,
+        en: `${what.en} is on row ${at} of ${file}, but that row has an error and was rejected`,
+      },
       { zh: `先改正 ${file} 第 ${at} 行的错误`, en: `Fix the error on row ${at} of ${file} first` },
     );
   }
@@ -353,7 +353,10 @@ function otherSource(fund: Sourced<Fund>, named: string, pairingRow: number, pos
           en: `“${fund.source_name}” is not the ${kind.en} of village ${village}: row ${pairingRow} of pairings.csv names “${named}”`,
         },
     named === ''
-      ? { zh: `在 pairings.csv 第 ${pairingRow} 行填上${kind.zh}；或改正资金来源类别`, en: `Fill in the ${kind.en} on row ${pairingRow} of pairings.csv, or correct the source kind` }
+      ? {
+          zh: `在 pairings.csv 第 ${pairingRow} 行填上${kind.zh}；或改正资金来源类别`,
+          en: `Fill in the ${kind.en} on row ${pairingRow} of pairings.csv, or correct the source kind`,
+        }
       : { zh: `改成“${named}”；若包联关系有变，先改 pairings.csv`, en: `Write “${named}”, or, if the pairing has changed, correct pairings.csv first` },
   );
 }

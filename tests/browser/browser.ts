@@ -74,7 +74,6 @@ export function otherPages(places: SitePlaces): { name: string; path: string }[]
   ];
 }
 
-
 export type Watched = {
   page: Page;
   /** Console errors, uncaught exceptions and dialogs, in order. */

@@ -37,9 +37,7 @@ function buildSite(dataDir: string, distDir: string): void {
     maxBuffer: 64 * 1024 * 1024,
   });
   if (result.status !== 0) {
-    throw new Error(
-      `构建失败 · Build failed for ${dataDir} (exit ${result.status})\n${result.stdout}\n${result.stderr}`,
-    );
+    throw new Error(`构建失败 · Build failed for ${dataDir} (exit ${result.status})\n${result.stdout}\n${result.stderr}`);
   }
   console.log(`built ${dataDir} → ${distDir} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -51,10 +51,11 @@ describe.each(LOCALES)('home page headline figures (%s)', (locale) => {
   it('show every region-wide reported figure that the data can compute', async () => {
     await visit(session.page, `${siteUrl}${inLocale('/', locale)}`);
     const shown = new Set((await readFigures()).map((f) => f.key));
-    const headline = places.data.report.reconciliation
-      .filter((r) => r.scopeCode === places.regionCode && r.computed !== undefined)
-      .map((r) => r.key);
+    const headline = places.data.report.reconciliation.filter((r) => r.scopeCode === places.regionCode && r.computed !== undefined).map((r) => r.key);
     expect(headline.length).toBeGreaterThan(0);
-    expect(headline.filter((key) => !shown.has(key)), 'computed region-wide keys missing from home').toEqual([]);
+    expect(
+      headline.filter((key) => !shown.has(key)),
+      'computed region-wide keys missing from home',
+    ).toEqual([]);
   });
 });

@@ -16,7 +16,10 @@ const session = useBrowser();
 async function expectNothingRan(): Promise<void> {
   const images = await session.page.$$eval('img', (imgs) => imgs.filter((img) => img.getAttribute('src') === 'x').length);
   expect(images, '<img src="x"> elements in the page').toBe(0);
-  expect(session.watched.requests.filter((url) => new URL(url).pathname.endsWith('/x')), 'requests for the payload image').toEqual([]);
+  expect(
+    session.watched.requests.filter((url) => new URL(url).pathname.endsWith('/x')),
+    'requests for the payload image',
+  ).toEqual([]);
   expect(session.watched.dialogs, 'dialogs opened').toEqual([]);
 }
 

@@ -10,9 +10,7 @@ describe.each(LOCALES)('the progress map (%s)', (locale) => {
   it('shows one marker per village in the data', async () => {
     await visit(session.page, `${siteUrl}${inLocale('/map/', locale)}`);
     await session.page.waitForSelector('#progress-map .village-marker[data-code]');
-    const codes = await session.page.$$eval('#progress-map .village-marker[data-code]', (markers) =>
-      markers.map((marker) => marker.getAttribute('data-code')),
-    );
+    const codes = await session.page.$$eval('#progress-map .village-marker[data-code]', (markers) => markers.map((marker) => marker.getAttribute('data-code')));
     expect([...codes].sort()).toEqual(places.data.records.villages.map((v) => v.village_code).sort());
   });
 
@@ -37,7 +35,10 @@ describe.each(LOCALES)('the progress map (%s)', (locale) => {
 describe('the progress map’s filters, list and keyboard', () => {
   it('filters markers and list together by town, and announces how many villages it shows', async () => {
     const town = places.townCode;
-    const inTown = places.data.records.villages.filter((v) => isWithin(v.village_code, town)).map((v) => v.village_code).sort();
+    const inTown = places.data.records.villages
+      .filter((v) => isWithin(v.village_code, town))
+      .map((v) => v.village_code)
+      .sort();
     await visit(session.page, `${siteUrl}/map/`);
     await session.page.waitForSelector('#progress-map .village-marker[data-code]');
     await session.page.locator('select[name="town"]').selectOption(town);
@@ -64,7 +65,10 @@ describe('the progress map’s filters, list and keyboard', () => {
 
   it('reaches markers by keyboard and opens a popup with Enter', async () => {
     await visit(session.page, `${siteUrl}/map/`);
-    const marker = session.page.locator('#progress-map .leaflet-marker-icon').filter({ has: session.page.locator('.village-marker') }).first();
+    const marker = session.page
+      .locator('#progress-map .leaflet-marker-icon')
+      .filter({ has: session.page.locator('.village-marker') })
+      .first();
     await marker.waitFor();
     expect(await marker.getAttribute('tabindex')).toBe('0');
     await marker.focus();

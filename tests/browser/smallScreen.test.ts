@@ -24,7 +24,10 @@ describe('on a 360 × 740 phone screen', () => {
         })
         .filter((element) => !element.closest('.leaflet-container, .table-scroll, [data-scrolls]'))
         .slice(0, 5)
-        .map((element) => `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}.${[...element.classList].join('.')} right=${Math.round(element.getBoundingClientRect().right)}`);
+        .map(
+          (element) =>
+            `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}.${[...element.classList].join('.')} right=${Math.round(element.getBoundingClientRect().right)}`,
+        );
       return { scrollWidth: document.documentElement.scrollWidth, width, culprits };
     });
     expect(overflow.scrollWidth, `page wider than the screen; e.g. ${overflow.culprits.join(', ')}`).toBeLessThanOrEqual(overflow.width);

@@ -2,13 +2,29 @@ import fc from 'fast-check';
 import { propertyRuns } from '../support/propertyRuns.ts';
 import { describe, expect, test } from 'vitest';
 import {
-  addMonths, daysInMonth, fromDayNumber, isRealDate, lastDayOfMonth, monthOfDate, monthRange, monthStarts, parseIsoDate,
-  parseIsoMonth, toDayNumber,
+  addMonths,
+  daysInMonth,
+  fromDayNumber,
+  isRealDate,
+  lastDayOfMonth,
+  monthOfDate,
+  monthRange,
+  monthStarts,
+  parseIsoDate,
+  parseIsoMonth,
+  toDayNumber,
 } from '../../src/model/calendar.ts';
 
 describe('the calendar', () => {
   test.each([
-    [2021, 2, 28], [2024, 2, 29], [1900, 2, 28], [2000, 2, 29], [2021, 4, 30], [2021, 12, 31], [99, 2, 28], [96, 2, 29],
+    [2021, 2, 28],
+    [2024, 2, 29],
+    [1900, 2, 28],
+    [2000, 2, 29],
+    [2021, 4, 30],
+    [2021, 12, 31],
+    [99, 2, 28],
+    [96, 2, 29],
   ])('%i-%i has %i days', (year, month, days) => {
     expect(daysInMonth(year, month)).toBe(days);
   });

@@ -105,7 +105,17 @@ describe('snapshots', () => {
       locale: 'en',
       kind: 'money',
       curve: 'step',
-      series: [{ key: 'total', label: '', points: [{ x: '2021-03-01', y: 10_000_000_000n }, { x: '2021-06-15', y: 26_000_000_000n }, { x: '2021-10-14', y: 37_000_000_000n }] }],
+      series: [
+        {
+          key: 'total',
+          label: '',
+          points: [
+            { x: '2021-03-01', y: 10_000_000_000n },
+            { x: '2021-06-15', y: 26_000_000_000n },
+            { x: '2021-10-14', y: 37_000_000_000n },
+          ],
+        },
+      ],
     });
     await expect(readable(html)).toMatchFileSnapshot('__snapshots__/LineChart.step.html');
   });
@@ -150,7 +160,10 @@ describe('accessibility and safety', () => {
       title: `${hostile}标题`,
       source: hostile,
       notes: [hostile],
-      data: [{ key: 'x', label: `${hostile}村`, value: 100n }, { key: 'y', label: '<img src=x onerror=alert(1)>', value: 200n }],
+      data: [
+        { key: 'x', label: `${hostile}村`, value: 100n },
+        { key: 'y', label: '<img src=x onerror=alert(1)>', value: 200n },
+      ],
     });
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/<img/i);

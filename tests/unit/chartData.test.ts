@@ -8,7 +8,11 @@ import { datasetToCsv } from '../../src/publish/datasetCsv.ts';
 import { loadDataset } from '../../src/read/loadDataset.ts';
 
 const dir = 'tests/fixtures/small';
-const files = new Map(readdirSync(dir).filter((n) => n.endsWith('.csv')).map((n) => [n, new Uint8Array(readFileSync(join(dir, n)))] as const));
+const files = new Map(
+  readdirSync(dir)
+    .filter((n) => n.endsWith('.csv'))
+    .map((n) => [n, new Uint8Array(readFileSync(join(dir, n)))] as const),
+);
 const { records } = loadDataset(files);
 const tree = buildPlaceTree(records);
 const summaries = new Map<string, PlaceSummary>();
@@ -54,10 +58,14 @@ describe('chartDatasets', () => {
 describe('datasetToCsv', () => {
   test('writes key, both labels and exact yuan per series', () => {
     const dataset: ChartDataset = {
-      id: 'funds-by-source', kind: 'money', rowKind: 'term',
+      id: 'funds-by-source',
+      kind: 'money',
+      rowKind: 'term',
       rows: [{ key: 'government', label: { zh: '财政资金', en: 'government finance' } }],
       series: [{ key: 'amount_yuan', label: { zh: 'amount_yuan', en: 'amount_yuan' } }],
-      values: [[123450n]], files: ['funds.csv'], illustrative: true,
+      values: [[123450n]],
+      files: ['funds.csv'],
+      illustrative: true,
     };
     const parsed = Papa.parse<string[]>(datasetToCsv(dataset).slice(1), { skipEmptyLines: true }).data;
     expect(parsed).toEqual([

@@ -11,9 +11,7 @@ import { layOutBars, type BarDatum } from '../../src/charts/layOutBars.ts';
 import { compareFigures, layOutComparison } from '../../src/charts/layOutComparison.ts';
 import { layOutLine } from '../../src/charts/layOutLine.ts';
 import { layOutStackedBars } from '../../src/charts/layOutStackedBars.ts';
-import {
-  AXIS_COLOR, BACKGROUND_COLOR, MUTED_TEXT_COLOR, PATTERNS, SERIES_COLORS, TEXT_COLOR, styleSeries,
-} from '../../src/format/palette.ts';
+import { AXIS_COLOR, BACKGROUND_COLOR, MUTED_TEXT_COLOR, PATTERNS, SERIES_COLORS, TEXT_COLOR, styleSeries } from '../../src/format/palette.ts';
 import { seriesFill } from '../../src/charts/seriesFill.ts';
 import { formatYuan } from '../../src/format/formatNumber.ts';
 
@@ -120,7 +118,9 @@ describe('layOutBars', () => {
   });
 
   test('rounds every position to a tenth of a pixel', () => {
-    expect(numbersIn({ ...layout, bars: layout.bars.map(({ value: _value, ...rest }) => rest), ticks: layout.ticks.map((tick) => tick.position) }).every(isTenth)).toBe(true);
+    expect(
+      numbersIn({ ...layout, bars: layout.bars.map(({ value: _value, ...rest }) => rest), ticks: layout.ticks.map((tick) => tick.position) }).every(isTenth),
+    ).toBe(true);
   });
 
   test('places axis ticks left to right from the zero line without their labels touching', () => {
@@ -142,14 +142,26 @@ describe('layOutBars', () => {
   });
 
   test('draws an all-zero chart with bars of no width rather than failing', () => {
-    const zeros = layOutBars([{ key: 'a', label: 'A', value: 0 }, { key: 'b', label: 'B', value: 0 }], SIZE);
+    const zeros = layOutBars(
+      [
+        { key: 'a', label: 'A', value: 0 },
+        { key: 'b', label: 'B', value: 0 },
+      ],
+      SIZE,
+    );
     expect(zeros.bars.map((bar) => bar.width)).toEqual([0, 0]);
     expect(zeros.ticks.length).toBeGreaterThan(0);
   });
 
   test('wraps a long label onto at most two lines inside the label column, ending with an ellipsis when cut', () => {
     const label = 'Chaganhudugayinxili Village of Hongqinghe Town, Ejin Horo Banner, Ordos City, Inner Mongolia';
-    const long = layOutBars([{ key: 'a', label, value: 1 }, { key: 'b', label: 'B', value: 2 }], { width: 400, height: 120 });
+    const long = layOutBars(
+      [
+        { key: 'a', label, value: 1 },
+        { key: 'b', label: 'B', value: 2 },
+      ],
+      { width: 400, height: 120 },
+    );
     const lines = long.bars[0]!.labelLines;
     expect(lines.length).toBe(2);
     expect(long.labelX).toBeLessThanOrEqual(400 * 0.4);
@@ -160,7 +172,13 @@ describe('layOutBars', () => {
   });
 
   test('draws a negative value leftwards from the zero line with its label before the bar', () => {
-    const mixed = layOutBars([{ key: 'up', label: 'up', value: 30 }, { key: 'down', label: 'down', value: -10 }], SIZE);
+    const mixed = layOutBars(
+      [
+        { key: 'up', label: 'up', value: 30 },
+        { key: 'down', label: 'down', value: -10 },
+      ],
+      SIZE,
+    );
     const down = mixed.bars[1]!;
     expect(down.x + down.width).toBeCloseTo(mixed.baseline, 5);
     expect(down.valueAnchor).toBe('end');
@@ -169,7 +187,15 @@ describe('layOutBars', () => {
   });
 
   test('refuses two rows with one key and a value that is not a number', () => {
-    expect(() => layOutBars([{ key: 'a', label: 'A', value: 1 }, { key: 'a', label: 'B', value: 2 }], SIZE)).toThrow(/distinct keys/);
+    expect(() =>
+      layOutBars(
+        [
+          { key: 'a', label: 'A', value: 1 },
+          { key: 'a', label: 'B', value: 2 },
+        ],
+        SIZE,
+      ),
+    ).toThrow(/distinct keys/);
     expect(() => layOutBars([{ key: 'a', label: 'A', value: Number.NaN }], SIZE)).toThrow(RangeError);
   });
 
@@ -263,13 +289,19 @@ describe('layOutLine', () => {
   });
 
   test('spaces points by calendar days: the gap after a 31-day month is wider than after February', () => {
-    const layout = layOutLine(months.slice(0, 4).map((x) => ({ x, y: 1 })), SIZE);
+    const layout = layOutLine(
+      months.slice(0, 4).map((x) => ({ x, y: 1 })),
+      SIZE,
+    );
     const [january, february, march] = layout.lines[0]!.points;
     expect(february!.px - january!.px).toBeGreaterThan(march!.px - february!.px);
   });
 
   test('keeps every point inside the plot and rounds to a tenth of a pixel', () => {
-    const layout = layOutLine(months.map((x, index) => ({ x, y: index * 1000 })), SIZE);
+    const layout = layOutLine(
+      months.map((x, index) => ({ x, y: index * 1000 })),
+      SIZE,
+    );
     for (const point of layout.lines[0]!.points) {
       expect(point.px).toBeGreaterThanOrEqual(layout.plot.left);
       expect(point.px).toBeLessThanOrEqual(layout.plot.right);
@@ -281,7 +313,11 @@ describe('layOutLine', () => {
   });
 
   test('labels month ticks with the given formatter, in order, inside the plot', () => {
-    const layout = layOutLine(months.map((x) => ({ x, y: 5 })), SIZE, { formatX: (x) => `<${x}>` });
+    const layout = layOutLine(
+      months.map((x) => ({ x, y: 5 })),
+      SIZE,
+      { formatX: (x) => `<${x}>` },
+    );
     expect(layout.xTicks.length).toBeGreaterThan(1);
     expect(layout.xTicks[0]).toMatchObject({ value: '2021-01', label: '<2021-01>', position: layout.plot.left });
     layout.xTicks.slice(1).forEach((tick, index) => expect(tick.position).toBeGreaterThan(layout.xTicks[index]!.position));
@@ -289,13 +325,29 @@ describe('layOutLine', () => {
   });
 
   test('breaks the line where a value is missing', () => {
-    const layout = layOutLine([{ x: '2021-01', y: 1 }, { x: '2021-02', y: 2 }, { x: '2021-03', y: null }, { x: '2021-04', y: 3 }, { x: '2021-05', y: 4 }], SIZE);
+    const layout = layOutLine(
+      [
+        { x: '2021-01', y: 1 },
+        { x: '2021-02', y: 2 },
+        { x: '2021-03', y: null },
+        { x: '2021-04', y: 3 },
+        { x: '2021-05', y: 4 },
+      ],
+      SIZE,
+    );
     expect(layout.lines[0]!.path.match(/M/g)).toHaveLength(2);
     expect(layout.lines[0]!.points).toHaveLength(4);
   });
 
   test('draws a running total as steps that hold each value until the next point', () => {
-    const layout = layOutLine([{ x: '2021-03-01', y: 10 }, { x: '2021-06-01', y: 30 }], SIZE, { curve: 'step' });
+    const layout = layOutLine(
+      [
+        { x: '2021-03-01', y: 10 },
+        { x: '2021-06-01', y: 30 },
+      ],
+      SIZE,
+      { curve: 'step' },
+    );
     const [first, second] = layout.lines[0]!.points;
     expect(layout.lines[0]!.path).toContain(`${second!.px},${first!.py}`);
   });
@@ -314,7 +366,10 @@ describe('layOutLine', () => {
   });
 
   test('marks points only when there are few of them', () => {
-    const daily = Array.from({ length: 100 }, (_, index) => ({ x: `2021-0${1 + Math.floor(index / 28)}-${String(1 + (index % 28)).padStart(2, '0')}`, y: index }));
+    const daily = Array.from({ length: 100 }, (_, index) => ({
+      x: `2021-0${1 + Math.floor(index / 28)}-${String(1 + (index % 28)).padStart(2, '0')}`,
+      y: index,
+    }));
     expect(layOutLine(daily, SIZE).showMarkers).toBe(false);
     expect(layOutLine(daily.slice(0, 10), SIZE).showMarkers).toBe(true);
   });

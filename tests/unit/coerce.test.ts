@@ -1,10 +1,7 @@
 import fc from 'fast-check';
 import { propertyRuns } from '../support/propertyRuns.ts';
 import { describe, expect, it } from 'vitest';
-import {
-  normalizeDigits, parseDate, parseDecimal, parseInteger, parseMoney, parseMonth, parseNumber,
-  type Parsed,
-} from '../../src/read/coerce.ts';
+import { normalizeDigits, parseDate, parseDecimal, parseInteger, parseMoney, parseMonth, parseNumber, type Parsed } from '../../src/read/coerce.ts';
 import { formatHundredths } from '../../src/format/money.ts';
 
 const value = <T>(outcome: Parsed<T>): T => {

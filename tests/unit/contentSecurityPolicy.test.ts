@@ -1,10 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { contentSecurityPolicy } from '../../src/config/contentSecurityPolicy.ts';
 
-const directives = (policy: string) => new Map(policy.split(';').map((d) => {
-  const [name, ...values] = d.trim().split(/\s+/);
-  return [name!, values];
-}));
+const directives = (policy: string) =>
+  new Map(
+    policy.split(';').map((d) => {
+      const [name, ...values] = d.trim().split(/\s+/);
+      return [name!, values];
+    }),
+  );
 
 describe('contentSecurityPolicy', () => {
   test('allows scripts and styles only from the site itself', () => {

@@ -7,8 +7,7 @@ import { FIXTURES } from '../fixtures/encodings/fixtures.ts';
 const HEADER = '村名,金额（元）\r\n高勒庙村,80万\r\n';
 const RARE = '村名,备注\n㑇家村,㐀 𠀀 𪚥\n';
 
-const encode = (text: string, encoding: string, addBOM = false): Uint8Array =>
-  new Uint8Array(iconv.encode(text, encoding, { addBOM }));
+const encode = (text: string, encoding: string, addBOM = false): Uint8Array => new Uint8Array(iconv.encode(text, encoding, { addBOM }));
 
 describe('decodeBytes', () => {
   it.each<[string, Uint8Array, Encoding, string]>([
@@ -75,8 +74,7 @@ describe('decodeBytes', () => {
 });
 
 describe('decodeBytes on committed byte fixtures', () => {
-  const read = (file: string): Uint8Array =>
-    new Uint8Array(readFileSync(new URL(`../fixtures/encodings/${file}`, import.meta.url)));
+  const read = (file: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../fixtures/encodings/${file}`, import.meta.url)));
 
   it.each(FIXTURES.map((fixture) => [fixture.file, fixture] as const))('decodes %s', (file, fixture) => {
     expect(decodeBytes(read(file))).toEqual({ text: fixture.text, encoding: fixture.encoding });

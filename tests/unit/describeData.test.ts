@@ -38,7 +38,10 @@ describe('datapackage.json as described from the tables', () => {
     expect(status['villages.csv']).toBe('official');
     expect(status['funds.csv']).toBe('illustrative');
     // projects.csv holds one official project (高勒庙村) among illustrative ones.
-    const projects = provenanceOf(records, TABLES.find((t) => t.file === 'projects.csv')!);
+    const projects = provenanceOf(
+      records,
+      TABLES.find((t) => t.file === 'projects.csv')!,
+    );
     expect(projects).toMatchObject({ provenance: 'illustrative', officialRows: 1 });
   });
 });

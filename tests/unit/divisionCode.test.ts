@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ancestorAt, ancestorsOf, codeLengthsOf, countyOf, isLevel, isWithin, levelOf, parentOf, townOf,
-} from '../../src/model/divisionCode.ts';
+import { ancestorAt, ancestorsOf, codeLengthsOf, countyOf, isLevel, isWithin, levelOf, parentOf, townOf } from '../../src/model/divisionCode.ts';
 
 describe('division codes', () => {
   it('names levels by code length', () => {
-    expect(['15', '1506', '150627', '150627101', '150627101225'].map(levelOf)).toEqual([
-      'province', 'city', 'county', 'town', 'village',
-    ]);
+    expect(['15', '1506', '150627', '150627101', '150627101225'].map(levelOf)).toEqual(['province', 'city', 'county', 'town', 'village']);
     expect(() => levelOf('1506271')).toThrow(/not a statistical division code/);
   });
 

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
  * replaces data/ with its own still gets a green `npm test`. Tests of data/ live in tests/data.
  */
 const TESTS = join(import.meta.dirname, '..');
-const READS_DATA = /(['"]\.\.['"],\s*['"]\.\.['"],\s*['"]data['"])|(loadDataDir\(\s*\))|(loadDataDir\(\s*['"]\.?\/?data['"])|(join\(ROOT,\s*['"]data['"])|(resolve\(\s*['"]data['"])/;
+const READS_DATA =
+  /(['"]\.\.['"],\s*['"]\.\.['"],\s*['"]data['"])|(loadDataDir\(\s*\))|(loadDataDir\(\s*['"]\.?\/?data['"])|(join\(ROOT,\s*['"]data['"])|(resolve\(\s*['"]data['"])/;
 
 describe("the tool's tests", () => {
   it('recognise a read of data/', () => {

@@ -39,7 +39,9 @@ describe('the text report', () => {
         '    Hint: Write amounts like 150000000, 150,000,000, 1.5亿, 2600万 or 80万元, with at most two decimals',
       ].join('\n'),
     );
-    expect(text.trimEnd().split('\n').at(-1)).toBe('结果：未通过，修正以上错误前不会发布。 Result: failed; nothing is published until the errors above are fixed.');
+    expect(text.trimEnd().split('\n').at(-1)).toBe(
+      '结果：未通过，修正以上错误前不会发布。 Result: failed; nothing is published until the errors above are fixed.',
+    );
   });
 
   it('sets each reported figure beside the computed one, with the difference when there is one', () => {

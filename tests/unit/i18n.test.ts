@@ -17,7 +17,9 @@ describe('dictionaries', () => {
 
   test('keep Chinese characters out of English text, except the switch back to Chinese', () => {
     const han = /\p{Script=Han}/u;
-    const withHan = Object.entries(en).filter(([, text]) => han.test(text)).map(([key]) => key);
+    const withHan = Object.entries(en)
+      .filter(([, text]) => han.test(text))
+      .map(([key]) => key);
     expect(withHan).toEqual(['languageSwitch']);
   });
 

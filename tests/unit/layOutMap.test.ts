@@ -57,14 +57,30 @@ const atSeat = (code: string, display: LonLat, overrides: Partial<MapVillage> = 
 
 const VILLAGES: MapVillage[] = [
   atSeat('150627101201', [109.779, 39.2484], { fundsYuan: '2600000', latestStage: 'operating' }),
-  atSeat('150627101202', [109.7775, 39.2490], { fundsYuan: '650000', latestStage: 'construction' }),
-  atSeat('150627101203', [109.7780, 39.2478], { latestStage: 'operating' }),
-  village('150627101212', { wgs84: [109.700427, 39.298672], display: { wgs84: [109.700427, 39.298672], gcj02: [109.700427, 39.298672] }, fundsYuan: '10400000', latestStage: 'planning' }),
-  village('150627101216', { wgs84: [109.613252, 39.027912], display: { wgs84: [109.613252, 39.027912], gcj02: [109.613252, 39.027912] }, fundsYuan: '100', latestStage: null }),
+  atSeat('150627101202', [109.7775, 39.249], { fundsYuan: '650000', latestStage: 'construction' }),
+  atSeat('150627101203', [109.778, 39.2478], { latestStage: 'operating' }),
+  village('150627101212', {
+    wgs84: [109.700427, 39.298672],
+    display: { wgs84: [109.700427, 39.298672], gcj02: [109.700427, 39.298672] },
+    fundsYuan: '10400000',
+    latestStage: 'planning',
+  }),
+  village('150627101216', {
+    wgs84: [109.613252, 39.027912],
+    display: { wgs84: [109.613252, 39.027912], gcj02: [109.613252, 39.027912] },
+    fundsYuan: '100',
+    latestStage: null,
+  }),
 ];
 
 // Counterclockwise, as RFC 7946 winds an exterior ring (d3 would read it as the rest of the world).
-const RING: LonLat[] = [[109.5, 38.95], [110.0, 38.95], [110.0, 39.35], [109.5, 39.35], [109.5, 38.95]];
+const RING: LonLat[] = [
+  [109.5, 38.95],
+  [110.0, 38.95],
+  [110.0, 39.35],
+  [109.5, 39.35],
+  [109.5, 38.95],
+];
 const outline = (ring: LonLat[]): MapLayoutInput['outline'] => ({ type: 'Feature', properties: {}, geometry: { type: 'MultiPolygon', coordinates: [[ring]] } });
 
 const INPUT: MapLayoutInput = {
@@ -132,7 +148,11 @@ describe('layOutMap', () => {
   });
 
   test('rounds every coordinate to a tenth of a pixel', () => {
-    const numbers = [...pathNumbers(layout.outlinePath), ...layout.points.flatMap((p) => [p.x, p.y, p.r]), ...layout.seats.flatMap((s) => [s.x, s.y, s.labelY])];
+    const numbers = [
+      ...pathNumbers(layout.outlinePath),
+      ...layout.points.flatMap((p) => [p.x, p.y, p.r]),
+      ...layout.seats.flatMap((s) => [s.x, s.y, s.labelY]),
+    ];
     for (const n of numbers) expect(Math.round(n * 10) / 10).toBe(n);
   });
 
@@ -233,8 +253,7 @@ describe('describeMap', () => {
 
 describe('map.css', () => {
   const css = readFileSync(join(import.meta.dirname, '..', '..', 'src', 'styles', 'map.css'), 'utf8');
-  const colorOf = (className: string): string | undefined =>
-    new RegExp(`\\.${className} \\{ color: (#[0-9a-f]{6}); \\}`).exec(css)?.[1];
+  const colorOf = (className: string): string | undefined => new RegExp(`\\.${className} \\{ color: (#[0-9a-f]{6}); \\}`).exec(css)?.[1];
 
   test.each([
     ...Object.entries(STAGE_COLORS).map(([key, color]) => [`stage-${key}`, color]),
@@ -269,7 +288,10 @@ describe('StaticMap component', () => {
     towns: [{ code: '150627101', name: '札萨克镇', nameEn: 'Zhasake Town', seat: { wgs84: SEAT, gcj02: SEAT }, villages: villages.length }],
     villages,
     outline: outline(RING),
-    legends: buildLegends(villages.map((v) => BigInt(v.fundsYuan) * 100n), locale),
+    legends: buildLegends(
+      villages.map((v) => BigInt(v.fundsYuan) * 100n),
+      locale,
+    ),
     tiles: { provider: 'none', layers: [], attribution: null },
     attribution: { text: 'Vonng/adcode (CC BY 4.0)', href: 'https://github.com/Vonng/adcode' },
   });
@@ -285,7 +307,9 @@ describe('StaticMap component', () => {
     const html = await render({ locale: 'en', payload: payload('en'), labels: EN_LABELS });
     expect(html).toMatch(/<svg[^>]*role="group"[^>]*aria-labelledby="static-map-title"[^>]*aria-describedby="static-map-desc"/);
     expect(html).toContain('<title id="static-map-title">Villages of Ejin Horo Banner and their progress</title>');
-    expect(html).toContain('5 villages of Ejin Horo Banner by the stage of their latest review: 2 operating, 1 planning, 1 under construction, 1 no review yet. 3 are drawn near their town seat.');
+    expect(html).toContain(
+      '5 villages of Ejin Horo Banner by the stage of their latest review: 2 operating, 1 planning, 1 under construction, 1 no review yet. 3 are drawn near their town seat.',
+    );
     expect(html).toContain('href="/en/villages/150627101212/"');
     expect(html).toContain('<title>Cun212 Village 村212 (Zhasake Town): planning, funds —</title>');
   });
@@ -297,7 +321,9 @@ describe('StaticMap component', () => {
   });
 
   test('shows a hostile village name as text, and sets no inline style', async () => {
-    const hostile = [village('150627101299', { name: '<img src=x onerror=alert(1)>村', nameEn: '<img src=x onerror=alert(1)> Village', latestStage: 'operating' })];
+    const hostile = [
+      village('150627101299', { name: '<img src=x onerror=alert(1)>村', nameEn: '<img src=x onerror=alert(1)> Village', latestStage: 'operating' }),
+    ];
     const html = await render({ locale: 'en', payload: payload('en', hostile), labels: EN_LABELS });
     expect(html).not.toContain('<img');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt; Village &lt;img src=x onerror=alert(1)&gt;村');

@@ -16,11 +16,15 @@ describe('padToColumns', () => {
 
 describe('layOutTable', () => {
   test('lines up Chinese and Latin cells: names left, figures right', () => {
-    expect(layOutTable(['页面 Page', 'KB'], [['首页 Home', '12.5'], ['地图 Map', '101.0']], 1)).toEqual([
-      '页面 Page     KB',
-      '---------  -----',
-      '首页 Home   12.5',
-      '地图 Map   101.0',
-    ]);
+    expect(
+      layOutTable(
+        ['页面 Page', 'KB'],
+        [
+          ['首页 Home', '12.5'],
+          ['地图 Map', '101.0'],
+        ],
+        1,
+      ),
+    ).toEqual(['页面 Page     KB', '---------  -----', '首页 Home   12.5', '地图 Map   101.0']);
   });
 });

@@ -192,7 +192,9 @@ describe('mapHeaders: problems', () => {
   });
 
   it('reports every required column missing from an empty header', () => {
-    const required = Object.entries(villagesTable.columns).filter(([, f]) => f.meta.required).map(([key]) => key);
+    const required = Object.entries(villagesTable.columns)
+      .filter(([, f]) => f.meta.required)
+      .map(([key]) => key);
     const { keys, problems } = mapHeaders([], villagesTable);
     expect(keys).toEqual([]);
     expect(problems.map((p) => p.column)).toEqual(

@@ -30,32 +30,38 @@ function copiesOutside(home: string | readonly string[], patterns: readonly RegE
 
 describe('one home per concept', () => {
   it('money to text: src/format/money.ts', () => {
-    expect(copiesOutside('src/format/money.ts', [
-      /fenToYuanString|yuanStringToFen/,
-      /% 100n\)?\.toString\(\)\.padStart/,
-      /String\([a-z]+ % 100n\)/,
-      /function formatHundredths\b/,
-    ])).toEqual([]);
+    expect(
+      copiesOutside('src/format/money.ts', [
+        /fenToYuanString|yuanStringToFen/,
+        /% 100n\)?\.toString\(\)\.padStart/,
+        /String\([a-z]+ % 100n\)/,
+        /function formatHundredths\b/,
+      ]),
+    ).toEqual([]);
   });
 
   it('division codes and levels: src/model/divisionCode.ts', () => {
-    expect(copiesOutside('src/model/divisionCode.ts', [
-      /[cC]ode[\w!?]*\.slice\(0, (2|4|6|9|12)\)/, // townOf, countyOf, ancestorAt
-      /\[2, 4, 6/, // LEVEL_LENGTHS
-      /\{ ?2: '/,
-      /[cC]ode\??\.length === (2|4|6|9|12)\b/, // isLevel
-      /[cC]ode[\w!?]*\.startsWith\(/, // isWithin
-      /\.startsWith\([\w.]*(region|Region|scope)/,
-      /function levelOf\b|function parentCode\b/,
-    ])).toEqual([]);
+    expect(
+      copiesOutside('src/model/divisionCode.ts', [
+        /[cC]ode[\w!?]*\.slice\(0, (2|4|6|9|12)\)/, // townOf, countyOf, ancestorAt
+        /\[2, 4, 6/, // LEVEL_LENGTHS
+        /\{ ?2: '/,
+        /[cC]ode\??\.length === (2|4|6|9|12)\b/, // isLevel
+        /[cC]ode[\w!?]*\.startsWith\(/, // isWithin
+        /\.startsWith\([\w.]*(region|Region|scope)/,
+        /function levelOf\b|function parentCode\b/,
+      ]),
+    ).toEqual([]);
   });
 
   it('reconciliation status: RECONCILE_STATUSES and judgeFigure in src/model/vocabulary.ts', () => {
-    expect(copiesOutside('src/model/vocabulary.ts', [
-      /'within-bound'|'equal'|^\s*equal:|ComparisonStatus/m,
-      /=== 'at-least' && computed/,
-      /'matches' \| 'at-least'/,
-    ], ['src', 'scripts'])).toEqual([]);
+    expect(
+      copiesOutside(
+        'src/model/vocabulary.ts',
+        [/'within-bound'|'equal'|^\s*equal:|ComparisonStatus/m, /=== 'at-least' && computed/, /'matches' \| 'at-least'/],
+        ['src', 'scripts'],
+      ),
+    ).toEqual([]);
   });
 
   it('the published folder: DIST_DIR, read in scripts/lib/publish.ts and astro.config.mjs only', () => {
@@ -80,12 +86,18 @@ describe('one home per concept', () => {
   });
 
   it('the calendar: src/model/calendar.ts, on d3-time (cell text is parsed in read/, dates reckoned there)', () => {
-    expect(copiesOutside('src/model/calendar.ts', [
-      /Date\.UTC|new Date\(|86_?400_?000/,
-      /function (isLeapYear|daysInMonth|daysFromCivil|parseIsoDate|toDayNumber|monthRange)\b/,
-      /% 400 === 0/,
-      /(date|asOf)\.slice\(0, 7\)/,
-    ], ['src', 'scripts'])).toEqual([]);
+    expect(
+      copiesOutside(
+        'src/model/calendar.ts',
+        [
+          /Date\.UTC|new Date\(|86_?400_?000/,
+          /function (isLeapYear|daysInMonth|daysFromCivil|parseIsoDate|toDayNumber|monthRange)\b/,
+          /% 400 === 0/,
+          /(date|asOf)\.slice\(0, 7\)/,
+        ],
+        ['src', 'scripts'],
+      ),
+    ).toEqual([]);
   });
 
   it("the data scripts' CSV reader: scripts/lib/readCsvRows.ts", () => {

@@ -48,9 +48,7 @@ describe('parseCsv: rows and line endings', () => {
   });
 
   it('keeps full-width commas and spaces inside a cell as content', () => {
-    expect(rowsOf('村名,备注\n高勒庙村,已运营，收入良好　稳定\n')).toEqual([
-      { row: 2, cells: ['高勒庙村', '已运营，收入良好　稳定'] },
-    ]);
+    expect(rowsOf('村名,备注\n高勒庙村,已运营，收入良好　稳定\n')).toEqual([{ row: 2, cells: ['高勒庙村', '已运营，收入良好　稳定'] }]);
   });
 
   it('trims ASCII, ideographic and non-breaking spaces at both ends of cells and headers, not inside', () => {
@@ -298,10 +296,28 @@ describe('parseCsv: line endings never change what is read', () => {
         const write = (pick: (i: number) => string) =>
           lines.map((line, i) => line.replace(/\n/g, pick(i))).reduce((text, line, i) => (i === 0 ? line : `${text}${pick(i)}${line}`), '') +
           (trailing ? pick(lines.length) : '');
-        const lf = parseCsv(write(() => '\n'), FILE);
-        expect(parseCsv(write(() => '\r\n'), FILE)).toEqual(lf);
-        expect(parseCsv(write(() => '\r'), FILE)).toEqual(lf);
-        expect(parseCsv(write((i) => breaks[i % breaks.length]!), FILE)).toEqual(lf);
+        const lf = parseCsv(
+          write(() => '\n'),
+          FILE,
+        );
+        expect(
+          parseCsv(
+            write(() => '\r\n'),
+            FILE,
+          ),
+        ).toEqual(lf);
+        expect(
+          parseCsv(
+            write(() => '\r'),
+            FILE,
+          ),
+        ).toEqual(lf);
+        expect(
+          parseCsv(
+            write((i) => breaks[i % breaks.length]!),
+            FILE,
+          ),
+        ).toEqual(lf);
       }),
       propertyRuns(500),
     );

@@ -13,8 +13,15 @@ describe('one reading for names and search', () => {
   // so the search keys must start with `dula` and `dl`, not with pinyin-pro's everyday reading.
   test.each(Object.entries(READING_OVERRIDES))('%s is read as %s in the English name and the search keys', (character, reading) => {
     const village: Place = {
-      code: '150627101299', name: `${character}拉村`, nameEn: undefined, parentCode: undefined, level: 'village',
-      ancestorCodes: [], childCodes: [], villageCodes: [], village: undefined,
+      code: '150627101299',
+      name: `${character}拉村`,
+      nameEn: undefined,
+      parentCode: undefined,
+      level: 'village',
+      ancestorCodes: [],
+      childCodes: [],
+      villageCodes: [],
+      village: undefined,
     };
     const [entry] = buildSearchIndex([village], new Map());
     const syllable = toneless(reading);
@@ -28,9 +35,7 @@ describe('one reading for names and search', () => {
 describe('pinyin-pro', () => {
   test('is imported by one module only, src/format/pinyin.ts, which registers the reading overrides', () => {
     const importers = ['src', 'scripts']
-      .flatMap((folder) =>
-        readdirSync(join(ROOT, folder), { recursive: true, encoding: 'utf8' }).map((name) => join(ROOT, folder, name)),
-      )
+      .flatMap((folder) => readdirSync(join(ROOT, folder), { recursive: true, encoding: 'utf8' }).map((name) => join(ROOT, folder, name)))
       .filter((path) => /\.(ts|mts|js|mjs|astro)$/.test(path))
       .filter((path) => /from\s+['"]pinyin-pro['"]|import\(\s*['"]pinyin-pro['"]/.test(readFileSync(path, 'utf8')))
       .map((path) => relative(ROOT, path));

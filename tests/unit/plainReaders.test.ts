@@ -7,8 +7,18 @@ import fc from 'fast-check';
 import { propertyRuns } from '../support/propertyRuns.ts';
 import { describe, expect, it } from 'vitest';
 import {
-  parseDate, parseDecimal, parseInteger, parseMoney, parseMonth, parseNumber, readPlainDate, readPlainHundredths,
-  readPlainInteger, readPlainMonth, readPlainNumber, type Parsed,
+  parseDate,
+  parseDecimal,
+  parseInteger,
+  parseMoney,
+  parseMonth,
+  parseNumber,
+  readPlainDate,
+  readPlainHundredths,
+  readPlainInteger,
+  readPlainMonth,
+  readPlainNumber,
+  type Parsed,
 } from '../../src/read/coerce.ts';
 
 const fully = <T>(parse: (text: string) => Parsed<T>, text: string): Parsed<T> => parse(` ${text}`);
@@ -26,17 +36,17 @@ const plainInteger = fc
   .integer({ min: 1, max: 18 })
   .chain((length) => fc.bigInt({ min: 0n, max: 10n ** BigInt(length) - 1n }).map((n) => n.toString().padStart(length, '0')));
 const digits = (min: number, max: number) => fc.integer({ min, max }).map(String);
-const nearDate = fc
-  .tuple(digits(0, 2999), digits(0, 13), digits(0, 32), fc.constantFrom('-', '/', '.'), fc.boolean())
-  .map(([y, m, d, sep, pad]) => {
-    const p = (s: string, n: number) => (pad ? s.padStart(n, '0') : s);
-    return `${p(y, 4)}${sep}${p(m, 2)}${sep}${p(d, 2)}`;
-  });
+const nearDate = fc.tuple(digits(0, 2999), digits(0, 13), digits(0, 32), fc.constantFrom('-', '/', '.'), fc.boolean()).map(([y, m, d, sep, pad]) => {
+  const p = (s: string, n: number) => (pad ? s.padStart(n, '0') : s);
+  return `${p(y, 4)}${sep}${p(m, 2)}${sep}${p(d, 2)}`;
+});
 // Real calendar days as ISO dates, years 0001–2999 (0999 keeps its zero).
 const plainDate = fc
   .date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('2999-12-31T00:00:00Z'), noInvalidDate: true })
   .map((date) => date.toISOString().slice(0, 10));
-const nearMonth = fc.tuple(digits(0, 2999), digits(0, 13), fc.boolean()).map(([y, m, pad]) => `${pad ? y.padStart(4, '0') : y}-${pad ? m.padStart(2, '0') : m}`);
+const nearMonth = fc
+  .tuple(digits(0, 2999), digits(0, 13), fc.boolean())
+  .map(([y, m, pad]) => `${pad ? y.padStart(4, '0') : y}-${pad ? m.padStart(2, '0') : m}`);
 
 type Case = [name: string, plain: (text: string) => unknown, full: (text: string) => Parsed<unknown>, texts: fc.Arbitrary<string>];
 

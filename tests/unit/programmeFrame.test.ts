@@ -5,8 +5,17 @@ import { anyIllustrative, sourcesIllustrative, toRowRanges } from '../../src/der
 import type { Records } from '../../src/read/tables.ts';
 
 const figure = (key: string, scopeCode = '150627'): Reconciliation => ({
-  key, scopeCode, label: { zh: key, en: key }, unit: '个', qualifier: 'exact', reported: 100n, computed: 100n,
-  difference: 0n, status: 'matches', sources: [], reportedRow: 2,
+  key,
+  scopeCode,
+  label: { zh: key, en: key },
+  unit: '个',
+  qualifier: 'exact',
+  reported: 100n,
+  computed: 100n,
+  difference: 0n,
+  status: 'matches',
+  sources: [],
+  reportedRow: 2,
 });
 
 describe('frameFigures', () => {
@@ -36,11 +45,7 @@ describe('frameFigures', () => {
 
 describe('provenance', () => {
   const records = {
-    funds: [
-      { row: 2, provenance: 'official' },
-      { row: 3, provenance: 'illustrative' },
-      { row: 4 },
-    ],
+    funds: [{ row: 2, provenance: 'official' }, { row: 3, provenance: 'illustrative' }, { row: 4 }],
     villages: [{ row: 2 }],
   } as unknown as Records;
 
@@ -60,7 +65,11 @@ describe('provenance', () => {
   });
 
   test('turns rows into runs for citing', () => {
-    expect(toRowRanges([7, 2, 3, 4, 4, 9, 10])).toEqual([[2, 4], [7, 7], [9, 10]]);
+    expect(toRowRanges([7, 2, 3, 4, 4, 9, 10])).toEqual([
+      [2, 4],
+      [7, 7],
+      [9, 10],
+    ]);
     expect(toRowRanges([])).toEqual([]);
   });
 });
@@ -71,11 +80,20 @@ describe('dataFigures', () => {
     expectedIncome: 50n,
     projects: [{ provenance: 'official' }],
     talent: [{ provenance: 'illustrative' }],
-    talentByKind: [{ key: 'graduate', value: 3 }, { key: 'veteran', value: 4 }],
+    talentByKind: [
+      { key: 'graduate', value: 3 },
+      { key: 'veteran', value: 4 },
+    ],
     pairings: [{ enterprise_name: 'A', provenance: 'illustrative' }, { enterprise_name: undefined }],
     funds: [{ provenance: 'official' }],
-    fundsBySource: [{ key: 'government', value: 7n }, { key: 'paired_enterprise', value: 9n }],
-    incomeByMonth: [{ month: '2021-08', income: 1n, villages: 1 }, { month: '2021-09', income: 30n, villages: 2 }],
+    fundsBySource: [
+      { key: 'government', value: 7n },
+      { key: 'paired_enterprise', value: 9n },
+    ],
+    incomeByMonth: [
+      { month: '2021-08', income: 1n, villages: 1 },
+      { month: '2021-09', income: 30n, villages: 2 },
+    ],
     monthly: [{ month: '2021-08', provenance: 'illustrative' }, { month: '2021-09' }, { month: '2021-09' }],
   } as unknown as Parameters<typeof dataFigures>[0];
   const figures = dataFigures(summary);

@@ -26,7 +26,15 @@ export function assertOptions(code: string): string[] {
       else if (')]}'.includes(c)) {
         depth -= 1;
         if (depth === 0) {
-          found.push(firstComma < 0 ? '' : code.slice(firstComma + 1, at).trim().replace(/,$/, '').trim());
+          found.push(
+            firstComma < 0
+              ? ''
+              : code
+                  .slice(firstComma + 1, at)
+                  .trim()
+                  .replace(/,$/, '')
+                  .trim(),
+          );
           break;
         }
       } else if (c === ',' && depth === 1 && firstComma < 0) firstComma = at;

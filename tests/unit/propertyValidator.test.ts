@@ -59,7 +59,32 @@ const cell = fc.oneof(
   fc.string({ maxLength: 20 }),
   fc.string({ unit: 'grapheme', maxLength: 8 }),
   fc.string({
-    unit: fc.constantFrom('"', ',', '\n', '\r\n', '\r', ' ', '\u3000', '，', '１', '２', '.', '高', '勒', '村', '亿', '万', '元', '-', '年', '月', '日', 'F', '1', '5'),
+    unit: fc.constantFrom(
+      '"',
+      ',',
+      '\n',
+      '\r\n',
+      '\r',
+      ' ',
+      '\u3000',
+      '，',
+      '１',
+      '２',
+      '.',
+      '高',
+      '勒',
+      '村',
+      '亿',
+      '万',
+      '元',
+      '-',
+      '年',
+      '月',
+      '日',
+      'F',
+      '1',
+      '5',
+    ),
     maxLength: 12,
   }),
   fc.constantFrom('', ' ', '""', '150627101225', '150627', '2021-10-14', '2021年10月14日', '3.7亿', '80万元', '1,234.50', '-5', '包联企业', '示意', 'F1', 'P1'),
@@ -87,10 +112,7 @@ const SOUND: Record<FieldKind, string[]> = {
  */
 const anyTable = fc.constantFrom(...(TABLES as readonly AnyTable[])).chain((t) => {
   const column = ([key, field]: [string, Field]) =>
-    fc.oneof(
-      { weight: 5, arbitrary: fc.constantFrom(key, field.meta.header).map((header) => [{ header, field }]) },
-      { weight: 1, arbitrary: fc.constant([]) },
-    );
+    fc.oneof({ weight: 5, arbitrary: fc.constantFrom(key, field.meta.header).map((header) => [{ header, field }]) }, { weight: 1, arbitrary: fc.constant([]) });
   const cellFor = (field: Field) => {
     const sound = field.meta.vocabulary === undefined ? SOUND[field.meta.kind] : Object.values(field.meta.vocabulary).map((term) => term.zh);
     return fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...sound) }, { weight: 1, arbitrary: fc.constant('') }, { weight: 1, arbitrary: cell });
@@ -104,7 +126,10 @@ const anyTable = fc.constantFrom(...(TABLES as readonly AnyTable[])).chain((t) =
       return fc.record({
         file: fc.constant(t.file),
         header: fc.constant([...known.map(({ header }) => header), ...other]),
-        rows: fc.array(row.map((cells) => [...cells]), { maxLength: 30 }),
+        rows: fc.array(
+          row.map((cells) => [...cells]),
+          { maxLength: 30 },
+        ),
       });
     });
 });

@@ -25,7 +25,15 @@ describe('publish (npm run build)', () => {
   it('refuses to build on a data error and leaves dist/ untouched', async () => {
     const { dataDir, distDir } = setUp('type');
     let built = false;
-    const outcome = await publish({ dataDir, distDir, buildSite: () => { built = true; return Promise.resolve(); }, ...quiet });
+    const outcome = await publish({
+      dataDir,
+      distDir,
+      buildSite: () => {
+        built = true;
+        return Promise.resolve();
+      },
+      ...quiet,
+    });
     expect(outcome.published).toBe(false);
     expect(built).toBe(false);
     expect(readFileSync(join(distDir, 'index.html'), 'utf8')).toBe('the published site');

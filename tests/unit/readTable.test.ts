@@ -22,7 +22,10 @@ describe('readTable', () => {
   it('keeps the spreadsheet row of every record, so figures trace back to rows', () => {
     const header = 'fund_id,date,village_code,project_id,source_kind,source_name,amount_yuan\n';
     const read = readTable(fundsTable, encode(`${header}F1,2021-01-01,150627101225,,其他,x,1\n\nF2,2021-01-02,150627101225,,其他,y,2\n`));
-    expect(read.records.map((r) => [r.fund_id, r.row])).toEqual([['F1', 2], ['F2', 4]]);
+    expect(read.records.map((r) => [r.fund_id, r.row])).toEqual([
+      ['F1', 2],
+      ['F2', 4],
+    ]);
     expect(read.blankRows).toEqual([3]);
   });
 

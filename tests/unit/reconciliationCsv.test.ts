@@ -4,13 +4,28 @@ import type { Reconciliation } from '../../src/read/reconcile.ts';
 import { formatSources, reconciliationToCsv } from '../../src/publish/reconciliationCsv.ts';
 
 const funds: Reconciliation = {
-  key: 'funds_yuan', scopeCode: '150627', label: { zh: '落实帮扶资金', en: 'Funds, secured' }, unit: '元', qualifier: 'exact',
-  reported: 37_000_000_000n, computed: 37_000_000_050n, difference: 50n, status: 'differs',
-  sources: [{ file: 'funds.csv', rows: [2, 3, 4, 9] }], reportedRow: 6,
+  key: 'funds_yuan',
+  scopeCode: '150627',
+  label: { zh: '落实帮扶资金', en: 'Funds, secured' },
+  unit: '元',
+  qualifier: 'exact',
+  reported: 37_000_000_000n,
+  computed: 37_000_000_050n,
+  difference: 50n,
+  status: 'differs',
+  sources: [{ file: 'funds.csv', rows: [2, 3, 4, 9] }],
+  reportedRow: 6,
 };
 const area: Reconciliation = {
-  ...funds, key: 'area_km2', unit: '平方公里', qualifier: 'at-least', reported: 560_000n, computed: undefined, difference: undefined,
-  status: 'not-computed', sources: [],
+  ...funds,
+  key: 'area_km2',
+  unit: '平方公里',
+  qualifier: 'at-least',
+  reported: 560_000n,
+  computed: undefined,
+  difference: undefined,
+  status: 'not-computed',
+  sources: [],
 };
 
 describe('reconciliationToCsv', () => {

@@ -31,7 +31,6 @@ describe('the scripts reproduce the full-region fixture', () => {
   }, 60_000);
 });
 
-
 describe('helpers', () => {
   it.each([
     ['高勒庙村村委会', '高勒庙村'],

@@ -6,8 +6,15 @@ import { levelOf } from '../../src/model/divisionCode.ts';
 
 function place(code: string, name: string, parentCode?: string, nameEn?: string): Place {
   return {
-    code, name, nameEn, parentCode, level: levelOf(code),
-    ancestorCodes: [], childCodes: [], villageCodes: [], village: undefined,
+    code,
+    name,
+    nameEn,
+    parentCode,
+    level: levelOf(code),
+    ancestorCodes: [],
+    childCodes: [],
+    villageCodes: [],
+    village: undefined,
   };
 }
 
@@ -26,8 +33,14 @@ const codes = (hits: SearchEntry[]) => hits.map((hit) => hit.c);
 describe('buildSearchIndex', () => {
   test('holds pinyin without tones, initials, the English name, the page and the parent', () => {
     expect(index[2]).toEqual({
-      c: '150627101225', n: '高勒庙村', e: 'Gaolemiao Village', p: 'gaolemiaocun', i: 'glmc',
-      u: '/villages/150627101225/', t: '札萨克镇', te: 'Zhasake Town',
+      c: '150627101225',
+      n: '高勒庙村',
+      e: 'Gaolemiao Village',
+      p: 'gaolemiaocun',
+      i: 'glmc',
+      u: '/villages/150627101225/',
+      t: '札萨克镇',
+      te: 'Zhasake Town',
     });
   });
 
@@ -76,7 +89,7 @@ describe('matchSearch', () => {
   });
 
   test('folds case, width, spaces, apostrophes and ü', () => {
-    expect(foldQuery(" Lü Liang ")).toBe('luliang');
+    expect(foldQuery(' Lü Liang ')).toBe('luliang');
     expect(foldQuery("Xi'an")).toBe('xian');
   });
 });

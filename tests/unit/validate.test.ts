@@ -71,7 +71,10 @@ const CASES: Case[] = [
       severity: 'error',
       file: 'monthly.csv',
       message: { zh: '缺少文件 monthly.csv', en: 'The file monthly.csv is missing' },
-      hint: { zh: '在 data/ 文件夹中放入 monthly.csv（表头见 data/README.md）', en: 'Put monthly.csv in the data/ folder (its headers are listed in data/README.md)' },
+      hint: {
+        zh: '在 data/ 文件夹中放入 monthly.csv（表头见 data/README.md）',
+        en: 'Put monthly.csv in the data/ folder (its headers are listed in data/README.md)',
+      },
     },
   },
   {
@@ -108,7 +111,10 @@ const CASES: Case[] = [
         zh: '此单元格含有无法识别的字节（文件编码不是 UTF-8 或 GB18030，或已损坏）',
         en: 'This cell has bytes that could not be decoded (the file is neither UTF-8 nor GB18030, or is damaged)',
       },
-      hint: { zh: '在 Excel 或 WPS 中另存为“CSV UTF-8”，并检查此单元格的文字', en: 'Save the file again as “CSV UTF-8” in Excel or WPS, and check the text of this cell' },
+      hint: {
+        zh: '在 Excel 或 WPS 中另存为“CSV UTF-8”，并检查此单元格的文字',
+        en: 'Save the file again as “CSV UTF-8” in Excel or WPS, and check the text of this cell',
+      },
     },
   },
   {
@@ -135,7 +141,10 @@ const CASES: Case[] = [
       row: 2,
       columnLetter: 'J',
       value: '多出来的',
-      message: { zh: '第 2 行有 10 个单元格，表头只有 9 列：J 列的内容没有表头', en: 'Row 2 has 10 cells but the header has only 9 columns: column J has no header' },
+      message: {
+        zh: '第 2 行有 10 个单元格，表头只有 9 列：J 列的内容没有表头',
+        en: 'Row 2 has 10 cells but the header has only 9 columns: column J has no header',
+      },
       hint: {
         zh: '检查这一行是否多了逗号（金额中的千位逗号要加引号，或不写逗号）',
         en: 'Check the row for an extra comma (quote amounts with thousands commas, or leave the commas out)',
@@ -154,7 +163,10 @@ const CASES: Case[] = [
         zh: 'H 列的表头“amount_yuan”与 G 列的“金额（元）”是同一列“金额（元）”',
         en: 'The header “amount_yuan” in column H names the same column as “金额（元）” in column G: 金额（元） (amount_yuan)',
       },
-      hint: { zh: '每列只能出现一次：删除 H 列，或把它的数据并入 G 列', en: 'Each column may appear only once: delete column H or merge its data into column G' },
+      hint: {
+        zh: '每列只能出现一次：删除 H 列，或把它的数据并入 G 列',
+        en: 'Each column may appear only once: delete column H or merge its data into column G',
+      },
     },
   },
   {
@@ -332,7 +344,10 @@ const CASES: Case[] = [
         zh: '帮扶资金（150627）：数据计算为 30200000，报告为 370000000，相差 -339800000',
         en: 'assistance funds (150627): computed 30200000 from the data, reported 370000000, difference -339800000',
       },
-      hint: { zh: '核对相关数据行；若数据无误，网站会并列显示两个数字', en: 'Check the rows behind the figure; if they are right, the site shows both numbers side by side' },
+      hint: {
+        zh: '核对相关数据行；若数据无误，网站会并列显示两个数字',
+        en: 'Check the rows behind the figure; if they are right, the site shows both numbers side by side',
+      },
     },
   },
 ];
@@ -397,7 +412,11 @@ const LINKS: Link[] = [
     link: 'edition.csv region_code',
     edits: { 'divisions.csv': dropLine('150627,') },
     problem: {
-      file: 'edition.csv', row: 2, column: 'region_code', columnLetter: 'A', value: '150627',
+      file: 'edition.csv',
+      row: 2,
+      column: 'region_code',
+      columnLetter: 'A',
+      value: '150627',
       message: { zh: '“150627”在 divisions.csv 中找不到', en: '“150627” is not found in divisions.csv' },
       hint: NOT_FOUND_HINT('divisions.csv'),
     },
@@ -406,7 +425,11 @@ const LINKS: Link[] = [
     link: 'divisions.csv code',
     edits: { 'divisions.csv': dropLine('1506,') },
     problem: {
-      file: 'divisions.csv', row: 3, column: 'code', columnLetter: 'A', value: '150627',
+      file: 'divisions.csv',
+      row: 3,
+      column: 'code',
+      columnLetter: 'A',
+      value: '150627',
       message: { zh: '“150627”的上级区划 1506 不在 divisions.csv 中', en: 'The parent division 1506 of “150627” is not in divisions.csv' },
       hint: NOT_FOUND_HINT('divisions.csv'),
     },
@@ -415,8 +438,15 @@ const LINKS: Link[] = [
     link: 'villages.csv village_code',
     edits: { 'villages.csv': (text) => `${text}150627109001,新村,村,109.7,39.2,实测点位,,\n` },
     problem: {
-      file: 'villages.csv', row: 5, column: 'village_code', columnLetter: 'A', value: '150627109001',
-      message: { zh: '“150627109001”的上级区划 150627109 不在 divisions.csv 中', en: 'The parent division 150627109 of “150627109001” is not in divisions.csv' },
+      file: 'villages.csv',
+      row: 5,
+      column: 'village_code',
+      columnLetter: 'A',
+      value: '150627109001',
+      message: {
+        zh: '“150627109001”的上级区划 150627109 不在 divisions.csv 中',
+        en: 'The parent division 150627109 of “150627109001” is not in divisions.csv',
+      },
       hint: NOT_FOUND_HINT('divisions.csv'),
     },
   },
@@ -424,7 +454,11 @@ const LINKS: Link[] = [
     link: 'projects.csv village_code',
     edits: { 'projects.csv': (text) => text.replace('P3,150627102200', 'P3,150627102299') },
     problem: {
-      file: 'projects.csv', row: 4, column: 'village_code', columnLetter: 'B', value: '150627102299',
+      file: 'projects.csv',
+      row: 4,
+      column: 'village_code',
+      columnLetter: 'B',
+      value: '150627102299',
       message: { zh: '“150627102299”在 villages.csv 中找不到', en: '“150627102299” is not found in villages.csv' },
       hint: NOT_FOUND_HINT('villages.csv'),
     },
@@ -433,7 +467,11 @@ const LINKS: Link[] = [
     link: 'funds.csv village_code',
     edits: { 'funds.csv': (text) => text.replace('F4,2021-04-01,150627102200', 'F4,2021-04-01,150627102299') },
     problem: {
-      file: 'funds.csv', row: 5, column: 'village_code', columnLetter: 'C', value: '150627102299',
+      file: 'funds.csv',
+      row: 5,
+      column: 'village_code',
+      columnLetter: 'C',
+      value: '150627102299',
       message: { zh: '“150627102299”在 villages.csv 中找不到', en: '“150627102299” is not found in villages.csv' },
       hint: NOT_FOUND_HINT('villages.csv'),
     },
@@ -442,7 +480,11 @@ const LINKS: Link[] = [
     link: 'funds.csv project_id',
     edits: { 'funds.csv': (text) => text.replace('F4,2021-04-01,150627102200,,', 'F4,2021-04-01,150627102200,P9,') },
     problem: {
-      file: 'funds.csv', row: 5, column: 'project_id', columnLetter: 'D', value: 'P9',
+      file: 'funds.csv',
+      row: 5,
+      column: 'project_id',
+      columnLetter: 'D',
+      value: 'P9',
       message: { zh: '“P9”在 projects.csv 中找不到', en: '“P9” is not found in projects.csv' },
       hint: NOT_FOUND_HINT('projects.csv'),
     },
@@ -451,7 +493,11 @@ const LINKS: Link[] = [
     link: "funds.csv project_id: the project's own village",
     edits: { 'funds.csv': (text) => text.replace('F3,2020-05-01,150627101212,P2', 'F3,2020-05-01,150627101225,P2') },
     problem: {
-      file: 'funds.csv', row: 4, column: 'project_id', columnLetter: 'D', value: 'P2',
+      file: 'funds.csv',
+      row: 4,
+      column: 'project_id',
+      columnLetter: 'D',
+      value: 'P2',
       message: {
         zh: '项目 P2 属于 150627101212，不属于本行的嘎查村 150627101225',
         en: "Project P2 belongs to village 150627101212, not to this row's village 150627101225",
@@ -463,7 +509,11 @@ const LINKS: Link[] = [
     link: "funds.csv source_name: the village's paired unit",
     edits: { 'funds.csv': (text) => text.replace('包联单位,税务局', '包联单位,财政局') },
     problem: {
-      file: 'funds.csv', row: 3, column: 'source_name', columnLetter: 'F', value: '财政局',
+      file: 'funds.csv',
+      row: 3,
+      column: 'source_name',
+      columnLetter: 'F',
+      value: '财政局',
       message: {
         zh: '“财政局”不是嘎查村 150627101225 的包联单位：pairings.csv 第 2 行写的是“税务局”',
         en: '“财政局” is not the paired unit of village 150627101225: row 2 of pairings.csv names “税务局”',
@@ -475,12 +525,19 @@ const LINKS: Link[] = [
     link: "funds.csv source_name: a village's missing paired enterprise",
     edits: { 'funds.csv': (text) => text.replace('村集体,乌兰木伦村集体', '包联企业,乌兰木伦村集体') },
     problem: {
-      file: 'funds.csv', row: 5, column: 'source_name', columnLetter: 'F', value: '乌兰木伦村集体',
+      file: 'funds.csv',
+      row: 5,
+      column: 'source_name',
+      columnLetter: 'F',
+      value: '乌兰木伦村集体',
       message: {
         zh: '嘎查村 150627102200 在 pairings.csv 第 4 行没有包联企业，本行却写来自包联企业“乌兰木伦村集体”',
-        en: 'Village 150627102200 has no paired enterprise on row 4 of pairings.csv, yet this row\'s money comes from paired enterprise “乌兰木伦村集体”',
+        en: "Village 150627102200 has no paired enterprise on row 4 of pairings.csv, yet this row's money comes from paired enterprise “乌兰木伦村集体”",
       },
-      hint: { zh: '在 pairings.csv 第 4 行填上包联企业；或改正资金来源类别', en: 'Fill in the paired enterprise on row 4 of pairings.csv, or correct the source kind' },
+      hint: {
+        zh: '在 pairings.csv 第 4 行填上包联企业；或改正资金来源类别',
+        en: 'Fill in the paired enterprise on row 4 of pairings.csv, or correct the source kind',
+      },
     },
   },
   {
@@ -490,10 +547,14 @@ const LINKS: Link[] = [
       'funds.csv': (text) => text.replace('P2,财政资金,伊金霍洛旗财政局', 'P2,包联单位,农牧局'),
     },
     problem: {
-      file: 'funds.csv', row: 4, column: 'village_code', columnLetter: 'C', value: '150627101212',
+      file: 'funds.csv',
+      row: 4,
+      column: 'village_code',
+      columnLetter: 'C',
+      value: '150627101212',
       message: {
         zh: '本行资金来自包联单位，但嘎查村 150627101212 在 pairings.csv 中没有包联记录',
-        en: 'This row\'s money comes from a paired unit, but village 150627101212 has no row in pairings.csv',
+        en: "This row's money comes from a paired unit, but village 150627101212 has no row in pairings.csv",
       },
       hint: {
         zh: '在 pairings.csv 中添加该村的包联单位和包联企业；或改正资金来源类别',
@@ -505,7 +566,11 @@ const LINKS: Link[] = [
     link: 'talent.csv place_code',
     edits: { 'talent.csv': (text) => text.replace('150627101225,科技特派员', '150627101299,科技特派员') },
     problem: {
-      file: 'talent.csv', row: 2, column: 'place_code', columnLetter: 'A', value: '150627101299',
+      file: 'talent.csv',
+      row: 2,
+      column: 'place_code',
+      columnLetter: 'A',
+      value: '150627101299',
       message: { zh: '“150627101299”在 villages.csv / divisions.csv 中找不到', en: '“150627101299” is not found in villages.csv / divisions.csv' },
       hint: NOT_FOUND_HINT('villages.csv / divisions.csv'),
     },
@@ -514,7 +579,11 @@ const LINKS: Link[] = [
     link: 'pairings.csv village_code',
     edits: { 'pairings.csv': (text) => text.replace('150627102200,农牧局', '150627102299,农牧局') },
     problem: {
-      file: 'pairings.csv', row: 4, column: 'village_code', columnLetter: 'A', value: '150627102299',
+      file: 'pairings.csv',
+      row: 4,
+      column: 'village_code',
+      columnLetter: 'A',
+      value: '150627102299',
       message: { zh: '“150627102299”在 villages.csv 中找不到', en: '“150627102299” is not found in villages.csv' },
       hint: NOT_FOUND_HINT('villages.csv'),
     },
@@ -523,7 +592,11 @@ const LINKS: Link[] = [
     link: 'monthly.csv village_code',
     edits: { 'monthly.csv': (text) => text.replace('2021-08,150627101225', '2021-08,150627101299') },
     problem: {
-      file: 'monthly.csv', row: 2, column: 'village_code', columnLetter: 'B', value: '150627101299',
+      file: 'monthly.csv',
+      row: 2,
+      column: 'village_code',
+      columnLetter: 'B',
+      value: '150627101299',
       message: { zh: '“150627101299”在 villages.csv 中找不到', en: '“150627101299” is not found in villages.csv' },
       hint: NOT_FOUND_HINT('villages.csv'),
     },
@@ -532,7 +605,11 @@ const LINKS: Link[] = [
     link: 'reported.csv scope_code',
     edits: { 'reported.csv': (text) => text.replace('area_km2,面积,area,150627,', 'area_km2,面积,area,150627109,') },
     problem: {
-      file: 'reported.csv', row: 6, column: 'scope_code', columnLetter: 'D', value: '150627109',
+      file: 'reported.csv',
+      row: 6,
+      column: 'scope_code',
+      columnLetter: 'D',
+      value: '150627109',
       message: { zh: '“150627109”在 divisions.csv / villages.csv 中找不到', en: '“150627109” is not found in divisions.csv / villages.csv' },
       hint: NOT_FOUND_HINT('divisions.csv / villages.csv'),
     },
@@ -596,12 +673,21 @@ describe('every link between files is checked, each with its own located message
     const report = loadEdited({ 'talent.csv': (text) => `${text}150627101,大学生,3,2021-10-14,示意,\n` });
     expect(report.problems.filter((p) => p.rule === 'unique')).toEqual([
       {
-        severity: 'error', rule: 'unique', file: 'talent.csv', row: 6, column: 'place_code', columnLetter: 'A', value: '150627101',
+        severity: 'error',
+        rule: 'unique',
+        file: 'talent.csv',
+        row: 6,
+        column: 'place_code',
+        columnLetter: 'A',
+        value: '150627101',
         message: {
           zh: 'place_code + kind + as_of 为“150627101 + 大中专毕业生 + 2021-10-14”的行重复，第 5 行已有',
           en: 'place_code + kind + as_of “150627101 + 大中专毕业生 + 2021-10-14” appears again; row 5 has it already',
         },
-        hint: { zh: '删除重复行；同一组 place_code + kind + as_of 只能有一行', en: 'Delete the duplicate row: each combination of place_code + kind + as_of may appear once' },
+        hint: {
+          zh: '删除重复行；同一组 place_code + kind + as_of 只能有一行',
+          en: 'Delete the duplicate row: each combination of place_code + kind + as_of may appear once',
+        },
       },
     ]);
   });
@@ -629,4 +715,3 @@ describe('the list of problems', () => {
     expect(problems.some((p) => p.severity === 'warning')).toBe(true);
   });
 });
-

@@ -8,8 +8,22 @@ import type { MapVillage } from './mapVillages.ts';
 /** A village as the browser's map needs it: points already in the page's coordinate system. */
 export type ClientMapVillage = Pick<
   MapVillage,
-  | 'code' | 'name' | 'nameEn' | 'townCode' | 'approximate' | 'fundsText' | 'fundsScale' | 'fundsBin' | 'projects'
-  | 'sectors' | 'mainSector' | 'latestStage' | 'stageByMonth' | 'unit' | 'enterprise' | 'illustrative'
+  | 'code'
+  | 'name'
+  | 'nameEn'
+  | 'townCode'
+  | 'approximate'
+  | 'fundsText'
+  | 'fundsScale'
+  | 'fundsBin'
+  | 'projects'
+  | 'sectors'
+  | 'mainSector'
+  | 'latestStage'
+  | 'stageByMonth'
+  | 'unit'
+  | 'enterprise'
+  | 'illustrative'
 > & {
   /** Where the marker is drawn (the display point, in the payload's crs). */
   point: LonLat;

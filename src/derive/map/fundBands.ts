@@ -56,7 +56,14 @@ export function fundsBin(fen: bigint, thresholds: readonly bigint[]): number {
 
 export function fundsLegend(thresholds: readonly bigint[], locale: Locale, anyPositive: boolean): FundsLegendEntry[] {
   const none: FundsLegendEntry = {
-    key: 0, className: 'funds-0', color: FUNDS_COLORS[0], minYuan: null, maxYuan: null, minText: null, maxText: null, none: true,
+    key: 0,
+    className: 'funds-0',
+    color: FUNDS_COLORS[0],
+    minYuan: null,
+    maxYuan: null,
+    minText: null,
+    maxText: null,
+    none: true,
   };
   if (!anyPositive) return [none];
   const bands = thresholds.length + 1;

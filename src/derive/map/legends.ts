@@ -38,6 +38,10 @@ export function buildLegends(funds: readonly bigint[], locale: Locale): MapLegen
   return {
     stage: vocabularyLegend(STAGE_KEYS, (k) => STAGES[k], STAGE_COLORS, 'stage', locale),
     sector: vocabularyLegend(SECTOR_KEYS, (k) => SECTORS[k], SECTOR_COLORS, 'sector', locale),
-    funds: fundsLegend(fundsThresholds(funds), locale, funds.some((f) => f > 0n)),
+    funds: fundsLegend(
+      fundsThresholds(funds),
+      locale,
+      funds.some((f) => f > 0n),
+    ),
   };
 }

@@ -92,9 +92,7 @@ export type MapVillages = {
 export function buildMapVillages(records: Records, tree: PlaceTree, options: MapVillagesOptions): MapVillages {
   const { locale } = options;
   const spreadMetres = options.spreadMetres ?? DEFAULT_SPREAD_METRES;
-  const inRegion = records.villages
-    .filter((v) => isWithin(v.village_code, tree.regionCode))
-    .sort((a, b) => a.village_code.localeCompare(b.village_code));
+  const inRegion = records.villages.filter((v) => isWithin(v.village_code, tree.regionCode)).sort((a, b) => a.village_code.localeCompare(b.village_code));
   const months = [...new Set(records.monthly.filter((m) => isWithin(m.village_code, tree.regionCode)).map((m) => m.month))].sort();
 
   const townOf = (villageCode: string) => {
@@ -125,7 +123,10 @@ export function buildMapVillages(records: Records, tree: PlaceTree, options: Map
   const fundsTotals = summaries.map((s) => s.fundsTotal);
   const largest = fundsTotals.reduce((max, f) => (f > max ? f : max), 0n);
   // Number() only for the marker's size: the exact amount travels as fundsYuan.
-  const scale = scaleSqrt().domain([0, largest > 0n ? Number(largest) : 1]).range([0, 1]).clamp(true);
+  const scale = scaleSqrt()
+    .domain([0, largest > 0n ? Number(largest) : 1])
+    .range([0, 1])
+    .clamp(true);
   const thresholds = fundsThresholds(fundsTotals);
 
   const villages = inRegion.map((village, index): MapVillage => {

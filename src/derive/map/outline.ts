@@ -86,7 +86,11 @@ export function simplifyRing(ring: readonly Position[], toleranceMetres: number)
   const last = points.length - 1;
   let split = 1;
   for (let i = 1; i < last; i += 1) {
-    if (Math.hypot(planar[i]![0] - planar[0]![0], planar[i]![1] - planar[0]![1]) > Math.hypot(planar[split]![0] - planar[0]![0], planar[split]![1] - planar[0]![1])) split = i;
+    if (
+      Math.hypot(planar[i]![0] - planar[0]![0], planar[i]![1] - planar[0]![1]) >
+      Math.hypot(planar[split]![0] - planar[0]![0], planar[split]![1] - planar[0]![1])
+    )
+      split = i;
   }
   const keep = new Set<number>();
   keepIndexes(planar, 0, split, toleranceMetres, keep);

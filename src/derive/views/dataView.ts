@@ -41,9 +41,7 @@ export function buildDataView(site: Site): DataView {
     frame: buildPageFrame(site),
     illustrative: files.some((p) => p.provenance === 'illustrative'),
     exampleVillageCode: site.villages[0]?.code,
-    sources: [
-      ...new Map(site.records.reported.map((r) => [`${r.source_title}|${r.source_publisher}|${r.source_date}`, r])).values(),
-    ],
+    sources: [...new Map(site.records.reported.map((r) => [`${r.source_title}|${r.source_publisher}|${r.source_date}`, r])).values()],
     files,
     surveyed,
     townSeat: villagePlaces.length - surveyed,

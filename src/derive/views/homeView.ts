@@ -27,7 +27,10 @@ export function buildHomeView(site: Site, locale: Locale): HomeView {
     code,
     overview: withProvenance(site.records, framed.overview),
     pillars: framed.pillars.map(({ pillar, figures }) => ({ pillar, figures: withProvenance(site.records, figures), extra: extra[pillar] })),
-    reported: withProvenance(site.records, site.report.reconciliation.filter((r) => r.scopeCode === code)),
+    reported: withProvenance(
+      site.records,
+      site.report.reconciliation.filter((r) => r.scopeCode === code),
+    ),
     charts: chartsById(site.datasets(code)),
     map: site.mapPayload(locale),
   };

@@ -72,7 +72,10 @@ export function buildPlaceView(site: Site, code: string, locale: Locale): PlaceV
     ancestors: place.ancestorCodes.map((ancestor) => linked(site.place(ancestor))),
     parent: parent === undefined ? undefined : linked(parent),
     children: place.childCodes.map((child) => ({ place: site.place(child), summary: site.summary(child) })),
-    reported: withProvenance(site.records, site.report.reconciliation.filter((r) => r.scopeCode === code)),
+    reported: withProvenance(
+      site.records,
+      site.report.reconciliation.filter((r) => r.scopeCode === code),
+    ),
     extra: dataFigures(summary),
     figuresIllustrative: {
       projects: anyIllustrative(summary.projects),
@@ -93,6 +96,12 @@ export function buildPlaceView(site: Site, code: string, locale: Locale): PlaceV
     charts: chartsById(site.datasets(code)),
     timeline: monthly.map((review, index) => ({ review, changed: index > 0 && monthly[index - 1]?.stage !== review.stage })),
     timelineIllustrative: monthly.length > 0 && monthly.every(isIllustrative),
-    comparison: isVillage && parent !== undefined ? compareWithTown(code, parent.villageCodes.map((c) => site.summary(c))) : undefined,
+    comparison:
+      isVillage && parent !== undefined
+        ? compareWithTown(
+            code,
+            parent.villageCodes.map((c) => site.summary(c)),
+          )
+        : undefined,
   };
 }

@@ -36,7 +36,6 @@ export type ProjectRow = {
   town: Place | undefined;
 };
 
-
 export function projectRows(projects: readonly Sourced<Project>[], tree: PlaceTree): ProjectRow[] {
   return projects.map((project) => ({
     project,

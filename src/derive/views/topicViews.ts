@@ -31,7 +31,10 @@ function buildTopicView(site: Site, reported: ShownReconciliation[], figures: Da
 /** The region's reported figures about the given parts of the programme, in the frame's order. */
 function pillarFigures(site: Site, pillars: readonly Pillar[]): ShownReconciliation[] {
   const framed = frameFigures(site.report.reconciliation, site.region.code).pillars;
-  return withProvenance(site.records, framed.filter((p) => pillars.includes(p.pillar)).flatMap((p) => p.figures));
+  return withProvenance(
+    site.records,
+    framed.filter((p) => pillars.includes(p.pillar)).flatMap((p) => p.figures),
+  );
 }
 
 export type ProjectsView = TopicView & { rows: ProjectRow[]; towns: Place[] };

@@ -15,9 +15,7 @@ export function buildVillagesView(site: Site): VillagesView {
   // Villages grouped under the place directly above them (a town, or the region itself when it is a town).
   const groups = [...new Set(site.villages.map((v) => v.parentCode ?? site.region.code))].map((code) => ({
     parent: site.place(code),
-    villages: site.villages
-      .filter((v) => (v.parentCode ?? site.region.code) === code)
-      .map((village) => ({ village, summary: site.summary(village.code) })),
+    villages: site.villages.filter((v) => (v.parentCode ?? site.region.code) === code).map((village) => ({ village, summary: site.summary(village.code) })),
   }));
   return { frame: buildPageFrame(site), illustrative: site.illustrative(site.region.code), count: site.villages.length, groups };
 }

@@ -8,7 +8,18 @@ import { byCode, haversineMetres, makeRecords } from './mapFixtures.ts';
 describe('buildMapPayload', () => {
   const records = makeRecords();
   const tree = buildPlaceTree(records);
-  const outlineWgs84 = { type: 'Polygon', coordinates: [[[109, 39], [110.5, 39], [110.5, 40], [109, 40], [109, 39]]] };
+  const outlineWgs84 = {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [109, 39],
+        [110.5, 39],
+        [110.5, 40],
+        [109, 40],
+        [109, 39],
+      ],
+    ],
+  };
 
   test('uses WGS-84 without tiles and GCJ-02, shifted east, with AMap tiles', () => {
     const plain = buildMapPayload({ records, tree, locale: 'zh-CN', tiles: resolveTileConfig({}), outline: { wgs84: outlineWgs84 } });
@@ -22,8 +33,25 @@ describe('buildMapPayload', () => {
   });
 
   test('takes the published GCJ-02 outline as is when there is one', () => {
-    const published = { type: 'Polygon', coordinates: [[[109.1, 39.1], [110.6, 39.1], [110.6, 40.1], [109.1, 40.1], [109.1, 39.1]]] };
-    const amap = buildMapPayload({ records, tree, locale: 'en', tiles: resolveTileConfig({ MAP_TILES: 'amap' }), outline: { wgs84: outlineWgs84, gcj02: published } });
+    const published = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [109.1, 39.1],
+          [110.6, 39.1],
+          [110.6, 40.1],
+          [109.1, 40.1],
+          [109.1, 39.1],
+        ],
+      ],
+    };
+    const amap = buildMapPayload({
+      records,
+      tree,
+      locale: 'en',
+      tiles: resolveTileConfig({ MAP_TILES: 'amap' }),
+      outline: { wgs84: outlineWgs84, gcj02: published },
+    });
     expect(amap.outline!.geometry.coordinates[0]![0]![0]).toEqual([109.1, 39.1]);
   });
 

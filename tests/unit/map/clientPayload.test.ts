@@ -9,8 +9,7 @@ import { makeRecords } from './mapFixtures.ts';
 describe('toClientPayload', () => {
   const records = makeRecords();
   const tree = buildPlaceTree(records);
-  const build = (locale: Locale, MAP_TILES?: string) =>
-    buildMapPayload({ records, tree, locale, tiles: resolveTileConfig({ MAP_TILES }) });
+  const build = (locale: Locale, MAP_TILES?: string) => buildMapPayload({ records, tree, locale, tiles: resolveTileConfig({ MAP_TILES }) });
 
   test('gives each village its drawn and stored point in the payload’s coordinate system only', () => {
     for (const tiles of [undefined, 'amap']) {

@@ -14,6 +14,12 @@ describe('buildLegends', () => {
   test('has only the no-funds band when no village has money, and bands bounded by exact yuan otherwise', () => {
     expect(buildLegends([0n, 0n], 'zh-CN').funds).toEqual([expect.objectContaining({ key: 0, none: true })]);
     const bands = buildLegends([0n, 100_00n, 300_00n, 500_00n, 700_00n, 900_00n], 'zh-CN').funds;
-    expect(bands.map((b) => [b.minYuan, b.maxYuan])).toEqual([[null, null], [null, '300'], ['300', '500'], ['500', '700'], ['700', null]]);
+    expect(bands.map((b) => [b.minYuan, b.maxYuan])).toEqual([
+      [null, null],
+      [null, '300'],
+      ['300', '500'],
+      ['500', '700'],
+      ['700', null],
+    ]);
   });
 });

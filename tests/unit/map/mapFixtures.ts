@@ -18,27 +18,48 @@ export const SEAT_B: LonLat = [110.200196, 39.289277]; // 乌兰木伦镇 seat
 export const SURVEYED: LonLat = [109.700427, 39.298672]; // 给勒登庙嘎查
 
 let row = 1;
-const sourced = <T,>(record: T): Sourced<T> => ({ ...record, row: (row += 1) });
+const sourced = <T>(record: T): Sourced<T> => ({ ...record, row: (row += 1) });
 
 const division = (code: string, name: string, seat?: LonLat): Sourced<Division> =>
   sourced({ code, name, name_en: undefined, seat_lon_wgs84: seat?.[0], seat_lat_wgs84: seat?.[1] });
 
 export const village = (code: string, name: string, point: LonLat, precision: Village['location_precision']): Sourced<Village> =>
   sourced({
-    village_code: code, name, kind: 'village', lon_wgs84: point[0], lat_wgs84: point[1],
-    location_precision: precision, location_source: undefined, name_en: undefined,
+    village_code: code,
+    name,
+    kind: 'village',
+    lon_wgs84: point[0],
+    lat_wgs84: point[1],
+    location_precision: precision,
+    location_source: undefined,
+    name_en: undefined,
   });
 
 const project = (id: string, villageCode: string, sector: Project['sector'], investmentFen: bigint, provenance?: Project['provenance']): Sourced<Project> =>
   sourced({
-    project_id: id, village_code: villageCode, name: `项目${id}`, sector, investment_yuan: investmentFen,
-    expected_annual_net_income_yuan: undefined, stage: 'construction', start_date: '2021-03-01', provenance, note: undefined,
+    project_id: id,
+    village_code: villageCode,
+    name: `项目${id}`,
+    sector,
+    investment_yuan: investmentFen,
+    expected_annual_net_income_yuan: undefined,
+    stage: 'construction',
+    start_date: '2021-03-01',
+    provenance,
+    note: undefined,
   });
 
 const fund = (id: string, villageCode: string, amountFen: bigint, provenance?: Fund['provenance']): Sourced<Fund> =>
   sourced({
-    fund_id: id, date: '2021-05-01', village_code: villageCode, project_id: undefined, source_kind: 'government',
-    source_name: '旗财政', amount_yuan: amountFen, provenance, note: undefined,
+    fund_id: id,
+    date: '2021-05-01',
+    village_code: villageCode,
+    project_id: undefined,
+    source_kind: 'government',
+    source_name: '旗财政',
+    amount_yuan: amountFen,
+    provenance,
+    note: undefined,
   });
 
 const review = (month: string, villageCode: string, stage: MonthlyReview['stage'], incomeFen: bigint): Sourced<MonthlyReview> =>
@@ -64,11 +85,7 @@ export function makeRecords(villages: Sourced<Village>[] = DEFAULT_VILLAGES): Re
       project('P3', '150627101201', 'herding', 2_600_000_00n, 'illustrative'),
       project('P4', '150627101212', 'commerce', 50_000_00n),
     ],
-    funds: [
-      fund('F1', '150627101201', 1_234_50n),
-      fund('F2', '150627101201', 2_000_000_00n),
-      fund('F3', '150627101212', 500_000_00n, 'official'),
-    ],
+    funds: [fund('F1', '150627101201', 1_234_50n), fund('F2', '150627101201', 2_000_000_00n), fund('F3', '150627101212', 500_000_00n, 'official')],
     talent: [],
     pairings: [pairing('150627101201', '旗税务局', '电信公司'), pairing('150627102200', '旗气象局')],
     monthly: [

@@ -12,7 +12,11 @@ describe('buildPlaceView', () => {
     const view = buildPlaceView(site, '150627101201', 'zh-CN');
     expect(view.isVillage).toBe(true);
     expect(view.parent).toMatchObject({ place: { code: '150627101' }, hasPage: true });
-    expect(view.ancestors.map((a) => [a.place.code, a.hasPage])).toEqual([['15', false], ['150627', true], ['150627101', true]]);
+    expect(view.ancestors.map((a) => [a.place.code, a.hasPage])).toEqual([
+      ['15', false],
+      ['150627', true],
+      ['150627101', true],
+    ]);
     expect(view.reported.map((r) => r.scopeCode)).toEqual(['150627101201']);
     expect(view.pairing?.unit_name).toBe('旗税务局');
     expect(view.children).toEqual([]);

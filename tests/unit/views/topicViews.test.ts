@@ -1,7 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import {
-  buildFundsView, buildMonthlyView, buildPairingsView, buildProjectsView, buildTalentView,
-} from '../../../src/derive/views/topicViews.ts';
+import { buildFundsView, buildMonthlyView, buildPairingsView, buildProjectsView, buildTalentView } from '../../../src/derive/views/topicViews.ts';
 import { makeRecords } from '../map/mapFixtures.ts';
 import { siteOf, smallSite } from './siteFixture.ts';
 
