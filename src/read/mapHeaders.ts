@@ -137,6 +137,10 @@ export function mapHeaders(header: string[], table: HeaderSource, file: string =
   matches.forEach((m, index) => {
     const typed = header[index] ?? '';
     const letter = toColumnLetter(index);
+    // Two columns that name the same one: the error is on the later, and the hint names both.
+    const repeated = (earlierLetter: string, message: Bilingual): void => {
+      problems.push(problemAt(file, index, typed, 'duplicate-header', message, onceOnlyHint(letter, earlierLetter)));
+    };
     keys.push(undefined);
     if (m.kind === 'column') {
       const earlier = firstOfKey.get(m.key);
@@ -148,19 +152,10 @@ export function mapHeaders(header: string[], table: HeaderSource, file: string =
       const meta = table.columns[m.key]!.meta;
       const earlierHeader = header[earlier] ?? '';
       const earlierLetter = toColumnLetter(earlier);
-      problems.push(
-        problemAt(
-          file,
-          index,
-          typed,
-          'duplicate-header',
-          {
-            zh: `${letter} 列的表头${quoted(typed)}与 ${earlierLetter} 列的${quoted(earlierHeader)}是同一列${quoted(meta.header)}`,
-            en: `The header “${typed}” in column ${letter} names the same column as “${earlierHeader}” in column ${earlierLetter}: ${meta.header} (${m.key})`,
-          },
-          onceOnlyHint(letter, earlierLetter),
-        ),
-      );
+      repeated(earlierLetter, {
+        zh: `${letter} 列的表头${quoted(typed)}与 ${earlierLetter} 列的${quoted(earlierHeader)}是同一列${quoted(meta.header)}`,
+        en: `The header “${typed}” in column ${letter} names the same column as “${earlierHeader}” in column ${earlierLetter}: ${meta.header} (${m.key})`,
+      });
       return;
     }
 
@@ -169,19 +164,10 @@ export function mapHeaders(header: string[], table: HeaderSource, file: string =
     if (folded !== '' && sameHeader === undefined) firstOfHeader.set(folded, index);
     if (sameHeader !== undefined) {
       const earlierLetter = toColumnLetter(sameHeader);
-      problems.push(
-        problemAt(
-          file,
-          index,
-          typed,
-          'duplicate-header',
-          {
-            zh: `${letter} 列的表头${quoted(typed)}与 ${earlierLetter} 列重复`,
-            en: `The header “${typed}” in column ${letter} repeats column ${earlierLetter}`,
-          },
-          onceOnlyHint(letter, earlierLetter),
-        ),
-      );
+      repeated(earlierLetter, {
+        zh: `${letter} 列的表头${quoted(typed)}与 ${earlierLetter} 列重复`,
+        en: `The header “${typed}” in column ${letter} repeats column ${earlierLetter}`,
+      });
       return;
     }
 
