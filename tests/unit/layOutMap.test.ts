@@ -253,7 +253,7 @@ describe('describeMap', () => {
 
 describe('map.css', () => {
   const css = readFileSync(join(import.meta.dirname, '..', '..', 'src', 'styles', 'map.css'), 'utf8');
-  const colorOf = (className: string): string | undefined => new RegExp(`\\.${className} \\{ color: (#[0-9a-f]{6}); \\}`).exec(css)?.[1];
+  const colorOf = (className: string): string | undefined => new RegExp(`\\.${className}\\s*\\{\\s*color:\\s*(#[0-9a-f]{6});\\s*\\}`).exec(css)?.[1];
 
   test.each([
     ...Object.entries(STAGE_COLORS).map(([key, color]) => [`stage-${key}`, color]),
