@@ -137,10 +137,11 @@ export function mapHeaders(header: string[], table: HeaderSource, file: string =
   matches.forEach((m, index) => {
     const typed = header[index] ?? '';
     const letter = toColumnLetter(index);
-    // Two columns that name the same one: the error is on the later, and the hint names both.
-    const repeated = (earlierLetter: string, message: Bilingual): void => {
-      problems.push(problemAt(file, index, typed, 'duplicate-header', message, onceOnlyHint(letter, earlierLetter)));
+    const flag = (rule: Problem['rule'], message: Bilingual, hint: Bilingual): void => {
+      problems.push(problemAt(file, index, typed, rule, message, hint));
     };
+    // Two columns that name the same one: the error is on the later, and the hint names both.
+    const repeated = (earlierLetter: string, message: Bilingual): void => flag('duplicate-header', message, onceOnlyHint(letter, earlierLetter));
     keys.push(undefined);
     if (m.kind === 'column') {
       const earlier = firstOfKey.get(m.key);
@@ -173,39 +174,29 @@ export function mapHeaders(header: string[], table: HeaderSource, file: string =
 
     if (m.kind === 'wrong-unit') {
       const meta = table.columns[m.key]!.meta;
-      problems.push(
-        problemAt(
-          file,
-          index,
-          typed,
-          'unknown-column',
-          {
-            zh: `${letter} 列的表头${quoted(typed)}单位是“${m.unit}”，与${quoted(meta.header)}一列不符`,
-            en: `The header “${typed}” in column ${letter} has the unit “${m.unit}”, which does not fit the column ${meta.header} (${m.key})`,
-          },
-          wrongUnitHint(meta),
-        ),
+      flag(
+        'unknown-column',
+        {
+          zh: `${letter} 列的表头${quoted(typed)}单位是“${m.unit}”，与${quoted(meta.header)}一列不符`,
+          en: `The header “${typed}” in column ${letter} has the unit “${m.unit}”, which does not fit the column ${meta.header} (${m.key})`,
+        },
+        wrongUnitHint(meta),
       );
       return;
     }
 
-    problems.push(
-      problemAt(
-        file,
-        index,
-        typed,
-        'unknown-column',
-        folded === ''
-          ? {
-              zh: `${letter} 列有内容，但没有表头`,
-              en: `Column ${letter} has content but no header`,
-            }
-          : {
-              zh: `${letter} 列的表头${quoted(typed)}不是 ${file} 的列`,
-              en: `The header “${typed}” in column ${letter} is not a column of ${file}`,
-            },
-        unknownHint,
-      ),
+    flag(
+      'unknown-column',
+      folded === ''
+        ? {
+            zh: `${letter} 列有内容，但没有表头`,
+            en: `Column ${letter} has content but no header`,
+          }
+        : {
+            zh: `${letter} 列的表头${quoted(typed)}不是 ${file} 的列`,
+            en: `The header “${typed}” in column ${letter} is not a column of ${file}`,
+          },
+      unknownHint,
     );
   });
 
