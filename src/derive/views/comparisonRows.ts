@@ -1,0 +1,30 @@
+/** The reported-versus-computed chart of a set of reported figures: one row per figure, and the files they come from. */
+import { isMoneyUnit } from '../../format/formatFigure.ts';
+import type { Bilingual } from '../../i18n/locale.ts';
+import type { Reconciliation } from '../../read/reconcile.ts';
+
+export type ComparisonRow = {
+  key: string;
+  label: Bilingual;
+  kind: 'money' | 'count';
+  qualifier: Reconciliation['qualifier'];
+  /** Money stays exact fen; counts arrive in hundredths and are charted as plain numbers (138, not 13800). */
+  reported: bigint | number;
+  computed: bigint | number | null;
+};
+
+export function buildComparisonRows(figures: readonly Reconciliation[]): { rows: ComparisonRow[]; files: string[] } {
+  const value = (hundredths: bigint, money: boolean) => (money ? hundredths : Number(hundredths) / 100);
+  const rows = figures.map((figure): ComparisonRow => {
+    const money = isMoneyUnit(figure.unit);
+    return {
+      key: `${figure.key}-${figure.scopeCode}`,
+      label: figure.label,
+      kind: money ? 'money' : 'count',
+      qualifier: figure.qualifier,
+      reported: value(figure.reported, money),
+      computed: figure.computed === undefined ? null : value(figure.computed, money),
+    };
+  });
+  return { rows, files: [...new Set(figures.flatMap((f) => f.sources.map((s) => s.file)))] };
+}
