@@ -5,7 +5,11 @@
  * is configured with. Directives a <meta> policy may not carry (frame-ancestors, report-uri, sandbox)
  * are left out: browsers ignore them there with a console error.
  */
-export function contentSecurityPolicy(tileOrigins: readonly string[] = []): string {
+export function contentSecurityPolicy(
+  tileOrigins: readonly string[] = [],
+  // `npm run dev` (only) puts every stylesheet in a <style> element; without this its pages show unstyled.
+  { devServer = false }: { devServer?: boolean } = {},
+): string {
   for (const origin of tileOrigins) {
     // Only a bare https origin may widen the policy: no wildcards, paths, quotes or separators.
     if (!/^https:\/\/[a-z0-9.-]+(:\d+)?$/i.test(origin)) throw new Error(`Not an https origin: ${origin}`);
@@ -13,7 +17,7 @@ export function contentSecurityPolicy(tileOrigins: readonly string[] = []): stri
   return [
     "default-src 'self'",
     "script-src 'self'",
-    "style-src 'self'",
+    devServer ? "style-src 'self' 'unsafe-inline'" : "style-src 'self'",
     ["img-src 'self' data:", ...tileOrigins].join(' '),
     "font-src 'self'",
     "connect-src 'self'",

@@ -47,6 +47,8 @@ export type SiteInput = {
   tiles: TileConfig;
   /** Parsed GeoJSON of the region's outline (see MapPayloadInput), when the data folder has one. */
   outline: { wgs84: unknown; gcj02?: unknown } | undefined;
+  /** Served by `npm run dev`, whose pages carry their styles inline (the policy allows them there only). */
+  devServer?: boolean;
 };
 
 /** A value computed on first use of its key, then kept: pages ask for the same place many times. */
@@ -58,7 +60,7 @@ function memoize<K, V>(compute: (key: K) => V): (key: K) => V {
   };
 }
 
-export function buildSite({ records, report, edition, tiles, outline }: SiteInput): Site {
+export function buildSite({ records, report, edition, tiles, outline, devServer = false }: SiteInput): Site {
   const tree = buildPlaceTree(records);
   const region = tree.places.get(tree.regionCode);
   if (region === undefined) throw new Error(`The region ${tree.regionCode} is not in divisions.csv`);
@@ -89,7 +91,7 @@ export function buildSite({ records, report, edition, tiles, outline }: SiteInpu
     dataset: (code, id) => datasets(code).find((d) => d.id === id),
     illustrative: (code) => summaryIllustrative(summary(code)),
     tiles,
-    csp: contentSecurityPolicy(tiles.cspImgSrc),
+    csp: contentSecurityPolicy(tiles.cspImgSrc, { devServer }),
     mapPayload: memoize((locale: Locale) => buildMapPayload({ records, tree, locale, tiles, outline })),
   };
 }

@@ -31,7 +31,8 @@ function loadSite(): Site {
     );
   }
   const tiles = resolveTileConfig({ MAP_TILES: process.env.MAP_TILES, TIANDITU_KEY: process.env.TIANDITU_KEY });
-  return buildSite({ records, report, edition, tiles, outline: readOutline(records.edition[0]?.region_code ?? '') });
+  const outline = readOutline(records.edition[0]?.region_code ?? '');
+  return buildSite({ records, report, edition, tiles, outline, devServer: Boolean(import.meta.env.DEV) });
 }
 
 /** Every file under the data folder with its size and time of change: cheap to take, as nothing is read. */

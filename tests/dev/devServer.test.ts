@@ -106,6 +106,9 @@ describe('npm run dev (astro dev)', () => {
     expect(before.status).toBe(200);
     expect(before.html).toContain(NAME);
     expect(before.html).not.toContain(RENAMED);
+    // The dev server inlines the stylesheets; its pages' policy must let them apply (built pages do not).
+    expect(before.html).toContain('<style');
+    expect(before.html).toMatch(/style-src 'self' 'unsafe-inline'/);
 
     writeFileSync(villagesCsv(), readFileSync(villagesCsv(), 'utf8').replace(`${CODE},${NAME}`, `${CODE},${RENAMED}`));
     const after = await waitFor('the new name', 60_000, async () => {

@@ -18,6 +18,13 @@ describe('contentSecurityPolicy', () => {
     expect(contentSecurityPolicy()).not.toMatch(/unsafe|\*/);
   });
 
+  test('lets only the dev server inline styles, never scripts', () => {
+    const dev = directives(contentSecurityPolicy([], { devServer: true }));
+    expect(dev.get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
+    expect(dev.get('script-src')).toEqual(["'self'"]);
+    expect(directives(contentSecurityPolicy([], { devServer: false })).get('style-src')).toEqual(["'self'"]);
+  });
+
   test('adds the tile hosts to img-src only', () => {
     const policy = directives(contentSecurityPolicy(['https://tile.openstreetmap.org']));
     expect(policy.get('img-src')).toEqual(["'self'", 'data:', 'https://tile.openstreetmap.org']);
