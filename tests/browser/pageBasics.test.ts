@@ -31,7 +31,7 @@ describe('the 404 page', () => {
 
   // The site is built outside the project (a temporary DIST_DIR), where Astro 5 would leave its own files.
   it.each(['content-assets.mjs', 'content-modules.mjs', 'data-store.json'])(
-    'is what a reader gets for Astro’s own %s: nothing of it is published',
+    'answers 404 for Astro’s own %s: the build publishes none of its files',
     async (file) => {
       const response = await session.page.request.get(`${siteUrl}/${file}`);
       expect(response.status()).toBe(404);
