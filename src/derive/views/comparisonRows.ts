@@ -8,7 +8,7 @@ export type ComparisonRow = {
   label: Bilingual;
   kind: 'money' | 'count';
   qualifier: Reconciliation['qualifier'];
-  /** Money stays exact fen; counts arrive in hundredths and are charted as plain numbers (138, not 13800). */
+  /** Money stays exact fen; counts arrive in hundredths and are charted as plain numbers (12, not 1200). */
   reported: bigint | number;
   computed: bigint | number | null;
 };
