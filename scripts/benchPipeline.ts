@@ -15,6 +15,7 @@
  * process the two would share papaparse's code and what V8 learns at its call sites, and measure
  * neither as it runs in `npm run validate` and the build (docs/performance.md, "Method").
  */
+import { median } from 'd3-array';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -241,12 +242,6 @@ function generateRegion(villageCount: number): Region {
   return { villages: villageCount, files, rows, bytes };
 }
 
-function median(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
 type Side = 'papaparse' | 'pipeline';
 
 function runPapaparse(region: Region): void {
@@ -279,7 +274,7 @@ function timeSide(side: Side, size: number): number {
     for (let b = 0; b < batch; b += 1) run();
     times.push((performance.now() - sampleStarted) / batch);
   }
-  return median(times);
+  return median(times) ?? NaN;
 }
 
 if (values.side !== undefined) {
@@ -325,7 +320,7 @@ for (const size of SIZES) {
     papa.push(timeInOwnProcess('papaparse', size));
     pipeline.push(timeInOwnProcess('pipeline', size));
   }
-  results.push({ region, pipelineMs: median(pipeline), papaMs: median(papa) });
+  results.push({ region, pipelineMs: median(pipeline) ?? NaN, papaMs: median(papa) ?? NaN });
   console.log(
     `  ${size.toLocaleString('en-US')} 村 villages: ${region.rows.toLocaleString('en-US')} 行 rows, ${(region.bytes / 1e6).toFixed(1)} MB — 完成 done`,
   );

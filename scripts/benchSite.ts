@@ -12,6 +12,7 @@
  *
  * Not a timed test: it prints numbers (exit code 0 unless something could not run).
  */
+import { median } from 'd3-array';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -160,12 +161,6 @@ function printWeights(weights: PageWeight[]): void {
 // ---------------------------------------------------------------------------------------------
 // Build time
 
-function median(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
 /** A throwaway Astro project with `pages` trivial static pages, one dynamic route as the site uses. */
 function createBareProject(dir: string, pages: number): void {
   rmSync(dir, { recursive: true, force: true });
@@ -200,7 +195,7 @@ function timeBuilds(pages: number): { siteMs: number; bareMs: number } {
   } finally {
     rmSync(bench, { recursive: true, force: true });
   }
-  return { siteMs: median(siteSamples), bareMs: median(bareSamples) };
+  return { siteMs: median(siteSamples) ?? NaN, bareMs: median(bareSamples) ?? NaN };
 }
 
 // ---------------------------------------------------------------------------------------------

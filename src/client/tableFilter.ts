@@ -5,8 +5,7 @@
  */
 import { compareDecimalText } from './compareDecimalText.ts';
 import { fill } from '../i18n/fill.ts';
-
-const fold = (text: string): string => text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+import { foldText } from '../format/foldText.ts';
 
 function rowsOf(table: HTMLTableElement): HTMLTableRowElement[] {
   return [...(table.tBodies[0]?.rows ?? [])];
@@ -19,11 +18,11 @@ function setUpFilters(tools: HTMLElement): void {
   const selects = [...tools.querySelectorAll<HTMLSelectElement>('select[data-filter]')];
   const textBox = tools.querySelector<HTMLInputElement>('input[data-filter-text]');
   const rows = rowsOf(table);
-  const texts = new Map(rows.map((row) => [row, fold(row.textContent ?? '')]));
+  const texts = new Map(rows.map((row) => [row, foldText(row.textContent ?? '')]));
 
   const apply = (): void => {
     const wanted = selects.map((select) => [select.dataset.filter ?? '', select.value] as const).filter(([, value]) => value !== '');
-    const words = fold(textBox?.value ?? '');
+    const words = foldText(textBox?.value ?? '');
     let shown = 0;
     for (const row of rows) {
       const visible = wanted.every(([key, value]) => row.dataset[key] === value) && (words === '' || (texts.get(row) ?? '').includes(words));

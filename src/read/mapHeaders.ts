@@ -14,10 +14,9 @@
 import type { Bilingual } from '../i18n/locale.ts';
 import type { FieldMeta, Table } from './field.ts';
 import { toColumnLetter, type Problem } from './problem.ts';
+import { foldText } from '../format/foldText.ts';
 
 export type HeaderMapping = { keys: (string | undefined)[]; problems: Problem[] };
-
-export const foldHeader = (text: string): string => text.normalize('NFKC').toLowerCase().replace(/\s+/gu, '');
 
 const TRAILING_UNIT = /^(.+?)\(([^()]*)\)$/u;
 const SCALE = /[十百千万亿]/u;
@@ -52,7 +51,7 @@ function indexHeaders(table: HeaderSource): (header: string) => Match {
   const add = (index: Map<string, Set<string>>, name: string, key: string) => index.set(name, (index.get(name) ?? new Set()).add(key));
   for (const { key, headers } of acceptedHeaders(table)) {
     for (const header of headers) {
-      const folded = foldHeader(header);
+      const folded = foldText(header);
       add(exact, folded, key);
       add(byBase, splitUnit(folded).base, key);
     }
@@ -60,7 +59,7 @@ function indexHeaders(table: HeaderSource): (header: string) => Match {
   const only = (keys: Set<string> | undefined): string | undefined => (keys?.size === 1 ? [...keys][0] : undefined);
 
   return (header) => {
-    const folded = foldHeader(header);
+    const folded = foldText(header);
     if (folded === '') return { kind: 'unknown' };
     const exactKey = only(exact.get(folded));
     if (exactKey !== undefined) return { kind: 'column', key: exactKey };
@@ -160,7 +159,7 @@ export function mapHeaders(header: string[], table: HeaderSource, file: string =
       return;
     }
 
-    const folded = foldHeader(typed);
+    const folded = foldText(typed);
     const sameHeader = folded === '' ? undefined : firstOfHeader.get(folded);
     if (folded !== '' && sameHeader === undefined) firstOfHeader.set(folded, index);
     if (sameHeader !== undefined) {

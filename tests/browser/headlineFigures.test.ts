@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { parseHundredthsText } from '../../src/format/money.ts';
 import type { Reconciliation } from '../../src/read/reconcile.ts';
 import { inLocale, LOCALES, siteUnderTest, useBrowser, visit } from './browser.ts';
 
 const { siteUrl, places } = siteUnderTest();
 const session = useBrowser();
-
-/** "370000000" or "1234.5" (units) → hundredths, the pipeline's exact representation. */
-function toHundredths(value: string): bigint | undefined {
-  const match = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(value.trim());
-  if (match === null) return undefined;
-  const hundredths = BigInt(match[2]!) * 100n + BigInt((match[3] ?? '').padEnd(2, '0'));
-  return match[1] === '-' ? -hundredths : hundredths;
-}
 
 /**
  * What the home page should show for a reported key: the figure computed from the rows (or, for a
@@ -44,7 +37,7 @@ describe.each(LOCALES)('home page headline figures (%s)', (locale) => {
       const expected = expectedFor(reconciliation, places.regionCode, figure.key);
       expect(expected, `data-figure="${figure.key}" is a key of reported.csv`).not.toEqual([]);
       expect(figure.text, `data-figure="${figure.key}" has visible text`).not.toBe('');
-      expect(expected, `data-figure="${figure.key}" value="${figure.value}"`).toContain(toHundredths(figure.value));
+      expect(expected, `data-figure="${figure.key}" value="${figure.value}"`).toContain(parseHundredthsText(figure.value.trim()));
     }
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { acceptedHeaders, foldHeader, mapHeaders, type HeaderSource } from '../../src/read/mapHeaders.ts';
+import { acceptedHeaders, mapHeaders, type HeaderSource } from '../../src/read/mapHeaders.ts';
+import { foldText } from '../../src/format/foldText.ts';
 import { fundsTable, projectsTable, TABLES, talentTable, villagesTable } from '../../src/read/tables.ts';
 
 const keysOf = (table: (typeof TABLES)[number]): string[] => Object.keys(table.columns);
@@ -24,7 +25,7 @@ describe('mapHeaders for every table', () => {
     const owners = new Map<string, string>();
     for (const { key, headers } of acceptedHeaders(table)) {
       for (const header of headers) {
-        const folded = foldHeader(header);
+        const folded = foldText(header);
         expect(owners.get(folded) ?? key, `${header} is accepted by both ${owners.get(folded)} and ${key}`).toBe(key);
         owners.set(folded, key);
       }
