@@ -847,7 +847,7 @@ export function makeMonthly(ctx: Context, projects: readonly PlannedProject[]): 
 // ---------------------------------------------------------------------------------------------
 // Reported figures, word for word from the article.
 
-type Figure = { key: string; zh: string; en: string; scope?: string; value: number; qualifier: Qualifier; unit: string; quote: string };
+type Figure = { key: string; zh: string; en: string; scope?: string; project?: string; value: number; qualifier: Qualifier; unit: string; quote: string };
 
 const FIGURES: readonly Figure[] = [
   {
@@ -929,6 +929,7 @@ const FIGURES: readonly Figure[] = [
     zh: '高勒庙村汽车三产服务园区筹措资金',
     en: 'Gaolemiao automobile service park: funds raised',
     scope: GAOLEMIAO,
+    project: GAOLEMIAO_PROJECT.id,
     value: GAOLEMIAO_PROJECT.investment,
     qualifier: 'at-least',
     unit: '元',
@@ -939,6 +940,7 @@ const FIGURES: readonly Figure[] = [
     zh: '高勒庙村汽车三产服务园区预计年纯收入',
     en: 'Gaolemiao automobile service park: expected annual net income',
     scope: GAOLEMIAO,
+    project: GAOLEMIAO_PROJECT.id,
     value: GAOLEMIAO_PROJECT.income,
     qualifier: 'at-least',
     unit: '元',
@@ -952,6 +954,8 @@ export function makeReported(ctx: Context): CsvRow<typeof reportedTable.columns>
     label_zh: f.zh,
     label_en: f.en,
     scope_code: f.scope ?? ctx.regionCode,
+    project_id: f.project,
+    category: undefined,
     value: f.value,
     qualifier: QUALIFIERS[f.qualifier].zh,
     unit: f.unit,

@@ -23,10 +23,27 @@ export function formatSources(sources: Reconciliation['sources']): string {
 
 export function reconciliationToCsv(reconciliation: readonly Reconciliation[]): string {
   return formatCsv(
-    ['key', 'scope_code', 'label_zh', 'label_en', 'unit', 'qualifier', 'reported', 'computed', 'difference', 'status', 'rows_used', 'reported_row'],
+    [
+      'key',
+      'scope_code',
+      'project_id',
+      'category',
+      'label_zh',
+      'label_en',
+      'unit',
+      'qualifier',
+      'reported',
+      'computed',
+      'difference',
+      'status',
+      'rows_used',
+      'reported_row',
+    ],
     reconciliation.map((r) => [
       r.key,
       r.scopeCode,
+      r.projectId,
+      r.category,
       r.label.zh,
       r.label.en,
       r.unit,

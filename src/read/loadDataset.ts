@@ -7,7 +7,7 @@ import { ascending } from 'd3-array';
 import type { Encoding } from './decode.ts';
 import { isError, type ColumnPositions, type Problem } from './problem.ts';
 import { readTable, type TableRead } from './readTable.ts';
-import { reconcile, reconcileProblems, type Reconciliation } from './reconcile.ts';
+import { checkFigureScopes, reconcile, reconcileProblems, type Reconciliation } from './reconcile.ts';
 import { RECORD_KEYS, TABLES, type Records } from './tables.ts';
 import { validateRecords, type RejectedKeys } from './validate.ts';
 
@@ -59,7 +59,7 @@ export function loadDataset(files: ReadonlyMap<string, Uint8Array>): LoadedDatas
   const positions: ColumnPositions = Object.fromEntries(reads.map((read) => [read.file, read.columns]));
   const rejected: RejectedKeys = Object.fromEntries(reads.map((read) => [read.file, read.rejectedKeys]));
 
-  const checked = [...reads.flatMap((read) => read.problems), ...validateRecords(records, positions, rejected)];
+  const checked = [...reads.flatMap((read) => read.problems), ...validateRecords(records, positions, rejected), ...checkFigureScopes(records, positions)];
   // Figures are added up from accepted rows only: a row that a rule across files rejected counts no
   // more than a row rejected for a bad cell, so the report's figures are those of what would publish.
   const accepted = withoutRejectedRows(records, checked);

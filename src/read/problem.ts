@@ -29,6 +29,7 @@ export const RULES = [
   'region',
   'location',
   'reconcile',
+  'reported-scope',
 ] as const;
 export type Rule = (typeof RULES)[number];
 

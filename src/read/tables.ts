@@ -323,6 +323,26 @@ export const reportedTable = defineTable({
       description: { zh: '数字所指的地区', en: 'The place the figure is about' },
       codeLengths: PLACE_CODES,
     }),
+    project_id: optional(
+      id({
+        header: '项目编号',
+        description: {
+          zh: '数字只关于这一个项目时填写（如“某园区筹措资金”）；空白：关于整个地区',
+          en: 'Fill in when the figure is about this one project (such as "funds raised for a park"); blank: the whole place',
+        },
+        example: 'P0001',
+      }),
+    ),
+    category: optional(
+      text({
+        header: '类别',
+        description: {
+          zh: '数字只关于一个类别时填写：项目为行业（农、工、商、养…），资金为来源类型（财政资金、包联企业…），嘎查村为类型（嘎查、村）',
+          en: 'Fill in when the figure is about one category: a sector for projects, a kind of source for funds, a kind for villages',
+        },
+        example: '财政资金',
+      }),
+    ),
     value: decimal({ header: '数值', aliases: ['值'], description: { zh: '数值（最多两位小数）', en: 'Value (up to two decimals)' }, example: '1.5亿' }),
     qualifier: oneOf(QUALIFIERS, {
       header: '限定',
@@ -337,8 +357,17 @@ export const reportedTable = defineTable({
     source_url: optional(url({ header: '来源链接', aliases: ['链接', '网址'], description: { zh: '出处链接', en: 'Source URL' } })),
     quote: text({ header: '原文', aliases: ['原文摘录'], description: { zh: '原文摘录', en: 'The quoted words' } }),
   },
-  primaryKey: ['key', 'scope_code'],
-  references: [{ columns: 'scope_code', file: 'divisions.csv', key: 'code', also: { file: 'villages.csv', key: 'village_code' } }],
+  primaryKey: ['key', 'scope_code', 'project_id', 'category'],
+  references: [
+    { columns: 'scope_code', file: 'divisions.csv', key: 'code', also: { file: 'villages.csv', key: 'village_code' } },
+    { columns: 'project_id', file: 'projects.csv', key: 'project_id' },
+  ],
+  checks: [
+    {
+      zh: '数字按其所指计算：填了 `project_id` 时只算该项目（该项目须在本行地区之内），填了 `category` 时只算该类别',
+      en: 'A figure is computed at its own scope: with a `project_id`, from that project alone (which must lie in the place); with a `category`, from that category alone',
+    },
+  ],
 });
 
 /** Every data file, in the order the data dictionary lists them. */

@@ -28,8 +28,17 @@ const area: Reconciliation = {
   sources: [],
 };
 
+const park: Reconciliation = { ...funds, key: 'projects_investment_yuan', scopeCode: '150627101225', projectId: 'P0001', category: 'commerce' };
+
 describe('reconciliationToCsv', () => {
-  const rows = Papa.parse<string[]>(reconciliationToCsv([funds, area]).slice(1), { skipEmptyLines: true }).data;
+  const rows = Papa.parse<string[]>(reconciliationToCsv([funds, area, park]).slice(1), { skipEmptyLines: true }).data;
+
+  test('says what each figure is about: its place, and its project and category when it names them', () => {
+    const [header, first, , third] = rows;
+    const scope = (row: string[] | undefined) => ['scope_code', 'project_id', 'category'].map((name) => row![header!.indexOf(name)]);
+    expect(scope(first)).toEqual(['150627', '', '']);
+    expect(scope(third)).toEqual(['150627101225', 'P0001', 'commerce']);
+  });
 
   test('gives reported, computed and difference exactly, in units', () => {
     const [header, first] = rows;

@@ -350,6 +350,22 @@ const CASES: Case[] = [
       },
     },
   },
+  {
+    rule: 'reported-scope',
+    problem: {
+      severity: 'error',
+      file: 'reported.csv',
+      row: 5,
+      column: 'project_id',
+      columnLetter: 'N',
+      value: 'P3',
+      message: {
+        zh: '项目 P3 属于 150627102200，不在本行地区 150627101225 之内',
+        en: "Project P3 belongs to 150627102200, outside this row's place 150627101225",
+      },
+      hint: { zh: '改正项目编号或地区代码', en: 'Correct the project id or the place code' },
+    },
+  },
 ];
 
 function cellOf(problem: Problem): string | undefined {
@@ -612,6 +628,19 @@ const LINKS: Link[] = [
       value: '150627109',
       message: { zh: '“150627109”在 divisions.csv / villages.csv 中找不到', en: '“150627109” is not found in divisions.csv / villages.csv' },
       hint: NOT_FOUND_HINT('divisions.csv / villages.csv'),
+    },
+  },
+  {
+    link: 'reported.csv project_id',
+    edits: { 'reported.csv': (text) => text.replace('筹措2600余万元,P1,', '筹措2600余万元,P9,') },
+    problem: {
+      file: 'reported.csv',
+      row: 5,
+      column: 'project_id',
+      columnLetter: 'N',
+      value: 'P9',
+      message: { zh: '“P9”在 projects.csv 中找不到', en: '“P9” is not found in projects.csv' },
+      hint: NOT_FOUND_HINT('projects.csv'),
     },
   },
 ];

@@ -1,7 +1,7 @@
 /** The reported-versus-computed chart of a set of reported figures: one row per figure, and the files they come from. */
 import { isMoneyUnit } from '../../format/formatFigure.ts';
 import type { Bilingual } from '../../i18n/locale.ts';
-import type { Reconciliation } from '../../read/reconcile.ts';
+import { figureId, type Reconciliation } from '../../read/reconcile.ts';
 
 export type ComparisonRow = {
   key: string;
@@ -18,7 +18,7 @@ export function buildComparisonRows(figures: readonly Reconciliation[]): { rows:
   const rows = figures.map((figure): ComparisonRow => {
     const money = isMoneyUnit(figure.unit);
     return {
-      key: `${figure.key}-${figure.scopeCode}`,
+      key: figureId(figure),
       label: figure.label,
       kind: money ? 'money' : 'count',
       qualifier: figure.qualifier,
