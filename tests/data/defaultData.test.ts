@@ -115,6 +115,14 @@ describe('the sample reconciles with the article', () => {
     expect(projects.filter((p) => p.provenance === '官方')).toHaveLength(1);
   });
 
+  it("scopes the park's two reported figures to the park itself (P0001), not to its village", () => {
+    const park = reported.filter((r) => r.scope_code === GAOLEMIAO);
+    expect(park.map((r) => [r.key, r.project_id])).toEqual([
+      ['projects_investment_yuan', 'P0001'],
+      ['projects_expected_annual_net_income_yuan', 'P0001'],
+    ]);
+  });
+
   it('adds funds up to exactly 370,000,000 yuan, the reported 3.7亿元', () => {
     expect(sumYuan(funds, 'amount_yuan')).toBe(370_000_000n);
     expect(reportedValue('funds_yuan')).toBe(370_000_000n);
