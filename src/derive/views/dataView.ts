@@ -7,7 +7,7 @@ import type { Place } from '../aggregate.ts';
 import type { Site } from '../buildSite.ts';
 import { provenanceOf } from '../provenance.ts';
 import type { AnyTable } from '../../read/field.ts';
-import { TABLES, type Reported, type Sourced } from '../../read/tables.ts';
+import { TABLES, type Project, type Reported, type Sourced } from '../../read/tables.ts';
 import { buildPageFrame, withProvenance, type PageFrame, type ShownReconciliation } from './pageFrame.ts';
 
 export type DataView = {
@@ -27,6 +27,8 @@ export type DataView = {
     /** The place the figure is about, when it is in the tree. */
     scope: Place | undefined;
     scopeHasPage: boolean;
+    /** The one project the figure is about, when it names one. */
+    project: Sourced<Project> | undefined;
     /** The reported.csv row the figure comes from. */
     source: Sourced<Reported> | undefined;
   }[];
@@ -49,6 +51,7 @@ export function buildDataView(site: Site): DataView {
       figure,
       scope: site.tree.places.get(figure.scopeCode),
       scopeHasPage: isWithin(figure.scopeCode, site.region.code),
+      project: figure.projectId === undefined ? undefined : site.records.projects.find((p) => p.project_id === figure.projectId),
       source: site.records.reported.find((row) => row.row === figure.reportedRow),
     })),
   };

@@ -68,4 +68,10 @@ describe('buildDataView', () => {
     expect(town?.scopeHasPage).toBe(true);
     expect(town?.source?.quote).toBe('筹措2600余万元');
   });
+
+  test('names the one project a figure is about, and none for a figure about a whole place', () => {
+    const park = view.reconciliation.find((r) => r.figure.key === 'projects_investment_yuan');
+    expect(park?.project).toMatchObject({ project_id: 'P1', name: '汽车三产服务园区' });
+    expect(view.reconciliation.find((r) => r.figure.key === 'funds_yuan')?.project).toBeUndefined();
+  });
 });
