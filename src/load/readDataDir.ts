@@ -4,17 +4,59 @@
  * gives a new edition and a citation names exactly the data it was made from.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadDataset, type LoadedDataset } from '../read/loadDataset.ts';
+import { entryProblem, folderProblem, isSpreadsheet, spreadsheetProblems, type EntryTrouble } from '../read/dataFolder.ts';
+import type { Problem } from '../read/problem.ts';
 
 export const DATA_DIR = resolve(process.env.DATA_DIR ?? 'data');
 
-export function readDataFiles(dir: string = DATA_DIR): Map<string, Uint8Array> {
-  const names = readdirSync(dir)
-    .filter((name) => name.toLowerCase().endsWith('.csv'))
-    .sort();
-  return new Map(names.map((name) => [name, new Uint8Array(readFileSync(join(dir, name)))]));
+/** The CSV files of a data folder, and what could not be read there (never an exception). */
+export type DataFiles = { files: Map<string, Uint8Array>; problems: Problem[] };
+
+const errorCode = (error: unknown): string | undefined =>
+  error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+
+/** What stands at a `.csv` name that is not a readable file: followed through links, as reading would. */
+function troubleOf(dir: string, entry: Dirent): EntryTrouble | undefined {
+  if (entry.isFile()) return undefined;
+  if (entry.isDirectory()) return 'folder';
+  if (!entry.isSymbolicLink()) return 'not-a-file';
+  try {
+    const target = statSync(join(dir, entry.name));
+    return target.isFile() ? undefined : target.isDirectory() ? 'folder' : 'not-a-file';
+  } catch {
+    return 'broken-link';
+  }
+}
+
+export function readDataFiles(dir: string = DATA_DIR): DataFiles {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    const code = errorCode(error);
+    return { files: new Map(), problems: [folderProblem(dir, code === 'ENOENT' ? 'missing' : code === 'ENOTDIR' ? 'not-a-folder' : 'unreadable')] };
+  }
+  const files = new Map<string, Uint8Array>();
+  const problems: Problem[] = [];
+  const names = entries.map((entry) => entry.name).sort();
+  const byName = new Map(entries.map((entry) => [entry.name, entry]));
+  for (const name of names.filter((n) => n.toLowerCase().endsWith('.csv'))) {
+    const trouble = troubleOf(dir, byName.get(name)!);
+    if (trouble !== undefined) {
+      problems.push(entryProblem(name, trouble));
+      continue;
+    }
+    try {
+      files.set(name, new Uint8Array(readFileSync(join(dir, name))));
+    } catch (error) {
+      problems.push(entryProblem(name, 'unreadable', errorCode(error)));
+    }
+  }
+  problems.push(...spreadsheetProblems(names.filter(isSpreadsheet), new Set(files.keys())));
+  return { files, problems };
 }
 
 export function digestFiles(files: ReadonlyMap<string, Uint8Array>): string {
@@ -28,8 +70,8 @@ export function digestFiles(files: ReadonlyMap<string, Uint8Array>): string {
 export type DataDir = LoadedDataset & { edition: string; files: Map<string, Uint8Array> };
 
 export function loadDataDir(dir: string = DATA_DIR): DataDir {
-  const files = readDataFiles(dir);
-  const loaded = loadDataset(files);
+  const { files, problems } = readDataFiles(dir);
+  const loaded = loadDataset(files, { folderProblems: problems });
   const asOf = loaded.records.edition[0]?.as_of ?? 'undated';
   return { ...loaded, files, edition: `${asOf}-${digestFiles(files)}` };
 }

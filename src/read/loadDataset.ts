@@ -53,8 +53,23 @@ function byLocation(a: Problem, b: Problem): number {
   );
 }
 
-export function loadDataset(files: ReadonlyMap<string, Uint8Array>): LoadedDataset {
-  const reads: TableRead[] = TABLES.map((table) => readTable(table, files.get(table.file)));
+export type LoadOptions = {
+  /**
+   * What the reader of the folder could not read (a folder named funds.csv, a broken link, a
+   * spreadsheet instead of its CSV): reported as they are, in place of "the file is missing".
+   */
+  folderProblems?: readonly Problem[];
+};
+
+export function loadDataset(files: ReadonlyMap<string, Uint8Array>, { folderProblems = [] }: LoadOptions = {}): LoadedDataset {
+  const explained = new Set(folderProblems.filter(isError).map((problem) => problem.file));
+  // An error about a name that is no data file is about the folder itself: every file is then unread, not missing.
+  const folderUnread = [...explained].some((file) => !FILE_ORDER.has(file));
+  if (folderUnread) return unreadFolder(folderProblems);
+  const reads: TableRead[] = TABLES.map((table) => {
+    const read = readTable(table, files.get(table.file));
+    return explained.has(table.file) ? { ...read, problems: read.problems.filter((p) => p.rule !== 'missing-file') } : read;
+  });
   const records = Object.fromEntries(reads.map((read) => [RECORD_KEYS[read.file as keyof typeof RECORD_KEYS], read.records])) as unknown as Records;
   const positions: ColumnPositions = Object.fromEntries(reads.map((read) => [read.file, read.columns]));
   const rejected: RejectedKeys = Object.fromEntries(reads.map((read) => [read.file, read.rejectedKeys]));
@@ -64,7 +79,7 @@ export function loadDataset(files: ReadonlyMap<string, Uint8Array>): LoadedDatas
   // more than a row rejected for a bad cell, so the report's figures are those of what would publish.
   const accepted = withoutRejectedRows(records, checked);
   const reconciliation = reconcile(accepted);
-  const problems = [...checked, ...reconcileProblems(reconciliation, positions), ...unexpectedFiles(files)].sort(byLocation);
+  const problems = [...folderProblems, ...checked, ...reconcileProblems(reconciliation, positions), ...unexpectedFiles(files)].sort(byLocation);
 
   // One walk over the problems tallies every file, rather than one filter per file.
   const tallies = new Map<string, { errors: number; warnings: number }>();
@@ -103,6 +118,14 @@ export function loadDataset(files: ReadonlyMap<string, Uint8Array>): LoadedDatas
       warnings: problems.filter((p) => p.severity === 'warning').length,
     },
   };
+}
+
+/** A folder that could not be read has no files to check: its report is only what was wrong with it. */
+function unreadFolder(folderProblems: readonly Problem[]): LoadedDataset {
+  const records = Object.fromEntries(TABLES.map((table) => [RECORD_KEYS[table.file as keyof typeof RECORD_KEYS], []])) as unknown as Records;
+  const problems = [...folderProblems];
+  const errors = problems.filter(isError).length;
+  return { records, report: { ok: false, files: [], problems, reconciliation: [], errors, warnings: problems.length - errors } };
 }
 
 /** The records with every row an error names taken out; the same object when there is none. */

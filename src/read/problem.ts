@@ -30,6 +30,8 @@ export const RULES = [
   'location',
   'reconcile',
   'reported-scope',
+  'file-system',
+  'spreadsheet-file',
 ] as const;
 export type Rule = (typeof RULES)[number];
 

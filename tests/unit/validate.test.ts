@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadDataset } from '../../src/read/loadDataset.ts';
+import { readDataFiles } from '../../src/load/readDataDir.ts';
 import type { Problem, Rule } from '../../src/read/problem.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
@@ -15,12 +16,21 @@ function edit(files: Map<string, Uint8Array>, file: string, change: (text: strin
   files.set(file, new TextEncoder().encode(change(new TextDecoder().decode(files.get(file)))));
 }
 
-/** The small valid dataset with the files of one broken fixture laid over it. */
+/**
+ * The small valid dataset with the files of one broken fixture laid over it. The fixture is read as
+ * data/ is, so a folder or a spreadsheet in it is found as staff would have it; a name that could
+ * not be read no longer stands for the small dataset's file of that name.
+ */
 function loadBroken(rule: string, remove?: string) {
   const files = readDir(join(FIXTURES, 'small'));
-  if (remove !== undefined) files.delete(remove);
-  else for (const [name, bytes] of readDir(join(FIXTURES, 'broken', rule))) files.set(name, bytes);
-  return loadDataset(files).report;
+  if (remove !== undefined) {
+    files.delete(remove);
+    return loadDataset(files).report;
+  }
+  const overlay = readDataFiles(join(FIXTURES, 'broken', rule));
+  for (const [name, bytes] of overlay.files) files.set(name, bytes);
+  for (const problem of overlay.problems) files.delete(problem.file);
+  return loadDataset(files, { folderProblems: overlay.problems }).report;
 }
 
 describe('the small valid dataset', () => {
@@ -364,6 +374,30 @@ const CASES: Case[] = [
         en: "Project P3 belongs to 150627102200, outside this row's place 150627101225",
       },
       hint: { zh: '改正项目编号或地区代码', en: 'Correct the project id or the place code' },
+    },
+  },
+  {
+    rule: 'file-system',
+    problem: {
+      severity: 'error',
+      file: 'funds.csv',
+      message: { zh: 'funds.csv 是一个文件夹，不是文件，无法校验', en: 'funds.csv is a folder, not a file, so it cannot be checked' },
+      hint: {
+        zh: '把该文件夹改名或移出 data/（如旧数据可放到 data/old/）',
+        en: 'Rename the folder or move it out of data/ (old data can go in data/old/)',
+      },
+    },
+  },
+  {
+    rule: 'spreadsheet-file',
+    problem: {
+      severity: 'warning',
+      file: 'funds.xlsx',
+      message: { zh: 'funds.xlsx 不会被读取；网站由 funds.csv 生成', en: 'funds.xlsx is not read; the site is built from funds.csv' },
+      hint: {
+        zh: '如果 funds.xlsx 较新，打开它，另存为 CSV：Excel 中选“文件 → 另存为 → CSV UTF-8（逗号分隔）”，WPS 中选“文件 → 另存为 → CSV（逗号分隔）”，覆盖 funds.csv',
+        en: 'If funds.xlsx is newer, open it and save it as CSV: in Excel, File → Save As → "CSV UTF-8 (Comma delimited)"; in WPS, File → Save As → "CSV (comma delimited)", replacing funds.csv',
+      },
     },
   },
 ];
