@@ -7,7 +7,8 @@
  *
  * Every file it writes is safe to open in Excel and WPS (OWASP "CSV injection"): a text cell that
  * starts with = + - @, a tab or a carriage return would run as a formula, so it is written with a
- * leading apostrophe (which the spreadsheet hides) and quoted; numbers stay numbers.
+ * leading apostrophe (which the spreadsheet hides) and quoted; numbers stay numbers. No JSON the site
+ * publishes is meant for a spreadsheet (datapackage.json holds no rows, search-index.json feeds the search box).
  */
 import Papa from 'papaparse';
 import { formatHundredths } from '../format/money.ts';

@@ -159,6 +159,23 @@ describe('formula-safe cells (OWASP CSV injection)', () => {
     expect(row![header!.indexOf('investment_yuan')]).toBe('26000000');
   });
 
+  test('defuses a cell whose leading tab the reader trimmed away: "\\t=1+1" as typed is published as \'=1+1', () => {
+    const files = new Map(
+      readdirSync('tests/fixtures/small')
+        .filter((name) => name.endsWith('.csv'))
+        .map((name) => [name, new Uint8Array(readFileSync(join('tests/fixtures/small', name)))] as const),
+    );
+    const projects = new TextDecoder().decode(files.get('projects.csv')).replace('汽车三产服务园区', '"\t=1+1"');
+    files.set('projects.csv', new TextEncoder().encode(projects));
+    const { records, report } = loadDataset(files);
+    expect(report.ok).toBe(true);
+    // Whether or not the reader keeps the tab, the published cell carries the apostrophe.
+    const name = records.projects[0]!.name;
+    expect(['=1+1', '\t=1+1']).toContain(name);
+    const [header, row] = parseRows(toCsv(projectsTable, records.projects));
+    expect(row![header!.indexOf('name')]).toBe(`'${name}`);
+  });
+
   test('formatTableCsv (the data scripts) defuses text cells the same way', () => {
     const rows = parseRows(formatTableCsv(editionTable, [{ region_code: '150627', as_of: '2021-10-14', note: "+cmd|' /C calc'!A0" }]));
     expect(rows[1]![2]).toBe("'+cmd|' /C calc'!A0");
