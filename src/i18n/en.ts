@@ -275,7 +275,7 @@ export const en: Dictionary = {
   dataCiteStable: 'The address of every place’s page is its statistical code, so it stays the same from one edition to the next.',
   dataDownloadsTitle: 'Download the data',
   dataDownloadsText:
-    'The CSV files below are the normalized data: UTF-8 (with a byte-order mark, so Excel opens them directly), the canonical English column names as headers, money in exact yuan and closed-list values as their Chinese labels.',
+    "The CSV files below are the normalized data: UTF-8 (with a byte-order mark, so Excel opens them directly), the canonical English column names as headers, money in exact yuan and closed-list values as their Chinese labels. A text cell that starts with =, +, - or @ is published with a leading apostrophe ('), so that Excel and WPS show it as text instead of running it as a formula; numbers are unaffected.",
   dataPackageText: 'every file’s columns, types, constraints and licences, as a Frictionless Data Package.',
   dataReconciliationFile: 'every reported figure beside the figure computed from the data.',
   dataChartFiles: 'Under every chart, “Download this chart’s data” gives the numbers it draws.',

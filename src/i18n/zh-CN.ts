@@ -280,7 +280,8 @@ export const zhCN = {
   dataCiteExample: '{site}，数据版本 {edition}，{url}',
   dataCiteStable: '每个地点的页面地址由统计用区划代码决定，版本更新后保持不变。',
   dataDownloadsTitle: '下载数据',
-  dataDownloadsText: '下面的 CSV 文件为规范化后的数据：UTF-8 编码（带 BOM，Excel 可直接打开），表头为英文列名，金额为精确到分的元，分类值为中文名称。',
+  dataDownloadsText:
+    "下面的 CSV 文件为规范化后的数据：UTF-8 编码（带 BOM，Excel 可直接打开），表头为英文列名，金额为精确到分的元，分类值为中文名称。以 =、+、-、@ 开头的文字单元格前面加一个英文单引号（'），Excel 和 WPS 会把它显示为文字而不是当作公式执行；数字不受影响。",
   dataPackageText: '按 Frictionless Data Package 规范描述全部文件的列、类型、约束和许可。',
   dataReconciliationFile: '每个报告数与数据计算数的核对表。',
   dataChartFiles: '每个图表下方的“下载本图数据”链接给出该图所用的数据。',

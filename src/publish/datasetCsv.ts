@@ -1,7 +1,7 @@
 /** /data/charts/<code>/<chart>.csv: the data behind each chart, exactly as drawn. */
 import type { ChartDataset } from '../derive/chartData.ts';
 import { formatHundredths } from '../format/money.ts';
-import { formatCsv, type CsvCell } from './toCsv.ts';
+import { formatCsv, type CsvCell, type CsvColumnType } from './toCsv.ts';
 
 /** A dataset as its CSV: key, label_zh, label_en, then one column per series; money in exact yuan. */
 export function datasetToCsv(dataset: ChartDataset): string {
@@ -11,5 +11,10 @@ export function datasetToCsv(dataset: ChartDataset): string {
     row.label.en,
     ...(dataset.values[index] ?? []).map((value) => (typeof value === 'bigint' ? formatHundredths(value) : value)),
   ]);
-  return formatCsv(['key', 'label_zh', 'label_en', ...dataset.series.map((s) => s.key)], rows);
+  return formatCsv(['key', 'label_zh', 'label_en', ...dataset.series.map((s) => s.key)], rows, [
+    'text',
+    'text',
+    'text',
+    ...dataset.series.map((): CsvColumnType => 'number'),
+  ]);
 }

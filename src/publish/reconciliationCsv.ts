@@ -5,7 +5,7 @@
 import type { Reconciliation } from '../read/reconcile.ts';
 import { formatHundredths } from '../format/money.ts';
 import { toRowRanges } from '../derive/provenance.ts';
-import { formatCsv } from './toCsv.ts';
+import { formatCsv, type CsvColumnType } from './toCsv.ts';
 import { QUALIFIERS, RECONCILE_STATUSES } from '../model/vocabulary.ts';
 
 /** `funds.csv 2–640; projects.csv 2, 5` */
@@ -21,24 +21,27 @@ export function formatSources(sources: Reconciliation['sources']): string {
     .join('; ');
 }
 
+/** The columns and what each holds: a negative difference is a number, a label is text (toCsv.ts). */
+const COLUMNS: readonly (readonly [string, CsvColumnType])[] = [
+  ['key', 'text'],
+  ['scope_code', 'text'],
+  ['project_id', 'text'],
+  ['category', 'text'],
+  ['label_zh', 'text'],
+  ['label_en', 'text'],
+  ['unit', 'text'],
+  ['qualifier', 'text'],
+  ['reported', 'number'],
+  ['computed', 'number'],
+  ['difference', 'number'],
+  ['status', 'text'],
+  ['rows_used', 'text'],
+  ['reported_row', 'number'],
+];
+
 export function reconciliationToCsv(reconciliation: readonly Reconciliation[]): string {
   return formatCsv(
-    [
-      'key',
-      'scope_code',
-      'project_id',
-      'category',
-      'label_zh',
-      'label_en',
-      'unit',
-      'qualifier',
-      'reported',
-      'computed',
-      'difference',
-      'status',
-      'rows_used',
-      'reported_row',
-    ],
+    COLUMNS.map(([name]) => name),
     reconciliation.map((r) => [
       r.key,
       r.scopeCode,
@@ -55,5 +58,6 @@ export function reconciliationToCsv(reconciliation: readonly Reconciliation[]): 
       formatSources(r.sources),
       r.reportedRow,
     ]),
+    COLUMNS.map(([, type]) => type),
   );
 }

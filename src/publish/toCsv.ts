@@ -4,6 +4,11 @@
  * (Excel on Chinese Windows reads a file without one as GBK), the canonical snake_case headers in the
  * order tables.ts declares them, money as exact yuan (`1234.5`, src/format/money.ts), and closed-list values as their
  * Chinese label, which is what datapackage.json lists as the allowed values.
+ *
+ * Every file it writes is safe to open in Excel and WPS (OWASP "CSV injection"): a text cell that
+ * starts with = + - @, a tab or a carriage return would run as a formula, so it is written with a
+ * leading apostrophe (which the spreadsheet hides) and quoted; numbers stay numbers. No JSON the site
+ * publishes is meant for a spreadsheet (datapackage.json holds no rows, search-index.json feeds the search box).
  */
 import Papa from 'papaparse';
 import { formatHundredths } from '../format/money.ts';
@@ -14,24 +19,62 @@ export const BOM = '\uFEFF';
 /** A cell before formatting; `undefined` and `null` are an empty cell. */
 export type CsvCell = string | number | bigint | null | undefined;
 
-function formatCell(cell: CsvCell): string {
+/**
+ * What a column holds, when the writer knows: in a `number` column a plain number such as `-1200`
+ * is a number and stays as it is; in a `text` column it is text like any other, so `-2+3` and even
+ * `-5` are defused. Without a type, a cell that is wholly a plain number counts as a number.
+ */
+export type CsvColumnType = 'number' | 'text';
+
+/**
+ * What gets the apostrophe: a character a spreadsheet reads as the start of a formula (OWASP: = + - @
+ * tab CR), also behind apostrophes already there, so `'=1` typed by staff is written `''=1` and shows
+ * as typed (one apostrophe is the spreadsheet's text marker), and removing one gives back the cell.
+ */
+const NEEDS_APOSTROPHE = /^'*[=+\-@\t\r]/;
+const DEFUSED = /^'+[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
+/** A text cell as it is written so that no spreadsheet runs it: `=SUM(1)` → `'=SUM(1)`. */
+export function defuseFormula(text: string, type?: CsvColumnType): string {
+  if (type !== 'text' && PLAIN_NUMBER.test(text)) return text;
+  return NEEDS_APOSTROPHE.test(text) ? `'${text}` : text;
+}
+
+function formatCell(cell: CsvCell, type: CsvColumnType | undefined): string {
   if (cell === undefined || cell === null) return '';
   if (typeof cell === 'number' && !Number.isFinite(cell)) throw new RangeError(`Not a finite number: ${cell}`);
-  return String(cell);
+  // A number or bigint is a number whatever the column: String(-5) is the number -5, not a formula.
+  if (typeof cell !== 'string') return String(cell);
+  return defuseFormula(cell, type);
 }
 
 /** One row of a table as the data scripts write it: every column named, so a forgotten column is a type error, not a blank. */
 export type CsvRow<C extends Columns> = { [K in keyof C & string]: CsvCell };
 
-/** A header row and rows of cells → the text of a CSV file, BOM and final newline included. */
-export function formatCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
+/**
+ * A header row and rows of cells → the text of a CSV file, BOM and final newline included. `types`
+ * says which columns hold numbers and which text (see CsvColumnType); a column without one is judged
+ * cell by cell.
+ */
+export function formatCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[], types: readonly (CsvColumnType | undefined)[] = []): string {
+  if (types.length > 0 && types.length !== header.length) throw new RangeError(`${types.length} column types for ${header.length} columns`);
   const data = rows.map((row) => {
     if (row.length !== header.length) throw new RangeError(`A row has ${row.length} cells for ${header.length} columns`);
-    return row.map(formatCell);
+    return row.map((cell, column) => formatCell(cell, types[column]));
   });
-  // Papa quotes only what needs quoting (commas, quotes, line breaks, edge spaces).
-  const body = Papa.unparse({ fields: [...header], data }, { quotes: false, newline: '\n', header: true });
+  // Papa quotes only what needs quoting (commas, quotes, line breaks, edge spaces), and a defused
+  // cell too, as OWASP advises.
+  const body = Papa.unparse(
+    { fields: header.map((name) => defuseFormula(name, 'text')), data },
+    { quotes: (value: unknown) => typeof value === 'string' && DEFUSED.test(value), newline: '\n', header: true },
+  );
   return `${BOM}${body}\n`;
+}
+
+/** Money, decimals, integers and measurements are numbers; codes, dates, names and labels are text. */
+function columnType(field: Field): CsvColumnType {
+  return ['money', 'decimal', 'integer', 'number'].includes(field.meta.kind) ? 'number' : 'text';
 }
 
 /** One typed value as it is written in the normalized file. */
@@ -66,6 +109,7 @@ export function toCsv(table: AnyTable, records: readonly Readonly<Record<string,
   return formatCsv(
     columns.map(([name]) => name),
     rows,
+    columns.map(([, field]) => columnType(field)),
   );
 }
 
@@ -78,5 +122,6 @@ export function formatTableCsv<C extends Columns>(table: Table<C>, rows: readonl
   return formatCsv(
     keys,
     rows.map((row) => keys.map((key) => (row as Record<string, CsvCell>)[key])),
+    keys.map((key) => columnType(table.columns[key]!)),
   );
 }

@@ -23,6 +23,8 @@ declare module 'vitest' {
     /** Absolute folder of the data each site was built from. */
     siteDataDir: string;
     hostileDataDir: string;
+    /** The folder the hostile site was built into, for checks of its files (the CSV downloads). */
+    hostileDistDir: string;
   }
 }
 
@@ -61,6 +63,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('hostileUrl', servers[1]!.url);
   project.provide('siteDataDir', siteDataDir);
   project.provide('hostileDataDir', hostileDataDir);
+  project.provide('hostileDistDir', resolve(hostileDir));
 
   return async () => {
     await Promise.all(servers.map((server) => server.close()));

@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
 import { describe, expect, inject, it } from 'vitest';
 import { inLocale, LOCALES, useBrowser, visit } from './browser.ts';
 import { loadDataDir } from '../../src/load/readDataDir.ts';
@@ -51,5 +54,36 @@ describe.each(LOCALES)('the hostile village name (%s)', (locale) => {
       await visit(session.page, `${hostileUrl}${inLocale(path, locale)}`);
       await expectNothingRan();
     }
+  });
+});
+
+describe('the formula names in every CSV download of the hostile site', () => {
+  const distDir = inject('hostileDistDir');
+  const csvFiles = readdirSync(distDir, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.csv'));
+  const FORMULAS = ['=HYPERLINK("http://x","y")', '@SUM(1)', "+cmd|' /C calc'!A0", '-2+3'];
+  /** What a spreadsheet reads as a formula (OWASP): a cell starting with = + - @ tab or CR that is not just a number. */
+  const isLiveFormula = (cell: string) => /^[=+\-@\t\r]/.test(cell) && !/^-?\d+(\.\d+)?$/.test(cell);
+  const cellsOf = (file: string) =>
+    Papa.parse<string[]>(readFileSync(join(distDir, file), 'utf8').replace(/^\uFEFF/, ''), { newline: '\n', skipEmptyLines: true }).data.flat();
+
+  it('publishes data files, the reconciliation table and chart CSVs', () => {
+    expect(csvFiles).toEqual(expect.arrayContaining(['data/projects.csv', 'data/reconciliation.csv']));
+    expect(csvFiles.filter((file) => file.startsWith(join('data', 'charts'))).length).toBeGreaterThan(0);
+  });
+
+  it('has no cell in any .csv under dist/ that a spreadsheet would run as a formula', () => {
+    const live = csvFiles.flatMap((file) =>
+      cellsOf(file)
+        .filter(isLiveFormula)
+        .map((cell) => `${file}: ${JSON.stringify(cell)}`),
+    );
+    expect(live).toEqual([]);
+  });
+
+  it('publishes each formula name with a leading apostrophe, in the data files and in a chart CSV', () => {
+    const defused = new Set(csvFiles.flatMap(cellsOf));
+    for (const name of FORMULAS) expect(defused, name).toContain(`'${name}`);
+    const chartCells = new Set(csvFiles.filter((file) => file.startsWith(join('data', 'charts'))).flatMap(cellsOf));
+    expect(chartCells, 'a place named @SUM(1) in a chart').toContain("'@SUM(1)");
   });
 });
