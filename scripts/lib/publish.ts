@@ -40,7 +40,8 @@ export async function publish({ dataDir, distDir, buildSite, log = console.log, 
     await buildSite(staging);
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
-    warn(String(error instanceof Error ? (error.stack ?? error.message) : error));
+    // The message names the cause; the stack is for developers (DEBUG=1), not for staff.
+    warn(String(error instanceof Error ? ((process.env.DEBUG ? error.stack : undefined) ?? error.message) : error));
     warn('\n构建失败：dist/ 保持不变。 Build failed: dist/ is unchanged.');
     return { published: false, edition };
   }

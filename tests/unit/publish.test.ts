@@ -39,19 +39,24 @@ describe('publish (npm run build)', () => {
     expect(readFileSync(join(distDir, 'index.html'), 'utf8')).toBe('the published site');
   });
 
-  it('leaves dist/ untouched when the site build fails', async () => {
+  it('leaves dist/ untouched when the site build fails, and says why in one bilingual message without a stack trace', async () => {
     const { dataDir, distDir } = setUp();
+    const said: string[] = [];
     const outcome = await publish({
       dataDir,
       distDir,
       buildSite: (outDir) => {
         mkdirSync(outDir, { recursive: true });
         writeFileSync(join(outDir, 'index.html'), 'half a site');
-        return Promise.reject(new Error('build failed'));
+        return Promise.reject(new Error('EACCES: permission denied'));
       },
-      ...quiet,
+      log: () => {},
+      warn: (line) => said.push(line),
     });
     expect(outcome.published).toBe(false);
+    expect(said.join('\n')).toContain('EACCES: permission denied');
+    expect(said.join('\n')).toContain('构建失败：dist/ 保持不变。 Build failed: dist/ is unchanged.');
+    expect(said.join('\n')).not.toMatch(/^\s+at /m);
     expect(readFileSync(join(distDir, 'index.html'), 'utf8')).toBe('the published site');
   });
 
