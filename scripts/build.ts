@@ -5,7 +5,7 @@
 import { cpSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { build } from 'astro';
-import { DATA_DIR } from '../src/load/readDataDir.ts';
+import { DATA_DIR, dayOfBuild } from '../src/load/readDataDir.ts';
 import { DIST_DIR, publish } from './lib/publish.ts';
 
 const root = resolve('.');
@@ -27,5 +27,5 @@ async function buildSite(outDir: string): Promise<void> {
   }
 }
 
-const outcome = await publish({ dataDir: DATA_DIR, distDir: DIST_DIR, buildSite });
+const outcome = await publish({ dataDir: DATA_DIR, distDir: DIST_DIR, buildSite, today: dayOfBuild() });
 process.exitCode = outcome.published ? 0 : 1;

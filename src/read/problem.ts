@@ -29,6 +29,13 @@ export const RULES = [
   'region',
   'location',
   'reconcile',
+  'outside-outline',
+  'after-today',
+  'implausible-amount',
+  'control-character',
+  'url-scheme',
+  'programme-years',
+  'no-rows',
 ] as const;
 export type Rule = (typeof RULES)[number];
 
