@@ -4,7 +4,7 @@
  */
 import { cpSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { DATA_DIR } from '../src/load/readDataDir.ts';
+import { DATA_DIR, dayOfBuild } from '../src/load/readDataDir.ts';
 import { DIST_DIR, publish } from './lib/publish.ts';
 import { runCommand } from './lib/command.ts';
 
@@ -45,5 +45,5 @@ await runCommand(
     exitCodes: { 1: { zh: '数据有错误或构建失败，未发布', en: 'the data has errors or the build failed; nothing was published' } },
     examples: ['npm run build', 'DIST_DIR=/srv/www npm run build'],
   },
-  async () => ((await publish({ dataDir: DATA_DIR, distDir: DIST_DIR, buildSite })).published ? 0 : 1),
+  async () => ((await publish({ dataDir: DATA_DIR, distDir: DIST_DIR, buildSite, today: dayOfBuild() })).published ? 0 : 1),
 );

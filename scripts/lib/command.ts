@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import stringWidth from 'string-width';
 import { padToColumns } from '../../src/format/layOutTable.ts';
 import type { Bilingual } from '../../src/i18n/locale.ts';
-import { showControlCharacters } from '../../src/format/showControlCharacters.ts';
+import { showControlCharacters } from '../../src/format/controlCharacters.ts';
 
 type Text = Bilingual;
 

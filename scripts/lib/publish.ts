@@ -17,12 +17,14 @@ export type PublishOptions = {
   buildSite: (outDir: string) => Promise<void>;
   log?: (line: string) => void;
   warn?: (line: string) => void;
+  /** The day of the build (dayOfBuild in src/load/readDataDir.ts): the data's as-of may not be later. */
+  today?: string;
 };
 
 export type PublishOutcome = { published: boolean; edition: string };
 
-export async function publish({ dataDir, distDir, buildSite, log = console.log, warn = console.error }: PublishOptions): Promise<PublishOutcome> {
-  const { report, edition } = loadDataDir(dataDir);
+export async function publish({ dataDir, distDir, buildSite, log = console.log, warn = console.error, today }: PublishOptions): Promise<PublishOutcome> {
+  const { report, edition } = loadDataDir(dataDir, { today });
   if (!report.ok) {
     warn(formatReport(report, edition));
     warn('\n未发布：dist/ 保持不变。 Not published: dist/ is unchanged.');

@@ -3,7 +3,7 @@
  * command lines with its output captured, as staff would run it from a terminal.
  */
 import { formatReport, reportToJson } from '../../src/read/formatReport.ts';
-import { DATA_DIR, loadDataDir } from '../../src/load/readDataDir.ts';
+import { DATA_DIR, dayOfBuild, loadDataDir } from '../../src/load/readDataDir.ts';
 import { execute, PROCESS_IO, type CommandSpec, type Io } from './command.ts';
 
 export const VALIDATE: CommandSpec = {
@@ -25,7 +25,7 @@ export function validateCommand(argv: readonly string[], io: Io = PROCESS_IO): P
   return execute(
     VALIDATE,
     ({ values }, { out }) => {
-      const { report, edition } = loadDataDir(values.dir as string);
+      const { report, edition } = loadDataDir(values.dir as string, { today: dayOfBuild() });
       out(`${values.json === true ? reportToJson(report, edition) : formatReport(report, edition)}\n`);
       return report.ok ? 0 : 1;
     },

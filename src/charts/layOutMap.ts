@@ -7,14 +7,14 @@
  * Mercator, like the interactive map, so the two look alike; fitted to the outline (or to the
  * villages when there is none).
  */
-import { geoArea, geoMercator, geoPath, type GeoPermissibleObjects } from 'd3-geo';
+import { geoMercator, geoPath, type GeoPermissibleObjects } from 'd3-geo';
 import { scaleSqrt } from 'd3-scale';
-import type { MultiPolygon } from 'geojson';
 import type { LonLat } from '../derive/map/geodesy.ts';
 import type { MapVillage } from '../derive/map/mapVillages.ts';
 import type { MapOutline } from '../derive/map/outline.ts';
 import { spreadInPixels } from '../derive/map/sunflower.ts';
 import type { MapCrs } from '../config/tileConfig.ts';
+import { rewindForD3 } from '../model/regionOutline.ts';
 import type { StaticMapLabels } from './mapLabels.ts';
 import { STAGE_COLORS } from '../format/palette.ts';
 import type { Stage } from '../model/vocabulary.ts';
@@ -63,20 +63,6 @@ export type MapLayout = {
 };
 
 const DEFAULT_RADIUS: readonly [number, number] = [3, 9];
-
-/**
- * d3-geo reads a ring's winding on the sphere: a ring wound the GeoJSON (RFC 7946) way is taken as
- * "everything but this region" and would fill the whole world. Reverse any polygon that comes out
- * larger than a hemisphere.
- */
-export function rewindForD3(geometry: MultiPolygon): MultiPolygon {
-  return {
-    type: 'MultiPolygon',
-    coordinates: geometry.coordinates.map((polygon) =>
-      geoArea({ type: 'Polygon', coordinates: polygon }) > 2 * Math.PI ? polygon.map((ring) => [...ring].reverse()) : polygon,
-    ),
-  };
-}
 
 export function layOutMap(data: MapLayoutInput, options: MapLayoutOptions): MapLayout {
   const { width } = options;

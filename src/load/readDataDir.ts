@@ -4,11 +4,12 @@
  * gives a new edition and a citation names exactly the data it was made from.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadDataset, type LoadedDataset } from '../read/loadDataset.ts';
 import { entryProblem, folderProblem, isSpreadsheet, spreadsheetProblems, type EntryTrouble } from '../read/dataFolder.ts';
 import type { Problem } from '../read/problem.ts';
+import { dayAt } from '../model/calendar.ts';
 
 export const DATA_DIR = resolve(process.env.DATA_DIR ?? 'data');
 
@@ -67,11 +68,43 @@ export function digestFiles(files: ReadonlyMap<string, Uint8Array>): string {
   return hash.digest('hex').slice(0, 8);
 }
 
+/** The region outlines in `<dir>/geo` (`<code>-boundary.wgs84.geojson`), their text by region code. */
+export function readOutlines(dir: string = DATA_DIR): Map<string, string> {
+  const geo = join(dir, 'geo');
+  const outlines = new Map<string, string>();
+  if (!existsSync(geo)) return outlines;
+  // An outline that cannot be read is as good as none: locations are then not checked, and the report says so.
+  try {
+    for (const name of readdirSync(geo)) {
+      const code = /^(\d+)-boundary\.wgs84\.geojson$/.exec(name)?.[1];
+      if (code === undefined) continue;
+      try {
+        outlines.set(code, readFileSync(join(geo, name), 'utf8'));
+      } catch {
+        outlines.set(code, '');
+      }
+    }
+  } catch {
+    return outlines;
+  }
+  return outlines;
+}
+
+/**
+ * The day of the build, `YYYY-MM-DD`, for the check that the as-of is not in the future: the latest
+ * date anywhere on earth (UTC+14), so an as-of of today is never refused wherever staff or the build
+ * machine are; one day too far may pass, which is not what the check is for (an as-of of 2099).
+ */
+export function dayOfBuild(now: number = Date.now()): string {
+  return dayAt(now, 14);
+}
+
 export type DataDir = LoadedDataset & { edition: string; files: Map<string, Uint8Array> };
 
-export function loadDataDir(dir: string = DATA_DIR): DataDir {
+/** `today` is the day of the build (dayOfBuild); without it the as-of is not checked against the calendar. */
+export function loadDataDir(dir: string = DATA_DIR, { today }: { today?: string } = {}): DataDir {
   const { files, problems } = readDataFiles(dir);
-  const loaded = loadDataset(files, { folderProblems: problems });
+  const loaded = loadDataset(files, { today, outlines: readOutlines(dir), folderProblems: problems });
   const asOf = loaded.records.edition[0]?.as_of ?? 'undated';
   return { ...loaded, files, edition: `${asOf}-${digestFiles(files)}` };
 }

@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSite, type Site } from '../derive/buildSite.ts';
 import { resolveTileConfig } from '../config/tileConfig.ts';
-import { DATA_DIR, loadDataDir } from './readDataDir.ts';
+import { DATA_DIR, dayOfBuild, loadDataDir } from './readDataDir.ts';
 
 export type { Site } from '../derive/buildSite.ts';
 
@@ -24,7 +24,7 @@ function readOutline(regionCode: string): { wgs84: unknown; gcj02?: unknown } | 
 let cached: { site: Site; stamp: string | undefined } | undefined;
 
 function loadSite(): Site {
-  const { records, report, edition } = loadDataDir();
+  const { records, report, edition } = loadDataDir(DATA_DIR, { today: dayOfBuild() });
   if (!report.ok) {
     throw new Error(
       `数据未通过校验（${report.errors} 个错误），请先运行 npm run validate。 The data does not validate (${report.errors} errors); run npm run validate.`,

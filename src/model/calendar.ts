@@ -96,6 +96,14 @@ export function fromDayNumber(day: number): string {
   return dateText(dateOfDayNumber(day));
 }
 
+/**
+ * The `YYYY-MM-DD` on the calendar of a time zone `utcOffsetHours` ahead of UTC at an instant
+ * (milliseconds since 1970, as Date.now gives it). The clock itself is read by the caller, never here.
+ */
+export function dayAt(epochMilliseconds: number, utcOffsetHours = 0): string {
+  return dateText(utcDay.floor(new Date(epochMilliseconds + utcOffsetHours * 3_600_000)));
+}
+
 /** The day number of the last day of `YYYY-MM`. */
 export function lastDayOfMonth(isoMonth: string): number {
   return dayNumberOf(utcMonth.offset(startOf(isoMonth), 1)) - 1;

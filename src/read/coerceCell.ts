@@ -24,6 +24,7 @@ import { ID_PATTERN, type Field, type FieldMeta } from './field.ts';
 import type { Rule } from './problem.ts';
 import { isWhiteSpace } from './parseCsv.ts';
 import { lookUpTerm } from '../model/vocabulary.ts';
+import { listControlCharacters, showControlCharacters } from '../format/controlCharacters.ts';
 
 export type CellFailure = { ok: false; rule: Rule; message: Bilingual; hint: Bilingual };
 
@@ -104,6 +105,15 @@ function parseByKind(meta: FieldMeta, text: string): Coerced<unknown> & { rule?:
         },
       };
     }
+    case 'url':
+      // A link the site shows must open a web page: javascript:, data:, file: and vbscript: links do not.
+      return /^https?:\/\//i.test(text)
+        ? { ok: true, value: text }
+        : {
+            ok: false,
+            rule: 'url-scheme',
+            reason: { zh: '只接受以 http:// 或 https:// 开头的链接', en: 'only links starting with http:// or https:// are accepted' },
+          };
     case 'id':
       return ID_PATTERN.test(text)
         ? { ok: true, value: text }
@@ -126,6 +136,27 @@ export const UNDECODABLE: CellFailure = {
     en: 'Save the file again as “CSV UTF-8” in Excel or WPS, and check the text of this cell',
   },
 };
+
+/**
+ * A cell holding an invisible character (hasControlCharacter): shown, in the message as in the
+ * report's value, with each such character as a visible escape, never as itself.
+ */
+export function controlCharacterFailure(text: string): CellFailure {
+  const shown = showControlCharacters(text);
+  const characters = listControlCharacters(text);
+  return {
+    ok: false,
+    rule: 'control-character',
+    message: {
+      zh: `“${shown}”含有不可见的控制字符或文字方向字符：${characters.join('、')}`,
+      en: `“${shown}” holds invisible control or text-direction characters: ${characters.join(', ')}`,
+    },
+    hint: {
+      zh: '删除这些字符：重新输入该单元格，或在 Excel 中用 CLEAN() 清除；只有备注和原文可以换行',
+      en: "Delete them: type the cell again, or clean it with Excel's CLEAN(); only notes and quotations may hold line breaks",
+    },
+  };
+}
 
 /**
  * The first reading of a cell by the kind of its column, without allocating: the value, or

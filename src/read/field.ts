@@ -25,7 +25,24 @@ export type FieldMeta = {
   minimum?: number;
   maximum?: number;
   example?: string;
+  /** For `text`: the cell may hold line breaks and tabs (Alt+Enter in Excel, a pasted paragraph). */
+  multiline?: boolean;
+  /** For `date` and `month`: the earliest year accepted; EARLIEST_YEAR unless the column says otherwise. */
+  earliestYear?: number;
+  /** For `date` and `month`: the value may be later than the edition's as-of date (a planned date). */
+  mayFollowAsOf?: boolean;
+  /**
+   * For `money`: the key in reported.csv of the region's reported total of this column. One row's
+   * amount larger than that total is out of all proportion.
+   */
+  reportedTotal?: string;
 };
+
+/**
+ * No date of this programme is before the People's Republic (1949): an earlier year is a typing
+ * error (1921 for 2021) unless a column says otherwise (FieldMeta.earliestYear).
+ */
+export const EARLIEST_YEAR = 1949;
 
 export type Field<S extends z.ZodTypeAny = z.ZodTypeAny> = { schema: S; meta: FieldMeta };
 

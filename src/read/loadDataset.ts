@@ -10,6 +10,8 @@ import { readTable, type TableRead } from './readTable.ts';
 import { checkFigureScopes, reconcile, reconcileProblems, type Reconciliation } from './reconcile.ts';
 import { RECORD_KEYS, TABLES, type Records } from './tables.ts';
 import { validateRecords, type RejectedKeys } from './validate.ts';
+import { readOutline, rewindForD3 } from '../model/regionOutline.ts';
+import type { MultiPolygon } from 'geojson';
 
 /** Conservation, per file: read = accepted + rejected (blank rows are counted apart). */
 export type FileSummary = {
@@ -34,6 +36,22 @@ export type Report = {
 
 export type LoadedDataset = { records: Records; report: Report };
 
+/** What the caller knows besides the files; the pipeline itself reads no clock and no disk. */
+export type DatasetOptions = {
+  /** The day of the build, `YYYY-MM-DD`: the as-of may not be later. Without it that is not checked. */
+  today?: string;
+  /**
+   * The region outlines found beside the data (data/geo/<code>-boundary.wgs84.geojson), their text by
+   * region code. Without this map locations are not checked; with it, a region it lacks is said once.
+   */
+  outlines?: ReadonlyMap<string, string>;
+  /**
+   * What the reader of the folder could not read (a folder named funds.csv, a broken link, a
+   * spreadsheet instead of its CSV): reported as they are, in place of "the file is missing".
+   */
+  folderProblems?: readonly Problem[];
+};
+
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 // Files in the order of TABLES; an unknown file (-1) comes first, as findIndex would place it.
@@ -53,15 +71,8 @@ function byLocation(a: Problem, b: Problem): number {
   );
 }
 
-export type LoadOptions = {
-  /**
-   * What the reader of the folder could not read (a folder named funds.csv, a broken link, a
-   * spreadsheet instead of its CSV): reported as they are, in place of "the file is missing".
-   */
-  folderProblems?: readonly Problem[];
-};
-
-export function loadDataset(files: ReadonlyMap<string, Uint8Array>, { folderProblems = [] }: LoadOptions = {}): LoadedDataset {
+export function loadDataset(files: ReadonlyMap<string, Uint8Array>, options: DatasetOptions = {}): LoadedDataset {
+  const { folderProblems = [] } = options;
   const explained = new Set(folderProblems.filter(isError).map((problem) => problem.file));
   // An error about a name that is no data file is about the folder itself: every file is then unread, not missing.
   const folderUnread = [...explained].some((file) => !FILE_ORDER.has(file));
@@ -73,8 +84,16 @@ export function loadDataset(files: ReadonlyMap<string, Uint8Array>, { folderProb
   const records = Object.fromEntries(reads.map((read) => [RECORD_KEYS[read.file as keyof typeof RECORD_KEYS], read.records])) as unknown as Records;
   const positions: ColumnPositions = Object.fromEntries(reads.map((read) => [read.file, read.columns]));
   const rejected: RejectedKeys = Object.fromEntries(reads.map((read) => [read.file, read.rejectedKeys]));
+  const region = records.edition[0]?.region_code;
+  const outline = region === undefined || options.outlines === undefined ? undefined : outlineOf(region, options.outlines);
 
-  const checked = [...reads.flatMap((read) => read.problems), ...validateRecords(records, positions, rejected), ...checkFigureScopes(records, positions)];
+  const checked = [
+    ...reads.flatMap((read) => read.problems),
+    ...reads.flatMap(noRows),
+    ...(outline?.problems ?? []),
+    ...validateRecords(records, positions, rejected, { today: options.today, outline: outline?.geometry }),
+    ...checkFigureScopes(records, positions),
+  ];
   // Figures are added up from accepted rows only: a row that a rule across files rejected counts no
   // more than a row rejected for a bad cell, so the report's figures are those of what would publish.
   const accepted = withoutRejectedRows(records, checked);
@@ -126,6 +145,73 @@ function unreadFolder(folderProblems: readonly Problem[]): LoadedDataset {
   const problems = [...folderProblems];
   const errors = problems.filter(isError).length;
   return { records, report: { ok: false, files: [], problems, reconciliation: [], errors, warnings: problems.length - errors } };
+}
+
+/** Where the outline of a region is kept beside the data (src/load/readDataDir.ts reads it from there). */
+export const outlineFile = (regionCode: string): string => `geo/${regionCode}-boundary.wgs84.geojson`;
+
+/**
+ * The region's outline, wound for d3, or a problem saying why locations are not checked: no outline
+ * for the region (said once, as information: a new region may have none yet), or one that cannot be read.
+ */
+function outlineOf(regionCode: string, outlines: ReadonlyMap<string, string>): { geometry?: MultiPolygon; problems: Problem[] } {
+  const file = outlineFile(regionCode);
+  const text = outlines.get(regionCode);
+  if (text === undefined) {
+    return {
+      problems: [
+        {
+          severity: 'info',
+          rule: 'outside-outline',
+          file,
+          message: {
+            zh: `没有地区 ${regionCode} 的边界文件 ${file}，未检查嘎查村的位置是否在地区之内`,
+            en: `There is no outline of region ${regionCode} (${file}), so the villages' points were not checked against it`,
+          },
+          hint: {
+            zh: `把地区边界（GeoJSON，WGS-84）存为 data/${file}，见 data/geo/README.md`,
+            en: `Save the region's outline (GeoJSON, WGS-84) as data/${file}; see data/geo/README.md`,
+          },
+        },
+      ],
+    };
+  }
+  try {
+    return { geometry: rewindForD3(readOutline(JSON.parse(text) as unknown)), problems: [] };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.replace(/\s+/g, ' ') : String(error);
+    return {
+      problems: [
+        {
+          severity: 'warning',
+          rule: 'outside-outline',
+          file,
+          message: {
+            zh: `无法读取边界文件 ${file}，未检查嘎查村的位置：${reason}`,
+            en: `The outline ${file} cannot be read, so the villages' points were not checked: ${reason}`,
+          },
+          hint: { zh: '另存为有效的 GeoJSON（Polygon 或 MultiPolygon，WGS-84）', en: 'Save it again as valid GeoJSON (Polygon or MultiPolygon, WGS-84)' },
+        },
+      ],
+    };
+  }
+}
+
+/** A file with a header and no rows is valid (a new region starts with empty tables), but the report says so. */
+function noRows(read: TableRead): Problem[] {
+  if (read.rowsRead > 0 || read.encoding === undefined || read.problems.some((p) => p.rule === 'empty-file')) return [];
+  return [
+    {
+      severity: 'info',
+      rule: 'no-rows',
+      file: read.file,
+      message: { zh: `${read.file} 只有表头，没有数据行`, en: `${read.file} has a header but no rows` },
+      hint: {
+        zh: '新地区可以从空表开始；若本应有数据，检查是否保存了正确的文件',
+        en: 'A new region may start with empty tables; if it should have rows, check that the right file was saved',
+      },
+    },
+  ];
 }
 
 /** The records with every row an error names taken out; the same object when there is none. */

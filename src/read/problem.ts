@@ -32,6 +32,13 @@ export const RULES = [
   'reported-scope',
   'file-system',
   'spreadsheet-file',
+  'outside-outline',
+  'after-today',
+  'implausible-amount',
+  'control-character',
+  'url-scheme',
+  'programme-years',
+  'no-rows',
 ] as const;
 export type Rule = (typeof RULES)[number];
 

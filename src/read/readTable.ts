@@ -6,7 +6,8 @@
 import { decodeBytes, type Encoding } from './decode.ts';
 import { scanCsv } from './parseCsv.ts';
 import { mapHeaders, type HeaderMapping } from './mapHeaders.ts';
-import { compileCell, isCellFailure, UNDECODABLE } from './coerceCell.ts';
+import { compileCell, controlCharacterFailure, isCellFailure, UNDECODABLE } from './coerceCell.ts';
+import { hasControlCharacter, showControlCharacters } from '../format/controlCharacters.ts';
 import { toColumnLetter, type ColumnPosition, type Problem } from './problem.ts';
 import type { AnyTable } from './field.ts';
 import type { Sourced } from './tables.ts';
@@ -68,6 +69,9 @@ export function readTable(table: AnyTable, bytes: Uint8Array | undefined): Table
   const { text, encoding } = decodeBytes(bytes);
   // One scan of the whole text spares a scan of every cell in the usual case of a clean file.
   const undecodable = text.includes('\uFFFD');
+  // Likewise for invisible characters: a cell can hold one only if the text holds one besides line
+  // ends, or a quote (a quoted cell may hold a line break, which only notes and quotations may).
+  const invisible = hasControlCharacter(text, 'file') || text.includes('"');
   const records: TableRead['records'] = [];
   const cellProblems: Problem[] = [];
   let headers: HeaderMapping | undefined;
@@ -83,7 +87,8 @@ export function readTable(table: AnyTable, bytes: Uint8Array | undefined): Table
       if (key === undefined || field === undefined) return [];
       const typed = header[index] ?? key;
       located[key] = { header: typed, index };
-      return [{ key, index, header: typed, letter: toColumnLetter(index), parse: compileCell(field, typed) }];
+      const allow = field.meta.multiline === true ? ('lines' as const) : ('none' as const);
+      return [{ key, index, header: typed, letter: toColumnLetter(index), parse: compileCell(field, typed), allow }];
     });
     // Without a required column no row can become a record; mapHeaders reports the column once.
     const readable = !headers.problems.some((p) => p.rule === 'missing-column');
@@ -101,14 +106,21 @@ export function readTable(table: AnyTable, bytes: Uint8Array | undefined): Table
         const column = slots[i];
         if (column === undefined) continue;
         const cell = cells[column.index] ?? '';
-        const result = undecodable && cell.includes('\uFFFD') ? UNDECODABLE : column.parse(cell);
+        const result =
+          undecodable && cell.includes('\uFFFD')
+            ? UNDECODABLE
+            : invisible && hasControlCharacter(cell, column.allow)
+              ? controlCharacterFailure(cell)
+              : column.parse(cell);
         if (!isCellFailure(result)) {
           values[i] = result;
           continue;
         }
         accepted = false;
         const { rule, message, hint } = result;
-        cellProblems.push({ severity: 'error', rule, file, row, column: column.header, columnLetter: column.letter, value: cell, message, hint });
+        // The value is shown with any invisible character escaped, as the message shows it.
+        const value = invisible ? showControlCharacters(cell) : cell;
+        cellProblems.push({ severity: 'error', rule, file, row, column: column.header, columnLetter: column.letter, value, message, hint });
       }
       if (accepted) records.push(build(row, values));
       else if (keySlot !== undefined) {

@@ -32,7 +32,7 @@ const provenance = () =>
     }),
   );
 
-const note = () => optional(text({ header: '备注', aliases: ['说明', 'notes'], description: { zh: '备注', en: 'Free-text note' } }));
+const note = () => optional(text({ header: '备注', aliases: ['说明', 'notes'], description: { zh: '备注', en: 'Free-text note' }, multiline: true }));
 
 export const editionTable = defineTable({
   file: 'edition.csv',
@@ -155,6 +155,7 @@ export const projectsTable = defineTable({
       aliases: ['总投资', '投资（元）', '投资额'],
       description: { zh: '项目总投资（元）', en: 'Total investment (yuan)' },
       example: '2600万',
+      reportedTotal: 'projects_investment_yuan',
     }),
     expected_annual_net_income_yuan: optional(
       money({
@@ -162,6 +163,7 @@ export const projectsTable = defineTable({
         aliases: ['预计年纯收入', '年纯收入（元）'],
         description: { zh: '预计年纯收入（元）', en: 'Expected annual net income (yuan)' },
         example: '80万',
+        reportedTotal: 'projects_expected_annual_net_income_yuan',
       }),
     ),
     stage: oneOf(STAGES, {
@@ -205,6 +207,7 @@ export const fundsTable = defineTable({
       aliases: ['金额', '资金（元）', '金额(元)'],
       description: { zh: '金额（元）；可写 80万、1.5亿、1,234.50', en: 'Amount (yuan); 80万, 1.5亿 and 1,234.50 are accepted' },
       example: '80万',
+      reportedTotal: 'funds_yuan',
     }),
     provenance: provenance(),
     note: note(),
@@ -355,7 +358,7 @@ export const reportedTable = defineTable({
     source_publisher: text({ header: '发布者', aliases: ['来源'], description: { zh: '发布者', en: 'Publisher' } }),
     source_date: date({ header: '发布日期', description: { zh: '发布日期', en: 'Publication date' } }),
     source_url: optional(url({ header: '来源链接', aliases: ['链接', '网址'], description: { zh: '出处链接', en: 'Source URL' } })),
-    quote: text({ header: '原文', aliases: ['原文摘录'], description: { zh: '原文摘录', en: 'The quoted words' } }),
+    quote: text({ header: '原文', aliases: ['原文摘录'], description: { zh: '原文摘录', en: 'The quoted words' }, multiline: true }),
   },
   primaryKey: ['key', 'scope_code', 'project_id', 'category'],
   references: [

@@ -3,14 +3,16 @@
  * edition's single row, the region every place must lie in, and no date after the edition's as-of.
  */
 import type { Bilingual } from '../i18n/locale.ts';
-import type { AnyTable, Reference } from './field.ts';
+import { EARLIEST_YEAR, type AnyTable, type Reference } from './field.ts';
 import { locateColumn, type ColumnPositions, type Problem } from './problem.ts';
 import { KeyIndex, keyText } from './keyIndex.ts';
 import type { Edition, Fund, Records, Sourced } from './tables.ts';
 import { FUND_SOURCE_KINDS } from '../model/vocabulary.ts';
 import { isWithin, parentOf, townOf } from '../model/divisionCode.ts';
 import { monthOfDate } from '../model/calendar.ts';
-import { fundsTable, RECORD_KEYS, TABLES } from './tables.ts';
+import { editionTable, fundsTable, RECORD_KEYS, TABLES } from './tables.ts';
+import { checkAmounts, checkLocations } from './plausible.ts';
+import type { MultiPolygon } from 'geojson';
 
 type AnyRecord = Record<string, unknown> & { row: number };
 
@@ -110,16 +112,31 @@ function checkReference(
   }
 }
 
-/** No date after the edition's as-of (edition.csv's own is the limit), no place outside its region. */
-function checkAgainstEdition(table: AnyTable, rows: AnyRecord[], edition: Edition, positions: ColumnPositions, problems: Problem[]): void {
+/**
+ * No date after the edition's as-of (edition.csv's own is the limit), no year before the programme
+ * could have begun, no place outside its region. An as-of later than the day of the build is an
+ * error of its own (checkAsOf); the other dates are then held to the day of the build, so a wrong
+ * as-of cannot switch their check off.
+ */
+function checkAgainstEdition(
+  table: AnyTable,
+  rows: AnyRecord[],
+  edition: Edition,
+  today: string | undefined,
+  positions: ColumnPositions,
+  problems: Problem[],
+): void {
   const { as_of: asOf, region_code: regionCode } = edition;
+  const limit = today !== undefined && today < asOf ? { date: today, today: true } : { date: asOf, today: false };
   const columns = Object.entries(table.columns);
-  const dateColumns =
-    table.file === 'edition.csv'
-      ? []
-      : columns
-          .filter(([, field]) => field.meta.kind === 'date' || field.meta.kind === 'month')
-          .map(([key, field]) => ({ key, limit: field.meta.kind === 'month' ? monthOfDate(asOf) : asOf }));
+  const dateColumns = columns
+    .filter(([, field]) => field.meta.kind === 'date' || field.meta.kind === 'month')
+    .map(([key, { meta }]) => ({
+      key,
+      // The as-of itself is checked against the day of the build; a planned date may follow it.
+      latest: table.file === 'edition.csv' || meta.mayFollowAsOf === true ? undefined : meta.kind === 'month' ? monthOfDate(limit.date) : limit.date,
+      earliest: meta.earliestYear ?? EARLIEST_YEAR,
+    }));
   const codeColumns = columns
     .filter(([, field]) => field.meta.kind === 'code' && (field.meta.codeLengths ?? []).some((n) => n > regionCode.length))
     .map(([key]) => key);
@@ -128,10 +145,16 @@ function checkAgainstEdition(table: AnyTable, rows: AnyRecord[], edition: Editio
   for (let r = 0; r < rows.length; r += 1) {
     const record = rows[r]!;
     for (let c = 0; c < dateColumns.length; c += 1) {
-      const { key, limit } = dateColumns[c]!;
+      const { key, latest, earliest } = dateColumns[c]!;
       const value = record[key];
-      if (typeof value !== 'string' || value <= limit) continue;
-      problems.push(afterAsOf(table, record.row, key, value, asOf, positions));
+      if (typeof value !== 'string') continue;
+      // Dates are held as YYYY-MM-DD or YYYY-MM: the year is their first four digits.
+      if (Number(value.slice(0, 4)) < earliest) problems.push(beforeProgramme(table, record.row, key, value, earliest, positions));
+      else if (latest !== undefined && value > latest) {
+        problems.push(
+          limit.today ? afterToday(table, record.row, key, value, limit.date, positions) : afterAsOf(table, record.row, key, value, asOf, positions),
+        );
+      }
     }
     for (let c = 0; c < codeColumns.length; c += 1) {
       const key = codeColumns[c]!;
@@ -142,6 +165,27 @@ function checkAgainstEdition(table: AnyTable, rows: AnyRecord[], edition: Editio
       problems.push(outsideRegion(table, record.row, key, value, regionCode, positions));
     }
   }
+}
+
+/** The as-of may not be later than the day of the build (when the caller says which day that is). */
+function checkAsOf(edition: Sourced<Edition>, today: string | undefined, positions: ColumnPositions): Problem[] {
+  if (today === undefined || edition.as_of <= today) return [];
+  return [
+    cellError(
+      positions,
+      editionTable,
+      { row: edition.row, key: 'as_of', value: edition.as_of },
+      'after-today',
+      {
+        zh: `数据截止日期 ${edition.as_of} 晚于今天（生成网站的日期 ${today}）`,
+        en: `The as-of date ${edition.as_of} is later than today, the day of the build (${today})`,
+      },
+      {
+        zh: '填写数据实际截止的日期，不能是将来的日期；其他日期在改正前按今天检查',
+        en: 'Write the date the data is actually current to, which cannot be in the future; until then other dates are checked against today',
+      },
+    ),
+  ];
 }
 
 /** An error in one cell, located for staff by the column's header as typed and its letter. */
@@ -253,6 +297,32 @@ function afterAsOf(table: AnyTable, row: number, key: string, value: string, asO
     'future-date',
     { zh: `${value} 晚于数据截止日期 ${asOf}`, en: `${value} is after the data's as-of date ${asOf}` },
     { zh: '改正日期；或在 edition.csv 中更新数据截止日期', en: 'Correct the date, or move the as-of date forward in edition.csv' },
+  );
+}
+
+function afterToday(table: AnyTable, row: number, key: string, value: string, today: string, positions: ColumnPositions): Problem {
+  return cellError(
+    positions,
+    table,
+    { row, key, value },
+    'future-date',
+    { zh: `${value} 晚于今天（生成网站的日期 ${today}）`, en: `${value} is after today, the day of the build (${today})` },
+    { zh: '改正日期；将来的日期不能作为已发生的数据', en: 'Correct the date: what has not happened yet cannot be reported as data' },
+  );
+}
+
+function beforeProgramme(table: AnyTable, row: number, key: string, value: string, earliest: number, positions: ColumnPositions): Problem {
+  const year = value.slice(0, 4);
+  return cellError(
+    positions,
+    table,
+    { row, key, value },
+    'programme-years',
+    {
+      zh: `${value} 的年份 ${year} 早于 ${earliest} 年：这一列的日期不会这么早`,
+      en: `${value}: the year ${year} is before ${earliest}, earlier than any date of this column can be`,
+    },
+    { zh: '检查年份是否输错（如把 2021 写成 1921）', en: 'Check the year for a typing error (such as 1921 for 2021)' },
   );
 }
 
@@ -389,9 +459,19 @@ function checkTownSeats(records: Records, positions: ColumnPositions, problems: 
   }
 }
 
-export function validateRecords(records: Records, positions: ColumnPositions, rejected: RejectedKeys = {}): Problem[] {
+/** What the rules need besides the records: the day of the build and the region's outline, when the caller knows them. */
+export type ValidationContext = {
+  /** `YYYY-MM-DD`: the as-of may not be later (the pipeline reads no clock; the scripts pass it in). */
+  today?: string;
+  /** The region's outline, wound for d3 (rewindForD3): a village or seat beyond it is an error. */
+  outline?: MultiPolygon;
+};
+
+export function validateRecords(records: Records, positions: ColumnPositions, rejected: RejectedKeys = {}, context: ValidationContext = {}): Problem[] {
   const problems: Problem[] = [...checkEdition(records)];
   const edition = records.edition[0];
+  const { today, outline } = context;
+  if (edition !== undefined) problems.push(...checkAsOf(edition, today, positions));
   const index = indexFiles(records);
   // Problems are pushed into one array: a spread of a very long list of them would overflow the call stack.
   for (const table of TABLES as readonly AnyTable[]) {
@@ -404,9 +484,11 @@ export function validateRecords(records: Records, positions: ColumnPositions, re
       const also = reference.also === undefined ? undefined : index(reference.also.file, [reference.also.key]);
       checkReference(table, reference, rows, first, also, positions, rejected, problems);
     }
-    if (edition !== undefined) checkAgainstEdition(table, rows, edition, positions, problems);
+    if (edition !== undefined) checkAgainstEdition(table, rows, edition, today, positions, problems);
   }
   checkFundSources(records, index, positions, rejected, problems);
   checkTownSeats(records, positions, problems);
+  if (outline !== undefined && edition !== undefined) checkLocations(records, edition.region_code, outline, positions, problems);
+  checkAmounts(records, positions, problems);
   return problems;
 }

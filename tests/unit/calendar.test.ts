@@ -3,6 +3,7 @@ import { propertyRuns } from '../support/propertyRuns.ts';
 import { describe, expect, test } from 'vitest';
 import {
   addMonths,
+  dayAt,
   daysInMonth,
   fromDayNumber,
   isRealDate,
@@ -74,5 +75,13 @@ describe('the calendar', () => {
     expect(monthStarts(first, last, 24).map((m) => m.month)).toEqual(['2020-01', '2022-01', '2024-01']);
     expect(monthStarts(first, last, 1)[0]).toEqual({ month: '2020-01', day: toDayNumber('2020-01-01') });
     expect(() => monthStarts(first, last, 5)).toThrow(RangeError);
+  });
+
+  test('dayAt: the calendar day of an instant in a time zone ahead of UTC, with no clock read', () => {
+    const instant = Date.UTC(2021, 9, 13, 16, 30);
+    expect(dayAt(instant)).toBe('2021-10-13');
+    expect(dayAt(instant, 8)).toBe('2021-10-14');
+    expect(dayAt(Date.UTC(2021, 9, 13, 9, 59), 14)).toBe('2021-10-13');
+    expect(dayAt(Date.UTC(2021, 9, 13, 10, 0), 14)).toBe('2021-10-14');
   });
 });

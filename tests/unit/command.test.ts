@@ -41,7 +41,7 @@ describe('parseCommandLine', () => {
     [['150627', '--rounds', '0'], '--rounds 0：应为不小于 1 的整数', '--rounds 0: must be a whole number of at least 1'],
     [[], '缺少参数 <代码 code>', 'Missing argument <代码 code>'],
     [['1', '2'], '参数过多：2', 'Too many arguments: 2'],
-    [['1', '--\u001b[2Jx'], '未知选项 --\\x1b[2Jx', 'Unknown option --\\x1b[2Jx'],
+    [['1', '--\u001b[2Jx'], '未知选项 --\\u001b[2Jx', 'Unknown option --\\u001b[2Jx'],
   ])('answers %j with one bilingual paragraph and a pointer to --help', (argv, zh, en) => {
     const line = parseCommandLine(SPEC, argv);
     expect(line.kind).toBe('usage-error');

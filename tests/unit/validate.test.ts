@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadDataset } from '../../src/read/loadDataset.ts';
-import { readDataFiles } from '../../src/load/readDataDir.ts';
+import { loadDataset, type DatasetOptions } from '../../src/read/loadDataset.ts';
 import type { Problem, Rule } from '../../src/read/problem.ts';
+import { readDataFiles, readOutlines } from '../../src/load/readDataDir.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
+
+/**
+ * What the scripts pass in: a fixed day of the build (never the clock) and the region's outline,
+ * the copy of the default data's in tests/fixtures/region/geo.
+ */
+const TODAY = '2024-06-30';
+const OPTIONS: DatasetOptions = { today: TODAY, outlines: readOutlines(join(FIXTURES, 'region')) };
 
 function readDir(dir: string): Map<string, Uint8Array> {
   return new Map(readdirSync(dir).map((name) => [name, new Uint8Array(readFileSync(join(dir, name)))]));
@@ -25,18 +32,18 @@ function loadBroken(rule: string, remove?: string) {
   const files = readDir(join(FIXTURES, 'small'));
   if (remove !== undefined) {
     files.delete(remove);
-    return loadDataset(files).report;
+    return loadDataset(files, OPTIONS).report;
   }
   const overlay = readDataFiles(join(FIXTURES, 'broken', rule));
   for (const [name, bytes] of overlay.files) files.set(name, bytes);
   for (const problem of overlay.problems) files.delete(problem.file);
-  return loadDataset(files, { folderProblems: overlay.problems }).report;
+  return loadDataset(files, { ...OPTIONS, folderProblems: overlay.problems }).report;
 }
 
 describe('the small valid dataset', () => {
-  const report = loadDataset(readDir(join(FIXTURES, 'small'))).report;
+  const report = loadDataset(readDir(join(FIXTURES, 'small')), OPTIONS).report;
 
-  it('passes with no errors and no warnings', () => {
+  it('passes with no errors and no warnings, with every check on (day of the build, outline)', () => {
     expect(report.problems).toEqual([]);
     expect(report.ok).toBe(true);
   });
@@ -357,6 +364,126 @@ const CASES: Case[] = [
       hint: {
         zh: '核对相关数据行；若数据无误，网站会并列显示两个数字',
         en: 'Check the rows behind the figure; if they are right, the site shows both numbers side by side',
+      },
+    },
+  },
+  {
+    rule: 'outside-outline',
+    problem: {
+      severity: 'error',
+      file: 'villages.csv',
+      row: 4,
+      column: 'lon_wgs84',
+      columnLetter: 'D',
+      value: '116.397128, 39.916527',
+      message: {
+        zh: '经纬度（116.397128, 39.916527）在地区 150627 的边界之外约 508 公里（允许误差 5 公里）',
+        en: 'The point (116.397128, 39.916527) lies about 508 km outside the outline of region 150627 (tolerance 5 km)',
+      },
+      hint: {
+        zh: '检查经度、纬度是否填反、漏填成 0 或属于别的地区；经纬度用 WGS-84（经度在前）',
+        en: 'Check that longitude and latitude are not swapped, zero or from another place; both are WGS-84, longitude first',
+      },
+    },
+  },
+  {
+    rule: 'after-today',
+    problem: {
+      severity: 'error',
+      file: 'edition.csv',
+      row: 2,
+      column: 'as_of',
+      columnLetter: 'B',
+      value: '2099-10-14',
+      message: {
+        zh: '数据截止日期 2099-10-14 晚于今天（生成网站的日期 2024-06-30）',
+        en: 'The as-of date 2099-10-14 is later than today, the day of the build (2024-06-30)',
+      },
+      hint: {
+        zh: '填写数据实际截止的日期，不能是将来的日期；其他日期在改正前按今天检查',
+        en: 'Write the date the data is actually current to, which cannot be in the future; until then other dates are checked against today',
+      },
+    },
+  },
+  {
+    rule: 'implausible-amount',
+    problem: {
+      severity: 'warning',
+      file: 'funds.csv',
+      row: 5,
+      column: 'amount_yuan',
+      columnLetter: 'G',
+      value: '320000000000',
+      message: {
+        zh: '金额 3200亿元 不成比例：超过全地区报告的总数 3020万元（reported.csv 第 3 行）；是本列其他 3 行中位数 600万元 的 53,333 倍（超过 100 倍）',
+        en: "The amount CNY 320 billion is out of all proportion: it is larger than the region's reported total of CNY 30.2 million (row 3 of reported.csv); it is 53,333 times CNY 6 million, the median of the column's other 3 rows (more than 100 times)",
+      },
+      hint: {
+        zh: '检查单位和位数（如把“万”写成“亿”，或多输了 0）；金额无误时可以发布，但请再核对一次',
+        en: 'Check the unit and the digits (亿 typed for 万, or extra zeros); if the amount is right it can be published, but check it once more',
+      },
+    },
+  },
+  {
+    rule: 'control-character',
+    problem: {
+      severity: 'error',
+      file: 'funds.csv',
+      row: 3,
+      column: 'source_name',
+      columnLetter: 'F',
+      value: '税务\\u0000局\\u001b[2J',
+      message: {
+        zh: '“税务\\u0000局\\u001b[2J”含有不可见的控制字符或文字方向字符：\\u0000、\\u001b',
+        en: '“税务\\u0000局\\u001b[2J” holds invisible control or text-direction characters: \\u0000, \\u001b',
+      },
+      hint: {
+        zh: '删除这些字符：重新输入该单元格，或在 Excel 中用 CLEAN() 清除；只有备注和原文可以换行',
+        en: "Delete them: type the cell again, or clean it with Excel's CLEAN(); only notes and quotations may hold line breaks",
+      },
+    },
+  },
+  {
+    rule: 'url-scheme',
+    problem: {
+      severity: 'error',
+      file: 'reported.csv',
+      row: 3,
+      column: 'source_url',
+      columnLetter: 'L',
+      value: 'javascript:alert(1)',
+      message: {
+        zh: '“javascript:alert(1)”无效：只接受以 http:// 或 https:// 开头的链接',
+        en: '“javascript:alert(1)” is not valid: only links starting with http:// or https:// are accepted',
+      },
+      hint: { zh: '填写以 http:// 或 https:// 开头的完整链接', en: 'Write a full link starting with http:// or https://' },
+    },
+  },
+  {
+    rule: 'programme-years',
+    problem: {
+      severity: 'error',
+      file: 'funds.csv',
+      row: 4,
+      column: 'date',
+      columnLetter: 'B',
+      value: '1920-05-01',
+      message: {
+        zh: '1920-05-01 的年份 1920 早于 1949 年：这一列的日期不会这么早',
+        en: '1920-05-01: the year 1920 is before 1949, earlier than any date of this column can be',
+      },
+      hint: { zh: '检查年份是否输错（如把 2021 写成 1921）', en: 'Check the year for a typing error (such as 1921 for 2021)' },
+    },
+  },
+  {
+    rule: 'no-rows',
+    problem: {
+      severity: 'info',
+      file: 'talent.csv',
+      message: { zh: 'talent.csv 只有表头，没有数据行', en: 'talent.csv has a header but no rows' },
+      hint: {
+        zh: '新地区可以从空表开始；若本应有数据，检查是否保存了正确的文件',
+        en: 'A new region may start with empty tables; if it should have rows, check that the right file was saved',
       },
     },
   },

@@ -13,6 +13,7 @@ import { validateCommand } from '../../scripts/lib/validateCommand.ts';
 import { RULES } from '../../src/read/problem.ts';
 import { TABLES } from '../../src/read/tables.ts';
 import type { AnyTable } from '../../src/read/field.ts';
+import type { Bilingual } from '../../src/i18n/locale.ts';
 import { propertyRuns } from '../support/propertyRuns.ts';
 
 const SMALL = join(import.meta.dirname, '..', 'fixtures', 'small');
@@ -127,7 +128,7 @@ describe('npm run validate on whatever is in data/', () => {
           if (json) {
             const report = JSON.parse(text) as {
               ok: boolean;
-              problems: { severity: string; rule: string; file: string; message: { zh: string; en: string } }[];
+              problems: { severity: string; rule: string; file: string; message: Bilingual }[];
             };
             expect(report.ok).toBe(code === 0);
             for (const problem of report.problems) {

@@ -16,7 +16,8 @@ import type { Records } from '../../read/tables.ts';
 import type { MapCrs, TileConfig } from '../../config/tileConfig.ts';
 import { buildLegends, type MapLegends } from './legends.ts';
 import { buildMapVillages, type MapTown, type MapVillage } from './mapVillages.ts';
-import { prepareOutline, readOutline, transformOutline, type MapOutline } from './outline.ts';
+import { prepareOutline, transformOutline, type MapOutline } from './outline.ts';
+import { readOutline } from '../../model/regionOutline.ts';
 
 /** Tiles as the browser needs them: this page's language only. */
 export type ClientTiles = {

@@ -4,11 +4,9 @@
  */
 import gcoord from 'gcoord';
 import { sunflowerPoint } from './sunflower.ts';
+import { EARTH_RADIUS_METRES, type LonLat } from '../../model/regionOutline.ts';
 
-/** [longitude, latitude] in degrees, as GeoJSON orders them. */
-export type LonLat = [number, number];
-
-export const EARTH_RADIUS_METRES = 6_371_008.8;
+export type { LonLat } from '../../model/regionOutline.ts';
 
 const roundDegrees = (value: number, decimals = 6): number => {
   const factor = 10 ** decimals;

@@ -1,44 +1,14 @@
 /**
- * The region's outline: read from any GeoJSON shape, simplified, rounded, and moved to the tiles'
- * coordinate system.
+ * The region's outline for the map: simplified, rounded, and moved to the tiles' coordinate system
+ * (reading it from GeoJSON is src/model/regionOutline.ts, which the validator shares).
  */
 import type { MultiPolygon, Position } from 'geojson';
 import type { MapCrs } from '../../config/tileConfig.ts';
-import { EARTH_RADIUS_METRES, roundLonLat, toGcj02, type LonLat } from './geodesy.ts';
+import { EARTH_RADIUS_METRES } from '../../model/regionOutline.ts';
+import { roundLonLat, toGcj02, type LonLat } from './geodesy.ts';
 
 /** Outline of the region: one MultiPolygon, properties dropped (they would only add bytes). */
 export type MapOutline = { type: 'Feature'; properties: Record<string, never>; geometry: MultiPolygon };
-
-function isPosition(value: unknown): value is Position {
-  return Array.isArray(value) && value.length >= 2 && value.every((n) => typeof n === 'number' && Number.isFinite(n));
-}
-const isRing = (value: unknown): value is Position[] => Array.isArray(value) && value.length >= 4 && value.every(isPosition);
-const isPolygonCoordinates = (value: unknown): value is Position[][] => Array.isArray(value) && value.length >= 1 && value.every(isRing);
-
-/**
- * The polygons of a parsed GeoJSON file (FeatureCollection, Feature or bare geometry) as one
- * MultiPolygon; anything that is not a polygon is ignored. Throws when there is no polygon at all,
- * since a file that is there but unreadable should stop the build, not draw an empty map.
- */
-export function readOutline(json: unknown): MultiPolygon {
-  const polygons: Position[][][] = [];
-  const visit = (node: unknown): void => {
-    if (typeof node !== 'object' || node === null) return;
-    const object = node as { type?: unknown; features?: unknown; geometry?: unknown; geometries?: unknown; coordinates?: unknown };
-    if (object.type === 'FeatureCollection' && Array.isArray(object.features)) object.features.forEach(visit);
-    else if (object.type === 'Feature') visit(object.geometry);
-    else if (object.type === 'GeometryCollection' && Array.isArray(object.geometries)) object.geometries.forEach(visit);
-    else if (object.type === 'Polygon' && isPolygonCoordinates(object.coordinates)) polygons.push(object.coordinates);
-    else if (object.type === 'MultiPolygon' && Array.isArray(object.coordinates) && object.coordinates.every(isPolygonCoordinates)) {
-      polygons.push(...object.coordinates);
-    }
-  };
-  visit(json);
-  if (polygons.length === 0) {
-    throw new Error('边界文件中没有多边形（Polygon/MultiPolygon）。\nThe boundary file holds no Polygon or MultiPolygon.');
-  }
-  return { type: 'MultiPolygon', coordinates: polygons };
-}
 
 /** Perpendicular distance from p to the segment a–b, in the plane of the caller's coordinates. */
 function distanceToSegment(p: LonLat, a: LonLat, b: LonLat): number {

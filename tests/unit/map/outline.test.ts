@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { LonLat } from '../../../src/derive/map/geodesy.ts';
-import { prepareOutline, readOutline, simplifyRing } from '../../../src/derive/map/outline.ts';
+import { prepareOutline, simplifyRing } from '../../../src/derive/map/outline.ts';
+import { readOutline } from '../../../src/model/regionOutline.ts';
 
 describe('outline', () => {
   const square: LonLat[] = [
