@@ -4,7 +4,7 @@
  */
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { formatProblem, formatReport } from '../../src/read/formatReport.ts';
+import { formatProblems, formatReport } from '../../src/read/formatReport.ts';
 import { loadDataDir } from '../../src/load/readDataDir.ts';
 
 /** The published site: dist/, or the folder DIST_DIR names (astro.config.mjs reads the same variable). */
@@ -30,7 +30,7 @@ export async function publish({ dataDir, distDir, buildSite, log = console.log, 
     warn('\n未发布：dist/ 保持不变。 Not published: dist/ is unchanged.');
     return { published: false, edition };
   }
-  for (const problem of report.problems) warn(formatProblem(problem).join('\n'));
+  if (report.problems.length > 0) warn(formatProblems(report.problems).join('\n'));
   log(`数据通过校验，开始构建 · Data valid, building edition ${edition}`);
 
   const work = join(dirname(distDir), '.build');

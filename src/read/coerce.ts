@@ -303,8 +303,17 @@ function checkMonth(year: number, month: number): CoerceFailure | undefined {
 }
 
 /** 2021-10-14, 2021/10/14, 2021.10.14, 2021-1-5, 2021年10月14日 → 'YYYY-MM-DD'; the date must exist. */
+// Excel and WPS write a date cell as `2021/6/14 0:00` or `2021-06-14 00:00:00`: midnight is the date itself.
+const TIME_OF_DAY = /\s+(\d{1,2}):(\d{2})(?::(\d{2}))?$/;
+
 export function parseDate(text: string): Parsed<string> {
   if (readPlainDate(text) !== undefined) return ok(text);
+  const time = TIME_OF_DAY.exec(clean(text));
+  if (time !== null) {
+    const midnight = Number(time[1]) === 0 && Number(time[2]) === 0 && Number(time[3] ?? 0) === 0;
+    if (!midnight) return refuse('type', '含有时刻；这一列只填日期', 'has a time of day; this column takes a date only');
+    return parseDate(clean(text).slice(0, time.index));
+  }
   const normalized = clean(text).replace(/\s+/g, '');
   if (normalized === '') return EMPTY();
   if (EXCEL_SERIAL.test(normalized)) return serialRefusal();

@@ -21,12 +21,12 @@ import {
   type Coerced,
 } from './coerce.ts';
 import { ID_PATTERN, type Field, type FieldMeta } from './field.ts';
-import type { Rule } from './problem.ts';
+import type { Cause, Rule } from './problem.ts';
 import { isWhiteSpace } from './parseCsv.ts';
 import { lookUpTerm } from '../model/vocabulary.ts';
 import { listControlCharacters, showControlCharacters } from '../format/controlCharacters.ts';
 
-export type CellFailure = { ok: false; rule: Rule; message: Bilingual; hint: Bilingual };
+export type CellFailure = { ok: false; rule: Rule; message: Bilingual; hint: Bilingual; cause?: Cause };
 
 /**
  * What a column's parser returns: the typed value (undefined for an empty optional cell), or a
@@ -50,6 +50,11 @@ const CHECKED_BY_SCHEMA = new Set<FieldMeta['kind']>(['url']);
 // Excel turns a 12-digit code into 1.50627E+11 unless the column is formatted as text.
 const SCIENTIFIC = /^\d(\.\d+)?e\+\d+$/i;
 
+// `1234,5`, `109,778220` or `1.234,56`: a comma as the decimal mark, as European settings write
+// numbers. Only a cell that failed is asked: `1,234` (thousands) is read as a number before this.
+const DECIMAL_COMMA = /^-?(\d{1,3}(\.\d{3})+|\d+),\d+$/;
+const NUMERIC_KINDS = new Set<FieldMeta['kind']>(['money', 'decimal', 'number', 'integer']);
+
 const HINTS: Record<string, Bilingual> = {
   code: {
     zh: '填写纯数字代码；在 Excel 中先把该列设为“文本”格式，以免变成科学计数法',
@@ -69,7 +74,7 @@ const HINTS: Record<string, Bilingual> = {
   url: { zh: '填写以 http:// 或 https:// 开头的完整链接', en: 'Write a full link starting with http:// or https://' },
 };
 
-function parseByKind(meta: FieldMeta, text: string): Coerced<unknown> & { rule?: Rule } {
+function parseByKind(meta: FieldMeta, text: string): Coerced<unknown> & { rule?: Rule; cause?: Cause } {
   switch (meta.kind) {
     case 'money':
       return parseMoney(text);
@@ -87,10 +92,14 @@ function parseByKind(meta: FieldMeta, text: string): Coerced<unknown> & { rule?:
       const digits = /^\d+$/.test(text) ? text : normalizeDigits(text);
       const lengths = meta.codeLengths ?? [];
       if (/^\d+$/.test(digits) && lengths.includes(digits.length)) return { ok: true, value: digits };
-      const reason = SCIENTIFIC.test(digits)
-        ? { zh: '代码被 Excel 变成了科学计数法', en: 'Excel turned the code into scientific notation' }
-        : { zh: `代码应为 ${lengths.join('、')} 位数字`, en: `A code must be ${lengths.join(', ')} digits long` };
-      return { ok: false, reason };
+      if (SCIENTIFIC.test(digits)) {
+        return {
+          ok: false,
+          reason: { zh: '代码被 Excel 变成了科学计数法', en: 'Excel turned the code into scientific notation' },
+          cause: 'excel-scientific-code',
+        };
+      }
+      return { ok: false, reason: { zh: `代码应为 ${lengths.join('、')} 位数字`, en: `A code must be ${lengths.join(', ')} digits long` } };
     }
     case 'enum': {
       const key = meta.vocabulary === undefined ? undefined : lookUpTerm(meta.vocabulary, text);
@@ -261,7 +270,8 @@ function coerceFully(field: Field, text: string): CellResult {
     return outcome.value;
   }
   const rule: Rule = outcome.rule ?? (meta.kind === 'enum' ? 'allowed-values' : 'type');
-  return { ok: false, rule, message: invalid(text, outcome.reason), hint: hintFor(meta) };
+  const cause = 'cause' in outcome ? outcome.cause : NUMERIC_KINDS.has(meta.kind) && DECIMAL_COMMA.test(text.trim()) ? 'decimal-comma' : undefined;
+  return { ok: false, rule, message: invalid(text, outcome.reason), hint: hintFor(meta), ...(cause === undefined ? {} : { cause }) };
 }
 
 const invalid = (text: string, reason: Bilingual): Bilingual => ({

@@ -10,6 +10,7 @@ import { readTable, type TableRead } from './readTable.ts';
 import { checkFigureScopes, reconcile, reconcileProblems, type Reconciliation } from './reconcile.ts';
 import { RECORD_KEYS, TABLES, type Records } from './tables.ts';
 import { validateRecords, type RejectedKeys } from './validate.ts';
+import { diagnoseRegionChange } from './diagnose.ts';
 import { readOutline, rewindForD3 } from '../model/regionOutline.ts';
 import type { MultiPolygon } from 'geojson';
 
@@ -87,13 +88,17 @@ export function loadDataset(files: ReadonlyMap<string, Uint8Array>, options: Dat
   const region = records.edition[0]?.region_code;
   const outline = region === undefined || options.outlines === undefined ? undefined : outlineOf(region, options.outlines);
 
-  const checked = [
-    ...reads.flatMap((read) => read.problems),
-    ...reads.flatMap(noRows),
-    ...(outline?.problems ?? []),
-    ...validateRecords(records, positions, rejected, { today: options.today, outline: outline?.geometry }),
-    ...checkFigureScopes(records, positions),
-  ];
+  const checked = diagnoseRegionChange(
+    [
+      ...reads.flatMap((read) => read.problems),
+      ...reads.flatMap(noRows),
+      ...(outline?.problems ?? []),
+      ...validateRecords(records, positions, rejected, { today: options.today, outline: outline?.geometry }),
+      ...checkFigureScopes(records, positions),
+    ],
+    records,
+    positions,
+  );
   // Figures are added up from accepted rows only: a row that a rule across files rejected counts no
   // more than a row rejected for a bad cell, so the report's figures are those of what would publish.
   const accepted = withoutRejectedRows(records, checked);

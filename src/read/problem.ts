@@ -42,9 +42,60 @@ export const RULES = [
 ] as const;
 export type Rule = (typeof RULES)[number];
 
+/**
+ * Typical spreadsheet mistakes that break many cells the same way. A problem that one of them
+ * explains carries its cause, and the report leads with the cause and its fix (groupProblems.ts).
+ */
+export const CAUSES = {
+  'excel-scientific-code': {
+    message: {
+      zh: 'Excel 或 WPS 把长代码显示成了科学计数法（如 1.50627E+11）并按此保存，代码的后几位已经丢失',
+      en: 'Excel or WPS showed long codes in scientific notation (such as 1.50627E+11) and saved them so: their last digits are lost',
+    },
+    fix: {
+      zh: '不能从这个文件恢复：从 villages.csv 或 divisions.csv（或原始台账）复制完整代码；粘贴前把该列设为“文本”格式，或用“数据 → 自文本导入”并把该列设为文本',
+      en: 'They cannot be recovered from this file: copy the full codes from villages.csv or divisions.csv (or the original ledger); set the column to Text before pasting, or import the CSV with Data → From Text and mark the column as Text',
+    },
+  },
+  'decimal-comma': {
+    message: {
+      zh: '数字用逗号作小数点（如 1234,5 或 1.234,56），这是欧洲地区的写法',
+      en: 'Numbers use a comma as the decimal mark (such as 1234,5 or 1.234,56), as European settings write them',
+    },
+    fix: {
+      zh: '把小数点改为英文句点“.”；或在 Windows 的“区域”设置（WPS/Excel 选项）中把小数符号设为“.”后重新导出',
+      en: 'Use a point "." as the decimal mark, or set the decimal symbol to "." in the Windows Region settings (or Excel/WPS options) and export again',
+    },
+  },
+  'region-code-changed': {
+    message: {
+      zh: 'edition.csv 的地区代码与数据中的代码不一致：很可能地区代码改错了',
+      en: "The region code in edition.csv does not match the data's codes: most likely the region code was changed by mistake",
+    },
+    fix: {
+      zh: '把 edition.csv 的地区代码改回数据所用的代码（见下方示例）；若确实换了地区，请用新地区的数据',
+      en: "Set the region code in edition.csv back to the one the rows use (see the examples); if the region really changed, use the new region's data",
+    },
+  },
+  'rejected-reference': {
+    message: {
+      zh: '这些行引用的行因为自身的错误未被接受：它们是上面那些错误的后果',
+      en: 'These rows refer to rows that were rejected for errors of their own: they follow from the errors above',
+    },
+    fix: {
+      zh: '先改正上面列出的错误，再重新校验；这些问题会随之消失',
+      en: 'Fix the errors listed above first and validate again; these go away with them',
+    },
+    consequence: true,
+  },
+} as const satisfies Record<string, { message: Bilingual; fix: Bilingual; consequence?: true }>;
+export type Cause = keyof typeof CAUSES;
+
 export type Problem = {
   severity: Severity;
   rule: Rule;
+  /** The systematic mistake behind this problem, when one is recognised. */
+  cause?: Cause;
   file: string;
   /** Row as Excel and WPS number it: the header is row 1. Absent for whole-file problems. */
   row?: number;

@@ -117,10 +117,12 @@ export function readTable(table: AnyTable, bytes: Uint8Array | undefined): Table
           continue;
         }
         accepted = false;
-        const { rule, message, hint } = result;
+        const { rule, message, hint, cause } = result;
         // The value is shown with any invisible character escaped, as the message shows it.
         const value = invisible ? showControlCharacters(cell) : cell;
-        cellProblems.push({ severity: 'error', rule, file, row, column: column.header, columnLetter: column.letter, value, message, hint });
+        const problem: Problem = { severity: 'error', rule, file, row, column: column.header, columnLetter: column.letter, value, message, hint };
+        if (cause !== undefined) problem.cause = cause;
+        cellProblems.push(problem);
       }
       if (accepted) records.push(build(row, values));
       else if (keySlot !== undefined) {

@@ -4,7 +4,7 @@
  */
 import type { Bilingual } from '../i18n/locale.ts';
 import { EARLIEST_YEAR, type AnyTable, type Reference } from './field.ts';
-import { locateColumn, type ColumnPositions, type Problem } from './problem.ts';
+import { locateColumn, type Cause, type ColumnPositions, type Problem } from './problem.ts';
 import { KeyIndex, keyText } from './keyIndex.ts';
 import type { Edition, Fund, Records, Sourced } from './tables.ts';
 import { FUND_SOURCE_KINDS } from '../model/vocabulary.ts';
@@ -196,8 +196,20 @@ function cellError(
   rule: Problem['rule'],
   message: Bilingual,
   hint: Bilingual,
+  cause?: Cause,
 ): Problem {
-  return { severity: 'error', rule, file: table.file, row: at.row, ...locateColumn(positions, table.file, at.key), value: at.value, message, hint };
+  const problem: Problem = {
+    severity: 'error',
+    rule,
+    file: table.file,
+    row: at.row,
+    ...locateColumn(positions, table.file, at.key),
+    value: at.value,
+    message,
+    hint,
+  };
+  if (cause !== undefined) problem.cause = cause;
+  return problem;
 }
 
 function notUnique(
@@ -260,6 +272,7 @@ function notFound(
         en: `${what.en} is on row ${at} of ${file}, but that row has an error and was rejected`,
       },
       { zh: `先改正 ${file} 第 ${at} 行的错误`, en: `Fix the error on row ${at} of ${file} first` },
+      'rejected-reference',
     );
   }
   return cellError(

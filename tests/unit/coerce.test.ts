@@ -221,6 +221,14 @@ describe('parseNumber', () => {
 });
 
 describe('parseDate', () => {
+  it.each([
+    ['2021/6/14 0:00', '2021-06-14'],
+    ['2021-06-14 00:00:00', '2021-06-14'],
+    ['2021年6月14日 0:00', '2021-06-14'],
+  ])('reads %s, a date as Excel and WPS write it with its midnight, as %s', (text, date) => {
+    expect(parseDate(text)).toEqual({ ok: true, value: date });
+  });
+
   it.each<[string, string]>([
     ['2021-10-14', '2021-10-14'],
     ['2021/10/14', '2021-10-14'],
@@ -252,7 +260,8 @@ describe('parseDate', () => {
     ['2021-10/14', '不是日期', 'not a date'],
     ['14/10/2021', '不是日期', 'not a date'],
     ['20211014', '不是日期', 'not a date'],
-    ['2021-10-14 08:00', '不是日期', 'not a date'],
+    ['2021-10-14 08:00', '含有时刻；这一列只填日期', 'has a time of day; this column takes a date only'],
+    ['2021/6/14 0:30', '含有时刻；这一列只填日期', 'has a time of day; this column takes a date only'],
     ['', '为空', 'empty'],
   ])('refuses %s', (text, zh, en) => {
     const outcome = parseDate(text);
