@@ -23,7 +23,15 @@ import iconv from 'iconv-lite';
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16be';
 
-export type Decoded = { text: string; encoding: Encoding };
+export type Decoded = {
+  text: string;
+  encoding: Encoding;
+  /**
+   * A UTF-8 byte-order mark on bytes that are not UTF-8 (an editor added the mark to a GBK or Big5
+   * file): what the bytes look like instead. Such a file is not read at all (see readTable.ts).
+   */
+  mislabelled?: 'GBK' | 'Big5';
+};
 
 const startsWith = (bytes: Uint8Array, prefix: readonly number[]): boolean => prefix.every((byte, index) => bytes[index] === byte);
 
@@ -91,11 +99,29 @@ function detectEncoding(bytes: Uint8Array): { encoding: Encoding; bomLength: num
 }
 
 /**
+ * What a UTF-8-marked file's bytes are when they are not UTF-8. One bad sequence is a character cut
+ * off (read as UTF-8, as before); two or more mean another encoding. Decoding those bytes anyway would
+ * publish every Chinese name garbled, so they are named instead: Big5 when chardet says so, else GBK.
+ */
+function notUtf8AfterBom(body: Uint8Array): 'GBK' | 'Big5' | undefined {
+  if (decodeStrictUtf8(body) !== undefined) return undefined;
+  const text = new TextDecoder('utf-8').decode(body);
+  let bad = 0;
+  for (let at = text.indexOf('\uFFFD'); at >= 0 && bad < 2; at = text.indexOf('\uFFFD', at + 1)) bad += 1;
+  if (bad < 2) return undefined;
+  return chardet.analyse(body).find((match) => match.name === 'Big5' || match.name === 'GB18030')?.name === 'Big5' ? 'Big5' : 'GBK';
+}
+
+/**
  * Detects the encoding of a CSV file's bytes and decodes them. The BOM is removed from the text;
  * line endings are left as they are (the CSV reader accepts CRLF, LF and CR).
  */
 export function decodeBytes(bytes: Uint8Array): Decoded {
   const { encoding, bomLength, text: decoded } = detectEncoding(bytes);
+  if (encoding === 'utf-8-bom') {
+    const mislabelled = notUtf8AfterBom(bytes.subarray(bomLength));
+    if (mislabelled !== undefined) return { text: '', encoding, mislabelled };
+  }
   const text = decoded ?? decodeAs(bytes.subarray(bomLength), encoding);
   // GB18030 has a BOM of its own (84 31 95 33), which decodes to U+FEFF like any other.
   return { text: text.startsWith('\uFEFF') ? text.slice(1) : text, encoding };

@@ -204,7 +204,8 @@ function outlineOf(regionCode: string, outlines: ReadonlyMap<string, string>): {
 
 /** A file with a header and no rows is valid (a new region starts with empty tables), but the report says so. */
 function noRows(read: TableRead): Problem[] {
-  if (read.rowsRead > 0 || read.encoding === undefined || read.problems.some((p) => p.rule === 'empty-file')) return [];
+  // A file not read for an error of its own (empty, mislabelled, a title row) is said to be wrong, not to be empty.
+  if (read.rowsRead > 0 || read.encoding === undefined || read.problems.some(isError)) return [];
   return [
     {
       severity: 'info',

@@ -32,6 +32,8 @@ export const RULES = [
   'reported-scope',
   'file-system',
   'spreadsheet-file',
+  'title-row',
+  'totals-row',
   'outside-outline',
   'after-today',
   'implausible-amount',

@@ -12,6 +12,8 @@ import { toColumnLetter, type ColumnPosition, type Problem } from './problem.ts'
 import type { AnyTable } from './field.ts';
 import type { Sourced } from './tables.ts';
 import { makeRecordBuilder, type RecordBuilder } from './recordBuilder.ts';
+import { knownColumns, titleRowProblem, totalsCell, totalsRowProblem, unquotedComma } from './fileStructure.ts';
+import type { CellParser } from './coerceCell.ts';
 
 // One builder per table, made when the table is first read: its code is then optimised once.
 const builders = new WeakMap<AnyTable, RecordBuilder>();
@@ -66,7 +68,10 @@ export function readTable(table: AnyTable, bytes: Uint8Array | undefined): Table
     };
   }
 
-  const { text, encoding } = decodeBytes(bytes);
+  const { text, encoding, mislabelled } = decodeBytes(bytes);
+  if (mislabelled !== undefined) {
+    return { file, encoding, records: [], columns: {}, rejectedKeys: new Map(), problems: [mislabelledProblem(file, mislabelled)], rowsRead: 0, blankRows: [] };
+  }
   // One scan of the whole text spares a scan of every cell in the usual case of a clean file.
   const undecodable = text.includes('\uFFFD');
   // Likewise for invisible characters: a cell can hold one only if the text holds one besides line
@@ -78,6 +83,10 @@ export function readTable(table: AnyTable, bytes: Uint8Array | undefined): Table
   const located: TableRead['columns'] = {};
   const rejectedKeys = new Map<string, number>();
   const keyColumn = table.primaryKey.length === 1 ? table.primaryKey[0] : undefined;
+  // Rows 2 and 3, kept in case row 1 is a title above the real header.
+  const earlyRows: string[][] = [];
+  const totalsRows = new Set<number>();
+  const commaRows = new Map<number, ReturnType<typeof unquotedComma>>();
 
   // Each row becomes a record as soon as it is split, so its cells can be collected while young.
   const csv = scanCsv(text, file, (header) => {
@@ -88,7 +97,7 @@ export function readTable(table: AnyTable, bytes: Uint8Array | undefined): Table
       const typed = header[index] ?? key;
       located[key] = { header: typed, index };
       const allow = field.meta.multiline === true ? ('lines' as const) : ('none' as const);
-      return [{ key, index, header: typed, letter: toColumnLetter(index), parse: compileCell(field, typed), allow }];
+      return [{ key, index, header: typed, letter: toColumnLetter(index), parse: compileCell(field, typed), allow, kind: field.meta.kind }];
     });
     // Without a required column no row can become a record; mapHeaders reports the column once.
     const readable = !headers.problems.some((p) => p.rule === 'missing-column');
@@ -99,9 +108,22 @@ export function readTable(table: AnyTable, bytes: Uint8Array | undefined): Table
     const values: unknown[] = slots.map(() => undefined);
     const keySlot = slots.find((column) => column !== undefined && column.key === keyColumn);
     return (row, cells, sound) => {
+      if (earlyRows.length < 2) earlyRows.push([...cells]);
+      const totals = totalsCell(cells);
+      if (totals !== undefined) {
+        totalsRows.add(row);
+        cellProblems.push(totalsRowProblem(file, row, toColumnLetter(totals.index), totals.text));
+        return;
+      }
       // A row whose width or quoting is broken cannot be read cell by cell: which value belongs to which column is unknown.
-      if (!readable || !sound) return;
+      if (!readable) return;
+      if (!sound) {
+        const comma = cells.length === header.length + 1 ? findUnquotedComma(cells, columns) : undefined;
+        if (comma !== undefined) commaRows.set(row, comma);
+        return;
+      }
       let accepted = true;
+      const problemsBefore = cellProblems.length;
       for (let i = 0; i < slots.length; i += 1) {
         const column = slots[i];
         if (column === undefined) continue;
@@ -124,6 +146,17 @@ export function readTable(table: AnyTable, bytes: Uint8Array | undefined): Table
         if (cause !== undefined) problem.cause = cause;
         cellProblems.push(problem);
       }
+      // Extra empty cells at the end pass as sound (and may not reach this reader); if the row's cells
+      // fail, a stray comma may have shifted them one column right, over an empty last cell.
+      if (!accepted) {
+        const widened =
+          cells.length > header.length ? cells.slice(0, header.length + 1) : [...cells, ...Array<string>(header.length + 1 - cells.length).fill('')];
+        const comma = findUnquotedComma(widened, columns);
+        if (comma !== undefined) {
+          cellProblems.length = problemsBefore;
+          cellProblems.push({ severity: 'error', rule: 'row-width', file, row, ...comma });
+        }
+      }
       if (accepted) records.push(build(row, values));
       else if (keySlot !== undefined) {
         // Read again, only for a rejected row: the key counts only if its own cell is sound.
@@ -134,8 +167,65 @@ export function readTable(table: AnyTable, bytes: Uint8Array | undefined): Table
   });
   // A file with no header at all is reported once, as empty, not once more per missing column.
   const empty = csv.problems.some((p) => p.rule === 'empty-file');
-  const headerProblems = empty ? [] : (headers ?? mapHeaders(csv.header, table, file)).problems;
-  const problems = [...csv.problems, ...headerProblems, ...cellProblems];
+  const mapping = headers ?? mapHeaders(csv.header, table, file);
+  const title = empty || knownColumns(mapping) > 0 ? undefined : findTitleRows(csv.header, earlyRows, table, file);
+  if (title !== undefined) {
+    return { file, encoding, records: [], columns: {}, rejectedKeys: new Map(), problems: [title], rowsRead: csv.rowCount, blankRows: csv.blankRows };
+  }
+  // A totals row is said once as such; a row a stray comma widened is said with its likely cell.
+  const csvProblems = csv.problems.flatMap((p): Problem[] => {
+    if (p.rule !== 'row-width' || p.row === undefined) return [p];
+    if (totalsRows.has(p.row)) return [];
+    const comma = commaRows.get(p.row);
+    return comma === undefined ? [p] : [{ ...p, ...comma }];
+  });
+  const problems = [...csvProblems, ...(empty ? [] : mapping.problems), ...cellProblems];
 
   return { file, encoding, records, columns: located, rejectedKeys, problems, rowsRead: csv.rowCount, blankRows: csv.blankRows };
+}
+
+type ReadColumn = { key: string; index: number; header: string; letter: string; parse: CellParser; kind: string };
+
+/**
+ * Where a name's unquoted comma split one cell in two: the first text column whose cell, joined with
+ * the next, makes every cell of the row valid. Undefined when no such column is found.
+ */
+function findUnquotedComma(cells: readonly string[], columns: readonly ReadColumn[]): ReturnType<typeof unquotedComma> | undefined {
+  for (const column of columns) {
+    const i = column.index;
+    // A name split in two leaves text on both sides of the comma.
+    if (column.kind !== 'text' || (cells[i] ?? '').trim() === '' || (cells[i + 1] ?? '').trim() === '') continue;
+    const joined = [...cells.slice(0, i), `${cells[i] ?? ''},${cells[i + 1] ?? ''}`, ...cells.slice(i + 2)];
+    if (columns.every((c) => !isCellFailure(c.parse(joined[c.index] ?? '')))) return unquotedComma(column.header, column.letter, joined[i]!);
+  }
+  return undefined;
+}
+
+/** Row 1 names no column: if row 2 or 3 is a header with every required column, the rows above it are titles. */
+function findTitleRows(header: string[], earlyRows: readonly string[][], table: AnyTable, file: string): Problem | undefined {
+  for (let k = 0; k < earlyRows.length; k += 1) {
+    const mapping = mapHeaders(earlyRows[k]!, table, file);
+    if (knownColumns(mapping) > 0 && !mapping.problems.some((p) => p.rule === 'missing-column')) {
+      return titleRowProblem(file, [header, ...earlyRows.slice(0, k)], k + 2);
+    }
+  }
+  return undefined;
+}
+
+/** A UTF-8 mark on GBK or Big5 bytes: the whole file in one problem, not an error in every cell of Chinese text. */
+function mislabelledProblem(file: string, encoding: 'GBK' | 'Big5'): Problem {
+  return {
+    severity: 'error',
+    rule: 'encoding',
+    file,
+    value: encoding,
+    message: {
+      zh: `${file} 开头标着 UTF-8（BOM），但内容是 ${encoding} 编码：按 UTF-8 读会把每个汉字读错，所以没有读取`,
+      en: `${file} is marked as UTF-8 (a BOM) but its text is in ${encoding}: read as UTF-8 every Chinese character would be wrong, so it was not read`,
+    },
+    hint: {
+      zh: '用 Excel 或 WPS 打开该文件，确认文字正常后另存为“CSV UTF-8（逗号分隔）”；若用文本编辑器，先按 ' + encoding + ' 打开再以 UTF-8 保存',
+      en: `Open the file in Excel or WPS, check the text reads correctly, and save it as "CSV UTF-8 (Comma delimited)"; in a text editor, reopen it as ${encoding} and save it as UTF-8`,
+    },
+  };
 }

@@ -527,6 +527,35 @@ const CASES: Case[] = [
       },
     },
   },
+  {
+    rule: 'title-row',
+    problem: {
+      severity: 'error',
+      file: 'funds.csv',
+      row: 1,
+      value: '伊金霍洛旗帮扶资金台账（2021年）',
+      message: { zh: '表头在第 2 行，上面的第 1 行是标题，不是表头', en: 'The header is on row 2; row 1 above it is a title, not the header' },
+      hint: {
+        zh: '删除第 1 行，让表头成为第 1 行（标题可以写进 edition.csv 的备注）',
+        en: 'Delete row 1 so that the header is row 1 (a title can go in the note of edition.csv)',
+      },
+    },
+  },
+  {
+    rule: 'totals-row',
+    problem: {
+      severity: 'error',
+      file: 'funds.csv',
+      row: 6,
+      columnLetter: 'A',
+      value: '合计',
+      message: { zh: '第 6 行是合计行（“合计”），不是一条数据', en: 'Row 6 is a totals row (“合计”), not a row of data' },
+      hint: {
+        zh: '删除这一行：网站会自己加总，并与官方报告数字核对',
+        en: 'Delete the row: the site adds up by itself and checks the sums against the reported figures',
+      },
+    },
+  },
 ];
 
 function cellOf(problem: Problem): string | undefined {
