@@ -16,9 +16,18 @@ export type { Site } from '../derive/buildSite.ts';
 /** data/geo/<region>-boundary.{wgs84,gcj02}.geojson, when the data folder has them. */
 function readOutline(regionCode: string): { wgs84: unknown; gcj02?: unknown } | undefined {
   const file = (crs: string) => join(DATA_DIR, 'geo', `${regionCode}-boundary.${crs}.geojson`);
-  if (!existsSync(file('wgs84'))) return undefined;
-  const wgs84: unknown = JSON.parse(readFileSync(file('wgs84'), 'utf8'));
-  return existsSync(file('gcj02')) ? { wgs84, gcj02: JSON.parse(readFileSync(file('gcj02'), 'utf8')) as unknown } : { wgs84 };
+  const read = (crs: string): unknown => {
+    // An outline that cannot be read is drawn as none: the validation report has already said why.
+    try {
+      return existsSync(file(crs)) ? (JSON.parse(readFileSync(file(crs), 'utf8')) as unknown) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const wgs84 = read('wgs84');
+  if (wgs84 === undefined) return undefined;
+  const gcj02 = read('gcj02');
+  return gcj02 === undefined ? { wgs84 } : { wgs84, gcj02 };
 }
 
 let cached: { site: Site; stamp: string | undefined } | undefined;
@@ -40,8 +49,13 @@ function stampDataDir(): string {
   return readdirSync(DATA_DIR, { recursive: true, encoding: 'utf8' })
     .sort()
     .map((name) => {
-      const stat = statSync(join(DATA_DIR, name));
-      return `${name}\0${stat.size}\0${stat.mtimeMs}`;
+      // A broken link or a link loop is stamped by its name alone; the validation report names it.
+      try {
+        const stat = statSync(join(DATA_DIR, name));
+        return `${name}\0${stat.size}\0${stat.mtimeMs}`;
+      } catch {
+        return name;
+      }
     })
     .join('\n');
 }
