@@ -42,7 +42,11 @@ export function readDataFiles(dir: string = DATA_DIR): DataFiles {
   }
   const files = new Map<string, Uint8Array>();
   const problems: Problem[] = [];
-  const names = entries.map((entry) => entry.name).sort();
+  // Excel and WPS leave a lock file (~$funds.csv) beside a file they have open: it is theirs, not data.
+  const names = entries
+    .map((entry) => entry.name)
+    .filter((name) => !name.startsWith('~$'))
+    .sort();
   const byName = new Map(entries.map((entry) => [entry.name, entry]));
   for (const name of names.filter((n) => n.toLowerCase().endsWith('.csv'))) {
     const trouble = troubleOf(dir, byName.get(name)!);

@@ -113,6 +113,13 @@ describe('a spreadsheet in the data folder is mentioned, never silently ignored'
     ]);
   });
 
+  it('ignores the lock files Excel and WPS leave beside an open file', () => {
+    const dir = dataFolder((d) => (writeFileSync(join(d, '~$funds.csv'), 'lock'), writeFileSync(join(d, '~$资金.xlsx'), 'lock')));
+    const { report } = loadDataDir(dir);
+    expect(report.problems.filter((p) => p.file.startsWith('~$'))).toEqual([]);
+    expect(report.ok).toBe(true);
+  });
+
   it('of any other name: a warning listing the data files', () => {
     const dir = dataFolder((d) => writeFileSync(join(d, '资金台账.xlsx'), 'PK'));
     const problem = readDataFiles(dir).problems.find((p) => p.file === '资金台账.xlsx');
