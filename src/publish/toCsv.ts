@@ -10,6 +10,7 @@
  * leading apostrophe (which the spreadsheet hides) and quoted; numbers stay numbers. No JSON the site
  * publishes is meant for a spreadsheet (datapackage.json holds no rows, search-index.json feeds the search box).
  */
+import { defuseFormula, isDefused } from '../model/formulaCell.ts';
 import Papa from 'papaparse';
 import { formatHundredths } from '../format/money.ts';
 import type { AnyTable, Columns, Field, Table } from '../read/field.ts';
@@ -25,21 +26,6 @@ export type CsvCell = string | number | bigint | null | undefined;
  * `-5` are defused. Without a type, a cell that is wholly a plain number counts as a number.
  */
 export type CsvColumnType = 'number' | 'text';
-
-/**
- * What gets the apostrophe: a character a spreadsheet reads as the start of a formula (OWASP: = + - @
- * tab CR), also behind apostrophes already there, so `'=1` typed by staff is written `''=1` and shows
- * as typed (one apostrophe is the spreadsheet's text marker), and removing one gives back the cell.
- */
-const NEEDS_APOSTROPHE = /^'*[=+\-@\t\r]/;
-const DEFUSED = /^'+[=+\-@\t\r]/;
-const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
-
-/** A text cell as it is written so that no spreadsheet runs it: `=SUM(1)` → `'=SUM(1)`. */
-export function defuseFormula(text: string, type?: CsvColumnType): string {
-  if (type !== 'text' && PLAIN_NUMBER.test(text)) return text;
-  return NEEDS_APOSTROPHE.test(text) ? `'${text}` : text;
-}
 
 function formatCell(cell: CsvCell, type: CsvColumnType | undefined): string {
   if (cell === undefined || cell === null) return '';
@@ -67,7 +53,7 @@ export function formatCsv(header: readonly string[], rows: readonly (readonly Cs
   // cell too, as OWASP advises.
   const body = Papa.unparse(
     { fields: header.map((name) => defuseFormula(name, 'text')), data },
-    { quotes: (value: unknown) => typeof value === 'string' && DEFUSED.test(value), newline: '\n', header: true },
+    { quotes: (value: unknown) => typeof value === 'string' && isDefused(value), newline: '\n', header: true },
   );
   return `${BOM}${body}\n`;
 }

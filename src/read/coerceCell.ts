@@ -25,6 +25,9 @@ import type { Cause, Rule } from './problem.ts';
 import { isWhiteSpace } from './parseCsv.ts';
 import { lookUpTerm } from '../model/vocabulary.ts';
 import { listControlCharacters, showControlCharacters } from '../format/controlCharacters.ts';
+import { restoreFormula } from '../model/formulaCell.ts';
+
+const APOSTROPHE = 39;
 
 export type CellFailure = { ok: false; rule: Rule; message: Bilingual; hint: Bilingual; cause?: Cause };
 
@@ -235,9 +238,12 @@ export function compileCell(field: Field, header: string): CellParser {
   const { meta } = field;
   const readPlain = plainReader(meta);
   const ranged = meta.minimum !== undefined || meta.maximum !== undefined;
+  // A text cell of a published CSV put back in data/: its formula-defusing apostrophe comes off.
+  const restore = meta.kind === 'text';
   return (text) => {
     // Only a cell that starts with white space can be blank; trim is not called for the others.
     if (text === '' || (isWhiteSpace(text.charCodeAt(0)) && text.trim() === '')) return meta.required ? requiredFailure(meta, header) : undefined;
+    if (restore && text.charCodeAt(0) === APOSTROPHE) text = restoreFormula(text);
     const plain = readPlain(text);
     if (plain === undefined) return coerceFully(field, text);
     return ranged && typeof plain === 'number' && !withinRange(meta, plain) ? outOfRange(meta, text) : plain;

@@ -101,6 +101,21 @@ describe('toCsv', () => {
     const [header, , funds] = parse(toCsv(reportedTable, small.reported));
     expect(funds![header!.indexOf('value')]).toBe('30200000');
   });
+
+  test.each(['=HYPERLINK("http://x","y")', '@SUM(1)', "+cmd|' /C calc'!A0", "'=1", "''@x", '-2+3'])(
+    'reads a defused name %s back as it was typed: the published file can go back into data/',
+    (name) => {
+      const projects = small.projects.map((p, i) => (i === 0 ? { ...p, name } : p));
+      const files = new Map<string, Uint8Array>();
+      for (const table of TABLES) {
+        const key = RECORD_KEYS[table.file as keyof typeof RECORD_KEYS];
+        const rows = (key === 'projects' ? projects : small[key]) as unknown as Record<string, unknown>[];
+        files.set(table.file, new TextEncoder().encode(toCsv(table, rows)));
+      }
+      const { records } = loadDataset(files);
+      expect(records.projects[0]!.name).toBe(name);
+    },
+  );
 });
 
 /** What a spreadsheet reads as the start of a formula (OWASP, CSV injection). */
