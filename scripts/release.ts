@@ -3,7 +3,7 @@
  * changes, in data/editions/<id>/ (commit it with the data).
  */
 import { join } from 'node:path';
-import { DATA_DIR, dayOfBuild } from '../src/load/readDataDir.ts';
+import { DATA_DIR, dayOfBuild, localDay } from '../src/load/readDataDir.ts';
 import { runCommand } from './lib/command.ts';
 import { release } from './lib/release.ts';
 
@@ -43,6 +43,7 @@ await runCommand(
       editionsDir: join(dataDir, 'editions'),
       note: { zh, en: (values['note-en'] as string | undefined)?.trim() || zh },
       today: dayOfBuild(),
+      released: localDay(),
     });
     if (!outcome.released) {
       console.error(`${outcome.reason.zh}\n${outcome.reason.en}`);

@@ -10,11 +10,20 @@ import { listEditions, sha256, writeEdition } from '../../src/load/editions.ts';
 import { packageOptions } from '../../src/load/packageOptions.ts';
 import { freezeEdition, type EditionManifest } from '../../src/publish/freezeEdition.ts';
 
-export type ReleaseOptions = { dataDir: string; editionsDir: string; note: Bilingual; today: string; warn?: (text: string) => void };
+export type ReleaseOptions = {
+  dataDir: string;
+  editionsDir: string;
+  note: Bilingual;
+  /** The day of the build, for the validation (see dayOfBuild). */
+  today: string;
+  /** The day recorded as the release date; today unless given. */
+  released?: string;
+  warn?: (text: string) => void;
+};
 
 export type ReleaseOutcome = { released: true; manifest: EditionManifest } | { released: false; reason: Bilingual };
 
-export function release({ dataDir, editionsDir, note, today, warn = console.error }: ReleaseOptions): ReleaseOutcome {
+export function release({ dataDir, editionsDir, note, today, released = today, warn = console.error }: ReleaseOptions): ReleaseOutcome {
   const { records, report, edition } = loadDataDir(dataDir, { today });
   if (!report.ok) {
     warn(formatReport(report, edition));
@@ -38,6 +47,6 @@ export function release({ dataDir, editionsDir, note, today, warn = console.erro
       },
     };
   }
-  const manifest = writeEdition(files, { id: edition, asOf, released: today, regionCode: records.edition[0]!.region_code, note }, editionsDir);
+  const manifest = writeEdition(files, { id: edition, asOf, released, regionCode: records.edition[0]!.region_code, note }, editionsDir);
   return { released: true, manifest };
 }

@@ -103,6 +103,11 @@ export function dayOfBuild(now: number = Date.now()): string {
   return dayAt(now, 14);
 }
 
+/** Today on this machine's own calendar (China Standard Time on staff machines): the day an edition is released. */
+export function localDay(now: number = Date.now()): string {
+  return dayAt(now, -new Date(now).getTimezoneOffset() / 60);
+}
+
 export type DataDir = LoadedDataset & { edition: string; files: Map<string, Uint8Array> };
 
 /** `today` is the day of the build (dayOfBuild); without it the as-of is not checked against the calendar. */

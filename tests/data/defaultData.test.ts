@@ -11,6 +11,7 @@ import { TABLES } from '../../src/read/tables.ts';
 import { townOf } from '../../src/model/divisionCode.ts';
 import { loadDataset } from '../../src/read/loadDataset.ts';
 import { DATA_DIR } from '../../src/load/readDataDir.ts';
+import { checkEdition, listEditions } from '../../src/load/editions.ts';
 import { reviewMonths } from '../../scripts/generateSample.ts';
 
 const DATA = DATA_DIR;
@@ -245,5 +246,18 @@ describe('the scripts reproduce data/', () => {
   it.each(TABLES.map((t) => t.file))('%s is the same as in tests/fixtures/region', (file) => {
     const fixture = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'region', file));
     expect(readFileSync(join(DATA, file)).equals(fixture), file).toBe(true);
+  });
+});
+
+describe('the released editions of the default data', () => {
+  const editionsDir = join(DATA, 'editions');
+  const editions = listEditions(editionsDir);
+
+  it('start with the article’s edition of 2021-10-14', () => {
+    expect(editions[0]).toMatchObject({ asOf: '2021-10-14', regionCode: '150627' });
+  });
+
+  it.each(editions.map((e) => [e.id, e] as const))('%s: every frozen file still has the sha256 its manifest records', (_id, manifest) => {
+    expect(checkEdition(manifest, editionsDir)).toEqual([]);
   });
 });
