@@ -8,7 +8,8 @@ import { TABLES } from '../../src/read/tables.ts';
 import { loadDataDir } from '../../src/load/readDataDir.ts';
 import { listEditions, sha256, writeEdition } from '../../src/load/editions.ts';
 import { packageOptions } from '../../src/load/packageOptions.ts';
-import { freezeEdition, type EditionManifest } from '../../src/publish/freezeEdition.ts';
+import { freezeEdition } from '../../src/publish/freezeEdition.ts';
+import type { EditionManifest } from '../../src/model/editionManifest.ts';
 
 export type ReleaseOptions = {
   dataDir: string;

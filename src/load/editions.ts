@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA_DIR } from './readDataDir.ts';
-import { EDITION_FORMAT, MANIFEST_FILE, type EditionManifest } from '../publish/freezeEdition.ts';
+import { EDITION_FORMAT, MANIFEST_FILE, type EditionManifest } from '../model/editionManifest.ts';
 import { TABLES } from '../read/tables.ts';
 
 export const EDITIONS_DIR = join(DATA_DIR, 'editions');

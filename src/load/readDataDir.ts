@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { loadDataset, type LoadedDataset } from '../read/loadDataset.ts';
 import { entryProblem, folderProblem, isSpreadsheet, spreadsheetProblems, type EntryTrouble } from '../read/dataFolder.ts';
 import type { Problem } from '../read/problem.ts';
-import { dayAt } from '../model/calendar.ts';
+import { dayAt, utcOffsetHoursAt } from '../model/calendar.ts';
 
 export const DATA_DIR = resolve(process.env.DATA_DIR ?? 'data');
 
@@ -105,7 +105,7 @@ export function dayOfBuild(now: number = Date.now()): string {
 
 /** Today on this machine's own calendar (China Standard Time on staff machines): the day an edition is released. */
 export function localDay(now: number = Date.now()): string {
-  return dayAt(now, -new Date(now).getTimezoneOffset() / 60);
+  return dayAt(now, utcOffsetHoursAt(now));
 }
 
 export type DataDir = LoadedDataset & { edition: string; files: Map<string, Uint8Array> };

@@ -104,6 +104,11 @@ export function dayAt(epochMilliseconds: number, utcOffsetHours = 0): string {
   return dateText(utcDay.floor(new Date(epochMilliseconds + utcOffsetHours * 3_600_000)));
 }
 
+/** How many hours this machine's time zone is ahead of UTC at an instant (8 in China). */
+export function utcOffsetHoursAt(epochMilliseconds: number): number {
+  return -new Date(epochMilliseconds).getTimezoneOffset() / 60;
+}
+
 /** The day number of the last day of `YYYY-MM`. */
 export function lastDayOfMonth(isoMonth: string): number {
   return dayNumberOf(utcMonth.offset(startOf(isoMonth), 1)) - 1;

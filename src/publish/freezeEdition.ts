@@ -4,32 +4,13 @@
  * cited unchanged whatever later editions and later versions of the tool do. Pure: src/load/editions.ts
  * hashes and writes what this returns.
  */
-import type { Bilingual } from '../i18n/locale.ts';
 import type { Reconciliation } from '../read/reconcile.ts';
 import { RECORD_KEYS, TABLES, type Records } from '../read/tables.ts';
 import type { AnyTable } from '../read/field.ts';
 import { formatHundredths } from '../format/money.ts';
 import { describePackage, type PackageOptions } from './describePackage.ts';
 import { toCsv } from './toCsv.ts';
-
-/** The layout of a frozen copy; a change of layout is a recorded migration that leaves published files as they were. */
-export const EDITION_FORMAT = 1;
-export const MANIFEST_FILE = 'edition.json';
-export const FIGURES_FILE = 'figures.json';
-export const PACKAGE_FILE = 'datapackage.json';
-
-/** What data/editions/<id>/edition.json records of a released edition. */
-export type EditionManifest = {
-  format: typeof EDITION_FORMAT;
-  id: string;
-  asOf: string;
-  /** The day it was released. */
-  released: string;
-  regionCode: string;
-  note: Bilingual;
-  /** Every frozen file with its sha256 and size, by name: the edition's data, byte for byte. */
-  files: Record<string, { sha256: string; bytes: number }>;
-};
+import { FIGURES_FILE, PACKAGE_FILE } from '../model/editionManifest.ts';
 
 /** The reconciled figures with exact decimals (JSON has no bigint), as the edition showed them. */
 export function figuresToJson(reconciliation: readonly Reconciliation[]): string {

@@ -70,6 +70,7 @@ export function otherPages(places: SitePlaces): { name: string; path: string }[]
     { name: 'pairings', path: '/pairings/' },
     { name: 'monthly', path: '/monthly/' },
     { name: 'data and methods', path: '/data/' },
+    { name: 'editions', path: '/editions/' },
     { name: 'region', path: placePath(places.regionCode) },
   ];
 }

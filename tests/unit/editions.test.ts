@@ -7,7 +7,7 @@ import { checkEdition, listEditions, readEditionData } from '../../src/load/edit
 import { loadDataset } from '../../src/read/loadDataset.ts';
 import { compareEditions, compareFigures, compareRecords } from '../../src/derive/compareEditions.ts';
 import { comparisonToJson, formatComparison } from '../../src/derive/formatComparison.ts';
-import { FIGURES_FILE } from '../../src/publish/freezeEdition.ts';
+import { FIGURES_FILE } from '../../src/model/editionManifest.ts';
 
 const SMALL = join(import.meta.dirname, '..', 'fixtures', 'small');
 const made: string[] = [];
