@@ -399,6 +399,18 @@ export const en: Dictionary = {
   colBefore: 'Before',
   colAfter: 'After',
   colStatusChange: 'Reconciliation',
+  editionPageTitle: 'Edition {edition}',
+  editionPageDescription:
+    'Every headline figure and data file of edition {edition} of the rural revitalization data of {region} (data as of {date}), never to change.',
+  editionOldBanner: 'This is the {date} edition ({edition}); the latest is {latest}.',
+  editionOldBannerLink: 'See the latest edition',
+  editionPageLede: 'The figures and files on this page come from the frozen copy of edition {edition}: they never change after release and are safe to cite.',
+  editionFigures: 'Headline figures',
+  editionFiles: 'Data files',
+  colSize: 'Size',
+  colReported: 'Reported',
+  colComputed: 'Computed',
+  bytesUnit: '{bytes} bytes',
   revisionsTitle: 'Editions and corrections',
   revisionsText:
     'The data is updated monthly: each update is released as a new edition, named by its as-of date and a digest of its content. When an error is found, it is corrected in a new edition whose note says what was corrected; old editions are never deleted or changed, and links that cite one still show its figures. Every edition and its changes are listed under “All editions”.',

@@ -1,5 +1,6 @@
 import { inject } from 'vitest';
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { listEditions } from '../../src/load/editions.ts';
 import { siteUnderTest, useBrowser, visit } from './browser.ts';
@@ -27,6 +28,22 @@ describe('the editions', () => {
     await link.click();
     await session.page.waitForURL(`**${prefix}/editions/${newest.id}/changes/`);
     expect(await session.page.locator('h1').innerText()).toContain(newest.id);
+  });
+
+  it('each have their own page with every headline figure and their frozen files, byte for byte as released', async () => {
+    for (const edition of editions) {
+      await visit(session.page, `${siteUrl}/editions/${edition.id}/`);
+      expect(await session.page.locator('h1').innerText()).toContain(edition.id);
+      expect(await session.page.locator('table.edition-figures tbody tr').count()).toBeGreaterThan(0);
+      // The latest edition carries no "this is an old edition" banner.
+      expect(await session.page.locator('.edition-banner').count()).toBe(edition.id === editions.at(-1)!.id ? 0 : 1);
+      for (const name of Object.keys(edition.files)) {
+        const response = await session.page.request.get(`${siteUrl}/editions/${edition.id}/data/${name}`);
+        expect(response.status(), name).toBe(200);
+        const frozen = readFileSync(join(inject('siteDataDir'), 'editions', edition.id, name));
+        expect(Buffer.from(await response.body()).equals(frozen), name).toBe(true);
+      }
+    }
   });
 
   it('link from every page’s footer edition id', async () => {

@@ -6,6 +6,7 @@ import type { Site } from '../buildSite.ts';
 import type { Comparison } from '../compareEditions.ts';
 import type { EditionManifest } from '../../model/editionManifest.ts';
 import { buildPageFrame, type PageFrame } from './pageFrame.ts';
+import type { Reconciliation } from '../../read/reconcile.ts';
 
 /** Every released edition, oldest first, with what changed since the one before (none for the first). */
 export type EditionHistory = { manifest: EditionManifest; previous: string | undefined; changes: Comparison | undefined }[];
@@ -40,4 +41,36 @@ export function buildEditionsView(site: Site, history: EditionHistory): Editions
 export function buildChangelogView(site: Site, history: EditionHistory, id: string): ChangelogView | undefined {
   const entry = history.find((e) => e.manifest.id === id);
   return entry === undefined ? undefined : { frame: buildPageFrame(site), edition: rowOf(entry), changes: entry.changes };
+}
+
+/** A headline figure as a frozen edition recorded it (figures.json). */
+export type FrozenFigure = Pick<Reconciliation, 'key' | 'scopeCode' | 'projectId' | 'category' | 'label' | 'unit' | 'qualifier' | 'status' | 'reported'> & {
+  computed: bigint | undefined;
+};
+
+export const editionPath = (id: string): string => `/editions/${id}/`;
+export const editionFilePath = (id: string, name: string): string => `/editions/${id}/data/${name}`;
+
+/** One edition's own page: its figures as released, its frozen files, and whether a later edition replaced it. */
+export type EditionPageView = {
+  frame: PageFrame;
+  edition: EditionRow;
+  /** The latest edition, when this is not it: the page then says so and links to the live site. */
+  latest: string | undefined;
+  figures: FrozenFigure[];
+  files: { name: string; sha256: string; bytes: number; path: string }[];
+};
+
+export function buildEditionPageView(site: Site, history: EditionHistory, id: string, figures: FrozenFigure[]): EditionPageView | undefined {
+  const entry = history.find((e) => e.manifest.id === id);
+  if (entry === undefined) return undefined;
+  const newest = history.at(-1)!.manifest.id;
+  return {
+    // The footer names this edition, not the live one: every figure on the page is this edition's.
+    frame: { ...buildPageFrame(site), edition: id, asOf: entry.manifest.asOf },
+    edition: rowOf(entry),
+    latest: newest === id ? undefined : newest,
+    figures,
+    files: Object.entries(entry.manifest.files).map(([name, file]) => ({ name, ...file, path: editionFilePath(id, name) })),
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildChangelogView, buildEditionsView, changelogPath, type EditionHistory } from '../../../src/derive/views/editionsView.ts';
+import { buildChangelogView, buildEditionPageView, buildEditionsView, changelogPath, type EditionHistory } from '../../../src/derive/views/editionsView.ts';
 import type { EditionManifest } from '../../../src/model/editionManifest.ts';
 import { smallSite } from './siteFixture.ts';
 
@@ -57,5 +57,23 @@ describe('buildChangelogView', () => {
     expect(buildChangelogView(site, history, 'e1')?.changes).toBeUndefined();
     expect(buildChangelogView(site, history, 'nope')).toBeUndefined();
     expect(changelogPath('e1')).toBe('/editions/e1/changes/');
+  });
+});
+
+describe('buildEditionPageView', () => {
+  test('names the latest edition on an older one (the banner), and none on the latest', () => {
+    expect(buildEditionPageView(site, history, 'e1', [])?.latest).toBe('e2');
+    expect(buildEditionPageView(site, history, 'e2', [])?.latest).toBeUndefined();
+    expect(buildEditionPageView(site, history, 'nope', [])).toBeUndefined();
+  });
+
+  test("puts the edition's own id and as-of date in the page's footer, and lists its files with their links", () => {
+    const withFiles: EditionHistory = [
+      { ...history[0]!, manifest: { ...history[0]!.manifest, files: { 'funds.csv': { sha256: 'ab', bytes: 3 } } } },
+      history[1]!,
+    ];
+    const view = buildEditionPageView(site, withFiles, 'e1', [])!;
+    expect(view.frame).toMatchObject({ edition: 'e1', asOf: '2021-10-14' });
+    expect(view.files).toEqual([{ name: 'funds.csv', sha256: 'ab', bytes: 3, path: '/editions/e1/data/funds.csv' }]);
   });
 });
