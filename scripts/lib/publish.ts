@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { formatProblems, formatReport } from '../../src/read/formatReport.ts';
 import { loadDataDir } from '../../src/load/readDataDir.ts';
+import { unreleasedSince } from './release.ts';
 
 /** The published site: dist/, or the folder DIST_DIR names (astro.config.mjs reads the same variable). */
 export const DIST_DIR = resolve(process.env.DIST_DIR ?? 'dist');
@@ -24,13 +25,19 @@ export type PublishOptions = {
 export type PublishOutcome = { published: boolean; edition: string };
 
 export async function publish({ dataDir, distDir, buildSite, log = console.log, warn = console.error, today }: PublishOptions): Promise<PublishOutcome> {
-  const { report, edition } = loadDataDir(dataDir, { today });
+  const loaded = loadDataDir(dataDir, { today });
+  const { report, edition } = loaded;
   if (!report.ok) {
     warn(formatReport(report, edition));
     warn('\n未发布：dist/ 保持不变。 Not published: dist/ is unchanged.');
     return { published: false, edition };
   }
   if (report.problems.length > 0) warn(formatProblems(report.problems).join('\n'));
+  const last = unreleasedSince(loaded, join(dataDir, 'editions'));
+  if (last !== undefined) {
+    warn(`提示：data/ 中有尚未发布为版本的改动（上一版是 ${last.id}）。运行 npm run diff 查看，npm run release 发布。`);
+    warn(`Note: data/ holds changes not yet released as an edition (the last is ${last.id}). See them with npm run diff; release them with npm run release.`);
+  }
   log(`数据通过校验，开始构建 · Data valid, building edition ${edition}`);
 
   const work = join(dirname(distDir), '.build');

@@ -33,7 +33,7 @@ export function release({ dataDir, editionsDir, note, today, released = today, w
   const files = freezeEdition(records, report.reconciliation, packageOptions(records, edition));
   const last = listEditions(editionsDir).at(-1);
   const asOf = records.edition[0]!.as_of;
-  if (last !== undefined && TABLES.every((table) => sha256(files.get(table.file)!) === last.files[table.file]?.sha256)) {
+  if (last !== undefined && sameData(files, last)) {
     return {
       released: false,
       reason: { zh: `数据与上一版 ${last.id} 相同，无需发布新版本`, en: `The data is the same as the last edition, ${last.id}; there is nothing to release` },
@@ -50,4 +50,19 @@ export function release({ dataDir, editionsDir, note, today, released = today, w
   }
   const manifest = writeEdition(files, { id: edition, asOf, released, regionCode: records.edition[0]!.region_code, note }, editionsDir);
   return { released: true, manifest };
+}
+
+/** Whether frozen files hold the same data as an edition: every data file's sha256 alike. */
+export const sameData = (files: ReadonlyMap<string, string>, edition: EditionManifest): boolean =>
+  TABLES.every((table) => sha256(files.get(table.file)!) === edition.files[table.file]?.sha256);
+
+/**
+ * The last released edition, when data/ holds changes it does not: the build then says that the site
+ * shows an edition no one released. Undefined when the data is released or nothing ever was.
+ */
+export function unreleasedSince(loaded: ReturnType<typeof loadDataDir>, editionsDir: string): EditionManifest | undefined {
+  const last = listEditions(editionsDir).at(-1);
+  if (last === undefined) return undefined;
+  const files = freezeEdition(loaded.records, loaded.report.reconciliation, packageOptions(loaded.records, loaded.edition));
+  return sameData(files, last) ? undefined : last;
 }

@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { publish } from '../../scripts/lib/publish.ts';
+import { release } from '../../scripts/lib/release.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 const quiet = { log: () => {}, warn: () => {} };
@@ -90,5 +91,26 @@ describe('publish (npm run build)', () => {
       ...quiet,
     });
     expect(outcome.published).toBe(true);
+  });
+  it('says when data/ holds changes not released as an edition, and not when it is the last edition', async () => {
+    const { dataDir, distDir } = setUp();
+    const build = (outDir: string) => {
+      mkdirSync(outDir, { recursive: true });
+      writeFileSync(join(outDir, 'index.html'), 'site');
+      return Promise.resolve();
+    };
+    const run = async () => {
+      const said: string[] = [];
+      await publish({ dataDir, distDir, buildSite: build, log: () => {}, warn: (line) => said.push(line) });
+      return said.join('\n');
+    };
+    expect(await run()).not.toContain('not yet released');
+    const released = release({ dataDir, editionsDir: join(dataDir, 'editions'), note: { zh: '一', en: 'one' }, today: '2021-12-01', warn: () => {} });
+    expect(released.released).toBe(true);
+    expect(await run()).not.toContain('not yet released');
+    writeFileSync(join(dataDir, 'funds.csv'), readFileSync(join(dataDir, 'funds.csv'), 'utf8').replace('2000万', '2100万'));
+    const said = await run();
+    expect(said).toContain('尚未发布为版本的改动');
+    expect(said).toContain(`not yet released as an edition (the last is ${released.released ? released.manifest.id : ''})`);
   });
 });
