@@ -14,7 +14,7 @@
  */
 import { median } from 'd3-array';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { DATA_DIR, loadDataDir } from '../src/load/readDataDir.ts';
@@ -22,8 +22,10 @@ import { startStaticServer } from './lib/staticServer.ts';
 import { DIST_DIR } from './lib/publish.ts';
 import { layOutTable } from '../src/format/layOutTable.ts';
 import { parseOrExit, wholeNumber } from './lib/command.ts';
+import { release } from './lib/release.ts';
+import { dayAt } from '../src/model/calendar.ts';
 
-const { values } = parseOrExit<{ repeats: string; 'no-build-timing': boolean }>({
+const { values } = parseOrExit<{ repeats: string; 'no-build-timing': boolean; editions: string; 'no-edition-timing': boolean }>({
   name: 'npm run bench:site',
   summary: {
     zh: '网站基准：构建时间（与同页数的空白 Astro 构建比较）、页面大小和地图首次渲染时间。',
@@ -32,6 +34,15 @@ const { values } = parseOrExit<{ repeats: string; 'no-build-timing': boolean }>(
   options: {
     repeats: { type: 'string', default: '1', value: 'n', description: { zh: '每项计时的次数', en: 'Times each measure is taken' }, check: wholeNumber(1) },
     'no-build-timing': { type: 'boolean', default: false, description: { zh: '不计构建时间', en: 'Skip the build timing' } },
+    editions: {
+      type: 'string',
+      default: '1,12,60',
+      value: 'n,n,…',
+      description: { zh: '计时的已发布版本数，逗号分隔', en: 'Numbers of released editions to time the build with, comma-separated' },
+      check: (text) =>
+        /^[1-9]\d*(,[1-9]\d*)*$/.test(text) ? undefined : { zh: '应为逗号分隔的正整数', en: 'must be whole numbers above 0, separated by commas' },
+    },
+    'no-edition-timing': { type: 'boolean', default: false, description: { zh: '不计版本数对构建时间的影响', en: 'Skip the timing by number of editions' } },
   },
   environment: { CHROMIUM_PATH: { zh: 'Chromium 路径（默认 /usr/bin/chromium）', en: 'Path to Chromium (/usr/bin/chromium unless set)' } },
   exitCodes: { 1: { zh: '构建或测量失败', en: 'a build or a measurement failed' } },
@@ -206,6 +217,70 @@ function timeBuilds(pages: number): { siteMs: number; bareMs: number } {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Build time by number of editions
+
+/**
+ * A copy of data/ with `count` editions released one after another (monthly for five years is 60),
+ * each a day later and with one amount changed, so every release holds new data.
+ */
+function dataWithEditions(dir: string, count: number): void {
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(DATA_DIR, dir, { recursive: true, filter: (source) => !source.startsWith(join(DATA_DIR, 'editions')) });
+  const asOf = loadDataDir(dir).records.edition[0]!.as_of;
+  const editionCsv = readFileSync(join(dir, 'edition.csv'), 'utf8');
+  const funds = readFileSync(join(dir, 'funds.csv'), 'utf8');
+  for (let i = 0; i < count; i += 1) {
+    const day = dayAt(Date.parse(`${asOf}T00:00:00Z`) + i * 86_400_000);
+    writeFileSync(join(dir, 'edition.csv'), editionCsv.replace(asOf, day));
+    // The first amount, one yuan more each time: new data for every release.
+    writeFileSync(
+      join(dir, 'funds.csv'),
+      funds.replace(/^(F[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,[^,]*,)(\d+)/m, (_m, head: string, amount: string) => `${head}${BigInt(amount) + BigInt(i)}`),
+    );
+    const outcome = release({
+      dataDir: dir,
+      editionsDir: join(dir, 'editions'),
+      note: { zh: `第 ${i + 1} 版`, en: `Edition ${i + 1}` },
+      today: day,
+      warn: () => {},
+    });
+    if (!outcome.released) throw new Error(`${outcome.reason.zh} · ${outcome.reason.en}`);
+  }
+}
+
+function timeEditionGrowth(counts: number[]): void {
+  const bench = join(WORK, `bench-editions-${process.pid}`);
+  const rows: string[][] = [];
+  const seconds: number[] = [];
+  try {
+    for (const count of counts) {
+      const dataDir = join(bench, `data-${count}`);
+      const dist = join(bench, `dist-${count}`);
+      dataWithEditions(dataDir, count);
+      const samples: number[] = [];
+      for (let i = 0; i < REPEATS; i++) {
+        samples.push(run('npx', ['tsx', 'scripts/build.ts'], ROOT, { ...ENV, DATA_DIR: dataDir, DIST_DIR: dist }));
+        if (i < REPEATS - 1) rmSync(dist, { recursive: true, force: true });
+      }
+      const ms = median(samples) ?? NaN;
+      seconds.push(ms / 1000);
+      rows.push([String(count), String(countHtmlPages(dist)), (ms / 1000).toFixed(1), (ms / 1000 / seconds[0]!).toFixed(2)]);
+      rmSync(dist, { recursive: true, force: true });
+    }
+  } finally {
+    rmSync(bench, { recursive: true, force: true });
+  }
+  printTable(['版本数 Editions', '页面 Pages', '构建秒数 Build s', '÷ 最少版本时 vs fewest'], rows);
+  // Linear growth: each added edition costs about the same, whatever the number before it.
+  const perEdition = counts.slice(1).map((count, i) => (seconds[i + 1]! - seconds[0]!) / (count - counts[0]!));
+  if (perEdition.length > 0) {
+    console.log(`\n每增加一个版本的构建秒数 · Build seconds per added edition: ${perEdition.map((s) => s.toFixed(2)).join(', ')}`);
+    const steady = perEdition.length < 2 || perEdition.at(-1)! <= Math.max(perEdition[0]! * 1.5, 0.05);
+    console.log(steady ? '✓ 近似线性 roughly linear' : '✗ 超线性 worse than linear');
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 
 function printTable(header: string[], rows: string[][]): void {
   for (const line of layOutTable(header, rows, 1)) console.log(line);
@@ -231,4 +306,10 @@ if (!values['no-build-timing']) {
       ['比值 Ratio (site ÷ bare)', (siteMs / bareMs).toFixed(2)],
     ],
   );
+}
+
+if (!values['no-edition-timing']) {
+  const counts = values.editions.split(',').map(Number);
+  console.log(`\n构建时间与版本数 · Build time by number of released editions (${counts.join(', ')}; ${REPEATS} 次取中位数 median of ${REPEATS})\n`);
+  timeEditionGrowth(counts);
 }
