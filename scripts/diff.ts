@@ -4,8 +4,7 @@
  */
 import { join } from 'node:path';
 import { DATA_DIR, dayOfBuild, loadDataDir } from '../src/load/readDataDir.ts';
-import { listEditions, readEditionData } from '../src/load/editions.ts';
-import { loadDataset } from '../src/read/loadDataset.ts';
+import { listEditions, loadEdition } from '../src/load/editions.ts';
 import { formatReport } from '../src/read/formatReport.ts';
 import { compareEditions } from '../src/derive/compareEditions.ts';
 import { comparisonToJson, formatComparison } from '../src/derive/formatComparison.ts';
@@ -38,7 +37,7 @@ await runCommand(
       console.error(formatReport(now.report, now.edition));
       return 1;
     }
-    const then = loadDataset(readEditionData(last.id, editionsDir));
+    const then = loadEdition(last, editionsDir);
     const comparison = compareEditions(
       { records: then.records, reconciliation: then.report.reconciliation },
       { records: now.records, reconciliation: now.report.reconciliation },

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { formatProblems, formatReport } from '../../src/read/formatReport.ts';
 import { loadDataDir } from '../../src/load/readDataDir.ts';
-import { unreleasedSince } from './release.ts';
+import { unreleasedSince } from '../../src/load/editions.ts';
 
 /** The published site: dist/, or the folder DIST_DIR names (astro.config.mjs reads the same variable). */
 export const DIST_DIR = resolve(process.env.DIST_DIR ?? 'dist');

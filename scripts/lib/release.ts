@@ -4,9 +4,8 @@
  */
 import type { Bilingual } from '../../src/i18n/locale.ts';
 import { formatReport } from '../../src/read/formatReport.ts';
-import { TABLES } from '../../src/read/tables.ts';
 import { loadDataDir } from '../../src/load/readDataDir.ts';
-import { listEditions, sha256, writeEdition } from '../../src/load/editions.ts';
+import { listEditions, sameData, writeEdition } from '../../src/load/editions.ts';
 import { packageOptions } from '../../src/load/packageOptions.ts';
 import { freezeEdition } from '../../src/publish/freezeEdition.ts';
 import type { EditionManifest } from '../../src/model/editionManifest.ts';
@@ -50,19 +49,4 @@ export function release({ dataDir, editionsDir, note, today, released = today, w
   }
   const manifest = writeEdition(files, { id: edition, asOf, released, regionCode: records.edition[0]!.region_code, note }, editionsDir);
   return { released: true, manifest };
-}
-
-/** Whether frozen files hold the same data as an edition: every data file's sha256 alike. */
-export const sameData = (files: ReadonlyMap<string, string>, edition: EditionManifest): boolean =>
-  TABLES.every((table) => sha256(files.get(table.file)!) === edition.files[table.file]?.sha256);
-
-/**
- * The last released edition, when data/ holds changes it does not: the build then says that the site
- * shows an edition no one released. Undefined when the data is released or nothing ever was.
- */
-export function unreleasedSince(loaded: ReturnType<typeof loadDataDir>, editionsDir: string): EditionManifest | undefined {
-  const last = listEditions(editionsDir).at(-1);
-  if (last === undefined) return undefined;
-  const files = freezeEdition(loaded.records, loaded.report.reconciliation, packageOptions(loaded.records, loaded.edition));
-  return sameData(files, last) ? undefined : last;
 }

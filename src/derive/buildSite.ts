@@ -12,6 +12,7 @@ import { contentSecurityPolicy } from '../config/contentSecurityPolicy.ts';
 import type { TileConfig } from '../config/tileConfig.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { buildMapPayload, type MapPayload } from './map/buildMapPayload.ts';
+import type { EditionStanding } from './views/pageFrame.ts';
 
 export type Site = {
   /** As-of date plus digest of the files: names exactly the data a page was built from. */
@@ -38,6 +39,8 @@ export type Site = {
   csp: string;
   /** What the static and interactive maps draw, in the page's language. */
   mapPayload: (locale: Locale) => MapPayload;
+  /** Live pages of released or unreleased data, or one released edition's frozen pages. */
+  standing: EditionStanding;
 };
 
 export type SiteInput = {
@@ -49,6 +52,8 @@ export type SiteInput = {
   outline: { wgs84: unknown; gcj02?: unknown } | undefined;
   /** Served by `npm run dev`, whose pages carry their styles inline (the policy allows them there only). */
   devServer?: boolean;
+  /** Released data unless said otherwise. */
+  standing?: EditionStanding;
 };
 
 /** A value computed on first use of its key, then kept: pages ask for the same place many times. */
@@ -60,7 +65,7 @@ function memoize<K, V>(compute: (key: K) => V): (key: K) => V {
   };
 }
 
-export function buildSite({ records, report, edition, tiles, outline, devServer = false }: SiteInput): Site {
+export function buildSite({ records, report, edition, tiles, outline, devServer = false, standing = { kind: 'released' } }: SiteInput): Site {
   const tree = buildPlaceTree(records);
   const region = tree.places.get(tree.regionCode);
   if (region === undefined) throw new Error(`The region ${tree.regionCode} is not in divisions.csv`);
@@ -93,5 +98,6 @@ export function buildSite({ records, report, edition, tiles, outline, devServer 
     tiles,
     csp: contentSecurityPolicy(tiles.cspImgSrc, { devServer }),
     mapPayload: memoize((locale: Locale) => buildMapPayload({ records, tree, locale, tiles, outline })),
+    standing,
   };
 }

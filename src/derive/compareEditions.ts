@@ -73,7 +73,12 @@ export function compareRecords(before: Records, after: Records): FileComparison[
 }
 
 /** Every reported figure whose computed value or status moved, matched by key, place, project and category. */
-export function compareFigures(before: readonly Reconciliation[], after: readonly Reconciliation[]): FigureMove[] {
+/** What a comparison reads of a figure: a frozen edition's figures.json holds these too. */
+export type ComparedFigure = Pick<Reconciliation, 'key' | 'scopeCode' | 'projectId' | 'category' | 'label' | 'unit' | 'status'> & {
+  computed: bigint | undefined;
+};
+
+export function compareFigures(before: readonly ComparedFigure[], after: readonly ComparedFigure[]): FigureMove[] {
   const old = new Map(before.map((figure) => [figureId(figure), figure]));
   const ids = [...new Set([...after.map(figureId), ...before.map(figureId)])];
   const now = new Map(after.map((figure) => [figureId(figure), figure]));

@@ -47,7 +47,7 @@ function formatFile(f: FileComparison): string[] {
 const value = (hundredths: bigint | undefined): string => (hundredths === undefined ? '—' : formatHundredths(hundredths));
 const status = (s: FigureMove['statusBefore']): string => (s === undefined ? '—' : `${RECONCILE_STATUSES[s].zh} ${RECONCILE_STATUSES[s].en}`);
 
-function formatFigure(move: FigureMove): string {
+export function formatFigureMove(move: FigureMove): string {
   const difference = move.difference === undefined || move.difference === 0n ? '' : ` (${move.difference > 0n ? '+' : ''}${formatHundredths(move.difference)})`;
   return `  ${move.label.zh} ${move.label.en}: ${value(move.before)} → ${value(move.after)} ${move.unit}${difference} · ${status(move.statusBefore)} → ${status(move.statusAfter)}`;
 }
@@ -55,7 +55,7 @@ function formatFigure(move: FigureMove): string {
 export function formatComparison(comparison: Comparison, from: string, to: string): string {
   const summary = summarizeComparison(comparison);
   const lines = [`${from} → ${to}`, `${summary.zh}`, `${summary.en}`, ...comparison.files.flatMap(formatFile)];
-  if (comparison.figures.length > 0) lines.push('', '变动的数字 · Figures that move', ...comparison.figures.map(formatFigure));
+  if (comparison.figures.length > 0) lines.push('', '变动的数字 · Figures that move', ...comparison.figures.map(formatFigureMove));
   return lines.map(showControlCharacters).join('\n');
 }
 

@@ -18,3 +18,10 @@ export type LevelFolder = (typeof LEVEL_FOLDERS)[Level];
 export function placePath(code: string): string {
   return `/${LEVEL_FOLDERS[levelOf(code)]}/${code}/`;
 }
+
+const PLACE_PATH = new RegExp(`^/(?:${Object.values(LEVEL_FOLDERS).join('|')})/(\\d+)/$`);
+
+/** The code of the place whose page a locale-neutral path is, or undefined for any other page. */
+export function codeOfPath(path: string): string | undefined {
+  return PLACE_PATH.exec(path)?.[1];
+}

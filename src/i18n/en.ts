@@ -403,7 +403,9 @@ export const en: Dictionary = {
   editionPageDescription:
     'Every headline figure and data file of edition {edition} of the rural revitalization data of {region} (data as of {date}), never to change.',
   editionOldBanner: 'This is the {date} edition ({edition}); the latest is {latest}.',
-  editionOldBannerLink: 'See the latest edition',
+  editionOldBannerLink: 'See this page in the latest edition',
+  previewBanner: 'Preview: the data on this page has not been released as an edition and may still change; the last edition is {last}.',
+  previewBannerFirst: 'Preview: the data on this page has not been released as an edition and may still change.',
   editionPageLede: 'The figures and files on this page come from the frozen copy of edition {edition}: they never change after release and are safe to cite.',
   editionFigures: 'Headline figures',
   editionFiles: 'Data files',

@@ -6,8 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA_DIR } from './readDataDir.ts';
-import { listEditions, readEditionData } from './editions.ts';
-import { loadDataset } from '../read/loadDataset.ts';
+import { listEditions, loadEdition } from './editions.ts';
+import type { LoadedDataset } from '../read/loadDataset.ts';
 import { compareEditions } from '../derive/compareEditions.ts';
 import type { EditionHistory, FrozenFigure } from '../derive/views/editionsView.ts';
 import { FIGURES_FILE } from '../model/editionManifest.ts';
@@ -18,9 +18,9 @@ let cached: { dir: string; history: EditionHistory } | undefined;
 export function readEditionHistory(dir: string = join(DATA_DIR, 'editions')): EditionHistory {
   if (cached?.dir === dir && !import.meta.env.DEV) return cached.history;
   const manifests = listEditions(dir);
-  let previous: ReturnType<typeof loadDataset> | undefined;
+  let previous: LoadedDataset | undefined;
   const history: EditionHistory = manifests.map((manifest, index) => {
-    const loaded = loadDataset(readEditionData(manifest.id, dir));
+    const loaded = loadEdition(manifest, dir);
     const entry = {
       manifest,
       previous: manifests[index - 1]?.id,

@@ -6,8 +6,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DATA_DIR } from './readDataDir.ts';
-import { EDITION_FORMAT, MANIFEST_FILE, type EditionManifest } from '../model/editionManifest.ts';
+import { DATA_DIR, type DataDir } from './readDataDir.ts';
+import { packageOptions } from './packageOptions.ts';
+import { freezeEdition } from '../publish/freezeEdition.ts';
+import { EDITION_FORMAT, FIGURES_FILE, MANIFEST_FILE, PACKAGE_FILE, type EditionManifest } from '../model/editionManifest.ts';
+import { loadDataset, type LoadedDataset } from '../read/loadDataset.ts';
+import { migrateEdition, type EditionMigration } from '../read/migrateEdition.ts';
 import { TABLES } from '../read/tables.ts';
 
 export const EDITIONS_DIR = join(DATA_DIR, 'editions');
@@ -23,9 +27,17 @@ export function listEditions(dir: string = EDITIONS_DIR): EditionManifest[] {
     .sort((a, b) => a.asOf.localeCompare(b.asOf) || a.released.localeCompare(b.released) || a.id.localeCompare(b.id));
 }
 
-/** An edition's frozen data files, as loadDataset reads a data folder. */
-export function readEditionData(id: string, dir: string = EDITIONS_DIR): Map<string, Uint8Array> {
-  return new Map(TABLES.map((table) => [table.file, new Uint8Array(readFileSync(join(dir, id, table.file)))]));
+/**
+ * An edition's frozen data, in today's layout (migrated in memory when the edition is older; its
+ * files on disk are never rewritten), read and checked as a data folder is.
+ */
+export function loadEdition(manifest: EditionManifest, dir: string = EDITIONS_DIR, migrations?: readonly EditionMigration[]): LoadedDataset {
+  const frozen = new Map(
+    Object.keys(manifest.files)
+      .filter((name) => name !== FIGURES_FILE && name !== PACKAGE_FILE)
+      .map((name) => [name, new Uint8Array(readFileSync(join(dir, manifest.id, name)))]),
+  );
+  return loadDataset(migrateEdition(frozen, manifest.format, migrations === undefined ? {} : { migrations }));
 }
 
 /** The names of an edition's files whose bytes no longer match the sha256 its manifest recorded. */
@@ -58,4 +70,19 @@ export function writeEdition(
   writeFileSync(join(work, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
   renameSync(work, target);
   return manifest;
+}
+
+/** Whether frozen files hold the same data as an edition: every data file's sha256 alike. */
+export const sameData = (files: ReadonlyMap<string, string>, edition: EditionManifest): boolean =>
+  TABLES.every((table) => sha256(files.get(table.file)!) === edition.files[table.file]?.sha256);
+
+/**
+ * The last released edition, when data/ holds changes it does not: the build then says that the site
+ * shows an edition no one released. Undefined when the data is released or nothing ever was.
+ */
+export function unreleasedSince(loaded: DataDir, editionsDir: string): EditionManifest | undefined {
+  const last = listEditions(editionsDir).at(-1);
+  if (last === undefined) return undefined;
+  const files = freezeEdition(loaded.records, loaded.report.reconciliation, packageOptions(loaded.records, loaded.edition));
+  return sameData(files, last) ? undefined : last;
 }

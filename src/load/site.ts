@@ -10,6 +10,11 @@ import { join } from 'node:path';
 import { buildSite, type Site } from '../derive/buildSite.ts';
 import { resolveTileConfig } from '../config/tileConfig.ts';
 import { DATA_DIR, dayOfBuild, loadDataDir } from './readDataDir.ts';
+import { EDITIONS_DIR, listEditions, loadEdition, unreleasedSince } from './editions.ts';
+import { readEditionFigures } from './editionHistory.ts';
+import { compareFigures } from '../derive/compareEditions.ts';
+import { codeOfPath } from '../derive/placePath.ts';
+import { formatFigureMove } from '../derive/formatComparison.ts';
 
 export type { Site } from '../derive/buildSite.ts';
 
@@ -32,16 +37,75 @@ function readOutline(regionCode: string): { wgs84: unknown; gcj02?: unknown } | 
 
 let cached: { site: Site; stamp: string | undefined } | undefined;
 
+const readTiles = () => resolveTileConfig({ MAP_TILES: process.env.MAP_TILES, TIANDITU_KEY: process.env.TIANDITU_KEY });
+
 function loadSite(): Site {
-  const { records, report, edition } = loadDataDir(DATA_DIR, { today: dayOfBuild() });
+  const loaded = loadDataDir(DATA_DIR, { today: dayOfBuild() });
+  const { records, report, edition } = loaded;
   if (!report.ok) {
     throw new Error(
       `数据未通过校验（${report.errors} 个错误），请先运行 npm run validate。 The data does not validate (${report.errors} errors); run npm run validate.`,
     );
   }
-  const tiles = resolveTileConfig({ MAP_TILES: process.env.MAP_TILES, TIANDITU_KEY: process.env.TIANDITU_KEY });
   const outline = readOutline(records.edition[0]?.region_code ?? '');
-  return buildSite({ records, report, edition, tiles, outline, devServer: Boolean(import.meta.env.DEV) });
+  const last = listEditions(EDITIONS_DIR).at(-1);
+  // Live pages of data no one released say so: a reader should not cite a preview.
+  const released = last !== undefined && unreleasedSince(loaded, EDITIONS_DIR) === undefined;
+  const standing = released ? ({ kind: 'released' } as const) : ({ kind: 'unreleased', last: last?.id } as const);
+  return buildSite({ records, report, edition, tiles: readTiles(), outline, devServer: Boolean(import.meta.env.DEV), standing });
+}
+
+/** The last edition Sites built, by id: a build renders one edition's pages after another. */
+const editionSites = new Map<string, Site>();
+const KEEP_EDITION_SITES = 2;
+
+/**
+ * One released edition's Site, built from its frozen copy only (migrated to today's layout), for its
+ * own pages under /editions/<id>/. Its headline figures are computed again and must equal those it
+ * released (figures.json): if a later version of the tool would change them, the build stops here,
+ * naming them, rather than publish an old edition with new numbers.
+ */
+export function getEditionSite(id: string): Site {
+  const found = editionSites.get(id);
+  if (found !== undefined) return found;
+  const editions = listEditions(EDITIONS_DIR);
+  const manifest = editions.find((e) => e.id === id);
+  if (manifest === undefined) throw new Error(`没有版本 ${id}。 No edition ${id}.`);
+  const { records, report } = loadEdition(manifest);
+  if (!report.ok) {
+    throw new Error(
+      `版本 ${id} 的冻结数据不能被本版本的工具读取（${report.errors} 个错误）：请在 src/read/migrateEdition.ts 中记录迁移（见 docs/editions.md）。` +
+        ` Edition ${id}'s frozen data no longer reads with this version of the tool (${report.errors} errors): record a migration in src/read/migrateEdition.ts (see docs/editions.md).`,
+    );
+  }
+  const moved = compareFigures(readEditionFigures(id), report.reconciliation).filter((move) => move.statusBefore !== undefined);
+  if (moved.length > 0) {
+    throw new Error(
+      `版本 ${id} 的数字与发布时不同，本版本的工具会改变旧版本的数字 · Edition ${id}'s figures differ from those it released: this version of the tool would change an old edition's numbers\n` +
+        moved.map(formatFigureMove).join('\n'),
+    );
+  }
+  const live = getSite();
+  const latest = editions.at(-1)!.id;
+  const site = buildSite({
+    records,
+    report,
+    edition: id,
+    tiles: readTiles(),
+    outline: readOutline(manifest.regionCode),
+    standing: {
+      kind: 'frozen',
+      latest: latest === id ? undefined : latest,
+      // The same page on the live site, or its home when the place is no longer there.
+      livePath: (path) => {
+        const code = codeOfPath(path);
+        return code === undefined || live.tree.places.has(code) ? path : '/';
+      },
+    },
+  });
+  if (editionSites.size >= KEEP_EDITION_SITES) editionSites.delete(editionSites.keys().next().value!);
+  editionSites.set(id, site);
+  return site;
 }
 
 /** Every file under the data folder with its size and time of change: cheap to take, as nothing is read. */

@@ -12,7 +12,8 @@ export const PACKAGE_FILE = 'datapackage.json';
 
 /** What data/editions/<id>/edition.json records of a released edition. */
 export type EditionManifest = {
-  format: typeof EDITION_FORMAT;
+  /** The layout of the frozen copy (EDITION_FORMAT when released); see src/read/migrateEdition.ts. */
+  format: number;
   id: string;
   asOf: string;
   /** The day it was released. */

@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { release } from '../../scripts/lib/release.ts';
-import { checkEdition, listEditions, readEditionData } from '../../src/load/editions.ts';
+import { checkEdition, listEditions, loadEdition } from '../../src/load/editions.ts';
 import { loadDataset } from '../../src/read/loadDataset.ts';
 import { compareEditions, compareFigures, compareRecords } from '../../src/derive/compareEditions.ts';
 import { comparisonToJson, formatComparison } from '../../src/derive/formatComparison.ts';
@@ -80,7 +80,7 @@ describe('npm run release', () => {
     const first = releaseIn(dir, '第一版');
     if (!first.released) throw new Error('not released');
     const before = snapshot(dir, first.manifest.id);
-    const figuresBefore = loadDataset(readEditionData(first.manifest.id, join(dir, 'editions'))).report.reconciliation;
+    const figuresBefore = loadEdition(first.manifest, join(dir, 'editions')).report.reconciliation;
 
     edit(dir, 'edition.csv', (t) => t.replace('2021-10-14', '2021-11-30'));
     edit(dir, 'funds.csv', (t) => t.replace('2000万', '2100万'));
@@ -91,7 +91,7 @@ describe('npm run release', () => {
     const after = snapshot(dir, first.manifest.id);
     expect([...after.keys()]).toEqual([...before.keys()]);
     for (const [name, bytes] of before) expect(after.get(name)!.equals(bytes), name).toBe(true);
-    expect(loadDataset(readEditionData(first.manifest.id, join(dir, 'editions'))).report.reconciliation).toEqual(figuresBefore);
+    expect(loadEdition(first.manifest, join(dir, 'editions')).report.reconciliation).toEqual(figuresBefore);
     const frozen = JSON.parse(after.get(FIGURES_FILE)!.toString('utf8')) as { reconciliation: { key: string; computed: string }[] };
     expect(frozen.reconciliation.find((r) => r.key === 'funds_yuan')?.computed).toBe('30200000');
   });

@@ -67,7 +67,12 @@ export function buildEditionPageView(site: Site, history: EditionHistory, id: st
   const newest = history.at(-1)!.manifest.id;
   return {
     // The footer names this edition, not the live one: every figure on the page is this edition's.
-    frame: { ...buildPageFrame(site), edition: id, asOf: entry.manifest.asOf },
+    frame: {
+      ...buildPageFrame(site),
+      edition: id,
+      asOf: entry.manifest.asOf,
+      standing: { kind: 'frozen', latest: newest === id ? undefined : newest, livePath: () => '/' },
+    },
     edition: rowOf(entry),
     latest: newest === id ? undefined : newest,
     figures,

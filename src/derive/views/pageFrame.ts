@@ -9,15 +9,24 @@ import type { ChartDataset, ChartId } from '../chartData.ts';
 import type { Reconciliation } from '../../read/reconcile.ts';
 import type { Records } from '../../read/tables.ts';
 
+/**
+ * Which data the pages show: the live pages of released data, the live pages of data not yet released
+ * (a preview: the last edition, if any, is named), or the frozen pages of one released edition, which
+ * say when a later edition replaced it and link each page to its live twin.
+ */
+export type EditionStanding =
+  { kind: 'released' } | { kind: 'unreleased'; last: string | undefined } | { kind: 'frozen'; latest: string | undefined; livePath: (path: string) => string };
+
 export type PageFrame = {
   csp: string;
   region: Place;
   edition: string;
   asOf: string;
+  standing: EditionStanding;
 };
 
-export function buildPageFrame(site: Pick<Site, 'csp' | 'region' | 'edition' | 'asOf'>): PageFrame {
-  return { csp: site.csp, region: site.region, edition: site.edition, asOf: site.asOf };
+export function buildPageFrame(site: Pick<Site, 'csp' | 'region' | 'edition' | 'asOf' | 'standing'>): PageFrame {
+  return { csp: site.csp, region: site.region, edition: site.edition, asOf: site.asOf, standing: site.standing };
 }
 
 /** A reported figure as a page shows it: with whether the computed value rests on illustrative rows. */

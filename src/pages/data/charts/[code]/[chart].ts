@@ -1,18 +1,11 @@
 /** The numbers behind each chart of each place: /data/charts/<code>/<chart>.csv. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSite } from '../../../../load/site.ts';
-import { datasetToCsv } from '../../../../publish/datasetCsv.ts';
+import { chartCsv, chartCsvParams } from '../../../../publish/datasetCsv.ts';
 
-export const getStaticPaths = (() => {
-  const site = getSite();
-  return site.places.flatMap((place) =>
-    site.datasets(place.code).map((dataset) => ({ params: { code: place.code, chart: `${dataset.id}.csv` } })),
-  );
-}) satisfies GetStaticPaths;
+export const getStaticPaths = (() => chartCsvParams(getSite()).map((params) => ({ params }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) => {
-  const site = getSite();
-  const dataset = site.datasets(params.code ?? '').find((d) => `${d.id}.csv` === params.chart);
-  if (dataset === undefined) return new Response(null, { status: 404 });
-  return new Response(datasetToCsv(dataset), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+  const csv = chartCsv(getSite(), params.code ?? '', params.chart ?? '');
+  return csv === undefined ? new Response(null, { status: 404 }) : new Response(csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
 };

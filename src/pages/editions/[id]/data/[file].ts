@@ -1,17 +1,27 @@
 /**
  * /editions/<id>/data/<file>: an edition's frozen files, byte for byte as released (their sha256 are
- * on the edition's page and in edition.json), whatever the tool or the live data become.
+ * on the edition's page and in edition.json), whatever the tool or the live data become; and, as on
+ * the live data page, its reconciliation table, made from its frozen data (whose figures the build
+ * checks against the ones it released).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { readEditionFile, readEditionHistory } from '../../../../load/editionHistory.ts';
+import { readEditionFile } from '../../../../load/editionHistory.ts';
+import { listEditions } from '../../../../load/editions.ts';
+import { getEditionSite } from '../../../../load/site.ts';
+import { reconciliationToCsv } from '../../../../publish/reconciliationCsv.ts';
+
+const RECONCILIATION_FILE = 'reconciliation.csv';
 
 export const getStaticPaths = (() =>
-  readEditionHistory().flatMap(({ manifest }) => Object.keys(manifest.files).map((file) => ({ params: { id: manifest.id, file } })))) satisfies GetStaticPaths;
+  listEditions().flatMap((manifest) =>
+    [...Object.keys(manifest.files), RECONCILIATION_FILE].map((file) => ({ params: { id: manifest.id, file } })),
+  )) satisfies GetStaticPaths;
 
 const TYPES: Record<string, string> = { csv: 'text/csv; charset=utf-8', json: 'application/json; charset=utf-8' };
 
 export const GET: APIRoute = ({ params }) => {
   const { id = '', file = '' } = params;
-  const bytes = readEditionFile(id, file);
-  return new Response(bytes, { headers: { 'Content-Type': TYPES[file.split('.').pop() ?? ''] ?? 'application/octet-stream' } });
+  const type = TYPES[file.split('.').pop() ?? ''] ?? 'application/octet-stream';
+  const body = file === RECONCILIATION_FILE ? reconciliationToCsv(getEditionSite(id).report.reconciliation) : readEditionFile(id, file);
+  return new Response(body, { headers: { 'Content-Type': type } });
 };
