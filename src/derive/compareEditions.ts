@@ -107,3 +107,11 @@ export function compareEditions(
 ): Comparison {
   return { files: compareRecords(before.records, after.records), figures: compareFigures(before.reconciliation, after.reconciliation) };
 }
+
+/**
+ * The figures an edition released that reading its frozen data again gives otherwise, or not at all:
+ * none, unless a change to the tool would change an old edition's numbers. New figures don't count.
+ */
+export function movedSinceRelease(released: readonly ComparedFigure[], again: readonly ComparedFigure[]): FigureMove[] {
+  return compareFigures(released, again).filter((move) => move.statusBefore !== undefined);
+}

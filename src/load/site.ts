@@ -12,7 +12,7 @@ import { resolveTileConfig } from '../config/tileConfig.ts';
 import { DATA_DIR, dayOfBuild, loadDataDir } from './readDataDir.ts';
 import { EDITIONS_DIR, listEditions, loadEdition, unreleasedSince } from './editions.ts';
 import { readEditionFigures } from './editionHistory.ts';
-import { compareFigures } from '../derive/compareEditions.ts';
+import { movedSinceRelease } from '../derive/compareEditions.ts';
 import { codeOfPath } from '../derive/placePath.ts';
 import { formatFigureMove } from '../derive/formatComparison.ts';
 
@@ -78,7 +78,7 @@ export function getEditionSite(id: string): Site {
         ` Edition ${id}'s frozen data no longer reads with this version of the tool (${report.errors} errors): record a migration in src/read/migrateEdition.ts (see docs/editions.md).`,
     );
   }
-  const moved = compareFigures(readEditionFigures(id), report.reconciliation).filter((move) => move.statusBefore !== undefined);
+  const moved = movedSinceRelease(readEditionFigures(id), report.reconciliation);
   if (moved.length > 0) {
     throw new Error(
       `版本 ${id} 的数字与发布时不同，本版本的工具会改变旧版本的数字 · Edition ${id}'s figures differ from those it released: this version of the tool would change an old edition's numbers\n` +

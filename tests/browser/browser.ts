@@ -11,6 +11,7 @@ import type { Sourced, Village } from '../../src/read/tables.ts';
 import { townOf } from '../../src/model/divisionCode.ts';
 import { LOCALES, type Locale } from '../../src/i18n/locale.ts';
 import { placePath } from '../../src/derive/placePath.ts';
+import { listEditions } from '../../src/load/editions.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -34,6 +35,8 @@ export type SitePlaces = {
   /** A village with a surveyed point (so its marker is not stacked on a town seat), or the first one. */
   village: Sourced<Village>;
   townCode: string;
+  /** The first released edition, whose own pages are checked like the live ones; none before a release. */
+  firstEdition: string | undefined;
 };
 
 export function choosePlaces(dataDir: string): SitePlaces {
@@ -42,7 +45,8 @@ export function choosePlaces(dataDir: string): SitePlaces {
   const village = data.records.villages.find((v) => v.location_precision === 'surveyed') ?? data.records.villages[0];
   const regionCode = data.records.edition[0]?.region_code;
   if (village === undefined || regionCode === undefined) throw new Error(`${dataDir} has no village or no edition`);
-  return { data, regionCode, village, townCode: townOf(village.village_code) };
+  const firstEdition = listEditions(join(dataDir, 'editions'))[0]?.id;
+  return { data, regionCode, village, townCode: townOf(village.village_code), firstEdition };
 }
 
 /** The four kinds of page the issue names for console, CSP and accessibility checks, as zh-CN paths. */
@@ -72,7 +76,19 @@ export function otherPages(places: SitePlaces): { name: string; path: string }[]
     { name: 'data and methods', path: '/data/' },
     { name: 'editions', path: '/editions/' },
     { name: 'region', path: placePath(places.regionCode) },
+    ...frozenPages(places),
   ];
+}
+
+/** Pages of the first released edition (its own copies of live pages), when one was released. */
+export function frozenPages(places: SitePlaces): { name: string; path: string }[] {
+  const root = `/editions/${places.firstEdition ?? ''}`;
+  return places.firstEdition === undefined
+    ? []
+    : [
+        { name: 'the first edition', path: `${root}/` },
+        { name: 'village in the first edition', path: `${root}/villages/${places.village.village_code}/` },
+      ];
 }
 
 export type Watched = {
