@@ -407,6 +407,8 @@ export const en: Dictionary = {
   previewBanner: 'Preview: the data on this page has not been released as an edition and may still change; the last edition is {last}.',
   previewBannerFirst: 'Preview: the data on this page has not been released as an edition and may still change.',
   editionPageLede: 'The figures and files on this page come from the frozen copy of edition {edition}: they never change after release and are safe to cite.',
+  editionPagesTitle: 'This edition’s pages',
+  editionPagesText: 'These pages are built from this edition’s frozen data and show what it released; the navigation on each page stays within this edition.',
   editionFigures: 'Headline figures',
   editionFiles: 'Data files',
   colSize: 'Size',

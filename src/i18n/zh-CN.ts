@@ -408,6 +408,8 @@ export const zhCN = {
   previewBannerFirst: '预览：本页数据尚未发布为正式版本，数字可能还会改动。',
   editionPageLede: '本页的数字和文件来自 {edition} 版的冻结副本，发布后永不改变，可以放心引用。',
   editionFigures: '主要数字',
+  editionPagesTitle: '本版的各页面',
+  editionPagesText: '以下页面由本版的冻结数据生成，内容与发布时一致；每页顶部的导航也留在本版之内。',
   editionFiles: '数据文件',
   colSize: '大小',
   colReported: '报告数',
