@@ -7,6 +7,7 @@ import { join, relative, resolve } from 'node:path';
 import { DATA_DIR, dayOfBuild } from '../src/load/readDataDir.ts';
 import { DIST_DIR, publish } from './lib/publish.ts';
 import { runCommand } from './lib/command.ts';
+import { toolFingerprint } from './lib/editionCache.ts';
 
 const root = resolve('.');
 
@@ -45,5 +46,8 @@ await runCommand(
     exitCodes: { 1: { zh: '数据有错误或构建失败，未发布', en: 'the data has errors or the build failed; nothing was published' } },
     examples: ['npm run build', 'DIST_DIR=/srv/www npm run build'],
   },
-  async () => ((await publish({ dataDir: DATA_DIR, distDir: DIST_DIR, buildSite, today: dayOfBuild() })).published ? 0 : 1),
+  async () => {
+    const editionCache = { dir: join(root, '.cache', 'edition-pages'), fingerprint: toolFingerprint(root) };
+    return (await publish({ dataDir: DATA_DIR, distDir: DIST_DIR, buildSite, today: dayOfBuild(), editionCache })).published ? 0 : 1;
+  },
 );

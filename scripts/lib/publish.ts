@@ -6,7 +6,8 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { formatProblems, formatReport } from '../../src/read/formatReport.ts';
 import { loadDataDir } from '../../src/load/readDataDir.ts';
-import { unreleasedSince } from '../../src/load/editions.ts';
+import { EDITION_PAGES_VARIABLE, unreleasedSince } from '../../src/load/editions.ts';
+import { openEditionCache, type EditionCacheOptions } from './editionCache.ts';
 
 /** The published site: dist/, or the folder DIST_DIR names (astro.config.mjs reads the same variable). */
 export const DIST_DIR = resolve(process.env.DIST_DIR ?? 'dist');
@@ -20,11 +21,21 @@ export type PublishOptions = {
   warn?: (line: string) => void;
   /** The day of the build (dayOfBuild in src/load/readDataDir.ts): the data's as-of may not be later. */
   today?: string;
+  /** Where old editions' pages are kept between builds (scripts/lib/editionCache.ts); none by default. */
+  editionCache?: EditionCacheOptions;
 };
 
 export type PublishOutcome = { published: boolean; edition: string };
 
-export async function publish({ dataDir, distDir, buildSite, log = console.log, warn = console.error, today }: PublishOptions): Promise<PublishOutcome> {
+export async function publish({
+  dataDir,
+  distDir,
+  buildSite,
+  log = console.log,
+  warn = console.error,
+  today,
+  editionCache,
+}: PublishOptions): Promise<PublishOutcome> {
   const loaded = loadDataDir(dataDir, { today });
   const { report, edition } = loaded;
   if (!report.ok) {
@@ -45,14 +56,26 @@ export async function publish({ dataDir, distDir, buildSite, log = console.log, 
   const previous = join(work, `previous-${process.pid}`);
   mkdirSync(work, { recursive: true });
   rmSync(staging, { recursive: true, force: true });
+  const cache = editionCache === undefined ? undefined : openEditionCache(editionCache, dataDir, loaded);
+  if (cache !== undefined && cache.cached.length > 0) {
+    log(
+      `沿用 ${cache.cached.length} 个旧版本已生成的页面，生成 ${cache.toRender.length} 个 · Reusing the pages of ${cache.cached.length} editions, rendering ${cache.toRender.length}`,
+    );
+  }
+  const variable = process.env[EDITION_PAGES_VARIABLE];
   try {
+    if (cache !== undefined) process.env[EDITION_PAGES_VARIABLE] = cache.toRender.join(',');
     await buildSite(staging);
+    cache?.finish(staging);
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     // The message names the cause; the stack is for developers (DEBUG=1), not for staff.
     warn(String(error instanceof Error ? ((process.env.DEBUG ? error.stack : undefined) ?? error.message) : error));
     warn('\n构建失败：dist/ 保持不变。 Build failed: dist/ is unchanged.');
     return { published: false, edition };
+  } finally {
+    if (variable === undefined) delete process.env[EDITION_PAGES_VARIABLE];
+    else process.env[EDITION_PAGES_VARIABLE] = variable;
   }
   // Two renames, so a reader of dist/ never sees a half-written site.
   if (existsSync(distDir)) renameSync(distDir, previous);

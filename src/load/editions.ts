@@ -86,3 +86,18 @@ export function unreleasedSince(loaded: DataDir, editionsDir: string): EditionMa
   const files = freezeEdition(loaded.records, loaded.report.reconciliation, packageOptions(loaded.records, loaded.edition));
   return sameData(files, last) ? undefined : last;
 }
+
+/**
+ * The variable by which `npm run build` names the editions whose pages this build renders, when it
+ * holds the others' pages from an earlier build with the same inputs (scripts/lib/editionCache.ts).
+ */
+export const EDITION_PAGES_VARIABLE = 'EDITION_PAGES';
+
+/** The editions whose own pages (/editions/<id>/…) this build renders: all, unless EDITION_PAGES names some. */
+export function editionsToRender(dir: string = EDITIONS_DIR): EditionManifest[] {
+  const named = process.env[EDITION_PAGES_VARIABLE];
+  const all = listEditions(dir);
+  if (named === undefined) return all;
+  const ids = new Set(named.split(',').filter((id) => id !== ''));
+  return all.filter((edition) => ids.has(edition.id));
+}

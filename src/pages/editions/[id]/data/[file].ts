@@ -6,14 +6,14 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { readEditionFile } from '../../../../load/editionHistory.ts';
-import { listEditions } from '../../../../load/editions.ts';
+import { editionsToRender } from '../../../../load/editions.ts';
 import { getEditionSite } from '../../../../load/site.ts';
 import { reconciliationToCsv } from '../../../../publish/reconciliationCsv.ts';
 
 const RECONCILIATION_FILE = 'reconciliation.csv';
 
 export const getStaticPaths = (() =>
-  listEditions().flatMap((manifest) =>
+  editionsToRender().flatMap((manifest) =>
     [...Object.keys(manifest.files), RECONCILIATION_FILE].map((file) => ({ params: { id: manifest.id, file } })),
   )) satisfies GetStaticPaths;
 
