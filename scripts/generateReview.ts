@@ -27,6 +27,7 @@ import { addMonths, fromDayNumber, lastDayOfMonth, monthOfDate, monthRange, pars
 import { formatHundredths, parseHundredthsText } from '../src/format/money.ts';
 import { formatDate, formatMonth, formatYuan } from '../src/format/formatNumber.ts';
 import type { CsvCell, CsvRow } from '../src/publish/toCsv.ts';
+import type { Bilingual, Locale } from '../src/i18n/locale.ts';
 import {
   between,
   dayBetween,
@@ -74,9 +75,9 @@ export function monthsToAdd(lastMonth: string, through: string): string[] {
 }
 
 /** The reviewed months as both languages write them: 2021年10月–2021年11月 · Oct 2021–Nov 2021. */
-function monthSpan(months: readonly string[]): { zh: string; en: string } {
+function monthSpan(months: readonly string[]): Bilingual {
   const [first, last] = [months[0]!, months[months.length - 1]!];
-  const span = (locale: 'zh-CN' | 'en') => (first === last ? formatMonth(first, locale) : `${formatMonth(first, locale)}–${formatMonth(last, locale)}`);
+  const span = (locale: Locale) => (first === last ? formatMonth(first, locale) : `${formatMonth(first, locale)}–${formatMonth(last, locale)}`);
   return { zh: span('zh-CN'), en: span('en') };
 }
 
