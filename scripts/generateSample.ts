@@ -56,7 +56,7 @@ export const SEED = 20211014;
 // ---------------------------------------------------------------------------------------------
 // The published source and its figures (FACTS.md, article.zh-Hans.txt).
 
-const SOURCE = {
+export const SOURCE = {
   title: '《伊金霍洛旗:“两扶两带一推进”开启发展嘎查村集体经济新模式》',
   publisher: "人民网内蒙古频道 (People's Daily Online, Inner Mongolia)",
   date: '2021-10-14',
@@ -102,18 +102,19 @@ const GAOLEMIAO_PAIRING = {
 // ---------------------------------------------------------------------------------------------
 // Pure helpers: random draws (each takes the generator it advances), dates, apportioning.
 
-function streamFor(name: string): RandomGenerator {
+/** The stream of one file (or of another script's step, such as npm run data:review's), by its name. */
+export function streamFor(name: string): RandomGenerator {
   // FNV-1a, so each file's stream depends on its name and SEED only.
   let hash = 0x811c9dc5;
   for (const char of name) hash = Math.imul(hash ^ char.charCodeAt(0), 0x01000193);
   return xoroshiro128plus((SEED ^ hash) | 0);
 }
 
-const between = (rng: RandomGenerator, from: number, to: number): number => uniformInt(rng, from, to);
+export const between = (rng: RandomGenerator, from: number, to: number): number => uniformInt(rng, from, to);
 const chance = (rng: RandomGenerator, p: number): boolean => uniformFloat64(rng) < p;
-const uniform = (rng: RandomGenerator, from: number, to: number): number => from + (to - from) * uniformFloat64(rng);
+export const uniform = (rng: RandomGenerator, from: number, to: number): number => from + (to - from) * uniformFloat64(rng);
 
-function pick<T>(rng: RandomGenerator, items: readonly T[]): T {
+export function pick<T>(rng: RandomGenerator, items: readonly T[]): T {
   const item = items[between(rng, 0, items.length - 1)];
   if (item === undefined) throw new Error('pick from an empty list');
   return item;
@@ -129,7 +130,7 @@ function pickWeighted<T extends string>(rng: RandomGenerator, weights: Readonly<
   return entries[entries.length - 1]![0];
 }
 
-function shuffle<T>(rng: RandomGenerator, items: readonly T[]): T[] {
+export function shuffle<T>(rng: RandomGenerator, items: readonly T[]): T[] {
   const copy = [...items];
   for (let i = copy.length - 1; i > 0; i -= 1) {
     const j = between(rng, 0, i);
@@ -145,7 +146,7 @@ function normal(rng: RandomGenerator): number {
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
 }
 
-const roundTo = (value: number, step: number): number => Math.round(value / step) * step;
+export const roundTo = (value: number, step: number): number => Math.round(value / step) * step;
 
 /**
  * Splits a whole number into whole parts in proportion to the weights, adding up exactly
@@ -167,7 +168,7 @@ export function apportion(total: number, weights: readonly number[]): number[] {
   return parts;
 }
 
-const dayBetween = (rng: RandomGenerator, from: number, to: number): number => between(rng, from, Math.max(from, to));
+export const dayBetween = (rng: RandomGenerator, from: number, to: number): number => between(rng, from, Math.max(from, to));
 
 /** The twelve whole months before the as-of date's month: 2021-10-14 → 2020-10 … 2021-09. */
 export function reviewMonths(asOf: string): string[] {
@@ -803,6 +804,17 @@ function stageOn(project: PlannedProject, day: number): Stage | undefined {
   return stage;
 }
 
+/** A month's note for the village of the official project, once it has started: where the real project stands. */
+export function monthlyNote(projects: readonly PlannedProject[], day: number): string | undefined {
+  const official = projects.find((p) => p.official && p.start <= day);
+  if (official === undefined) return undefined;
+  const stage = stageOn(official, day) ?? official.stage;
+  // 办理前期手续 is how the article puts the park's stage; other stages read as their labels.
+  return stage === 'preliminary'
+    ? `${official.name}办理前期手续 · ${official.id} in preliminary procedures`
+    : `${official.name}${STAGES[stage].zh} · ${official.id} ${STAGES[stage].en}`;
+}
+
 /** The most advanced stage of the village's projects that had started by that day; before any, 谋划. */
 export function villageStageOn(projects: readonly PlannedProject[], day: number): Stage {
   let best: Stage | undefined;
@@ -830,13 +842,12 @@ export function makeMonthly(ctx: Context, projects: readonly PlannedProject[]): 
       const earning = own.filter((p) => stageOn(p, end) === 'operating').reduce((sum, p) => sum + (p.income ?? 0) / 12, 0);
       yearToDate += Math.round(((base / 12) * uniform(rng, 0.5, 1.5) + earning * uniform(rng, 0.6, 1.2)) / 100) * 100;
       if (!months.includes(month)) continue;
-      const official = own.find((p) => p.official && p.start <= end);
       rows.push({
         month,
         village_code: village.code,
         collective_income_yuan: yearToDate,
         stage: STAGES[villageStageOn(own, end)].zh,
-        note: official === undefined ? undefined : `${official.name}办理前期手续 · ${official.id} in preliminary procedures`,
+        note: monthlyNote(own, end),
         provenance: PROVENANCES.illustrative.zh,
       });
     }
@@ -975,6 +986,14 @@ export type SampleSummary = Record<string, number>;
 
 export function generateSample(options: { inDir: string; outDir: string }): SampleSummary {
   const ctx = readContext(options.inDir);
+  // The sample is the data of the article's day: on data already reviewed to a later month
+  // (npm run data:review), it would draw a different year of projects and months in its place.
+  if (ctx.asOf !== SOURCE.date) {
+    throw new Error(
+      `示意数据按报道日期 ${SOURCE.date} 生成，但 edition.csv 的截止日期是 ${ctx.asOf}：先运行 npm run data:divisions -- ${REGION_CODE} 写回报道日期，再运行 npm run data:sample，然后用 npm run data:review 补上以后的月份 · ` +
+        `The sample is the data of the article's day, ${SOURCE.date}, but edition.csv is as of ${ctx.asOf}: run npm run data:divisions -- ${REGION_CODE} to write the article's date back, then npm run data:sample, then npm run data:review for the later months`,
+    );
+  }
   const pairings = planPairings(ctx);
   const projects = planProjects(ctx);
   const summary: SampleSummary = {};

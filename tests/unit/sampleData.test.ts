@@ -1,19 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TABLES } from '../../src/read/tables.ts';
 import { extractDivisions, isCommunity, stripCommitteeSuffix, villageKindOf } from '../../scripts/extractDivisions.ts';
 import { apportion, generateSample } from '../../scripts/generateSample.ts';
+import { generateReview } from '../../scripts/generateReview.ts';
 import { formatTableCsv } from '../../src/publish/toCsv.ts';
+import { listEditions } from '../../src/load/editions.ts';
+import { readCsvRows } from '../../scripts/lib/readCsvRows.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 // The full-region fixture is the default data as the scripts made it; data/ itself is tested in tests/data.
 const REGION = join(ROOT, 'tests', 'fixtures', 'region');
+const EDITIONS = join(REGION, 'editions');
 
 describe('the scripts reproduce the full-region fixture', () => {
-  it('extractDivisions and generateSample write byte-identical files into an empty folder', () => {
+  it('extractDivisions and generateSample write the first edition, and generateReview the fixture, byte for byte, in an empty folder', () => {
     const out = mkdtempSync(join(tmpdir(), 'sample-'));
+    const first = listEditions(EDITIONS)[0]!;
     try {
       extractDivisions({
         regionCode: '150627',
@@ -22,6 +27,12 @@ describe('the scripts reproduce the full-region fixture', () => {
         outDir: out,
       });
       generateSample({ inDir: out, outDir: out });
+      // The article's own edition, frozen: its normalised files are the bytes the scripts write.
+      for (const table of TABLES) {
+        expect(readFileSync(join(out, table.file)).equals(readFileSync(join(EDITIONS, first.id, table.file))), table.file).toBe(true);
+      }
+      const through = readCsvRows(join(REGION, 'edition.csv'))[0]!.as_of!;
+      if (through !== first.asOf) generateReview({ inDir: out, outDir: out, through });
       for (const table of TABLES) {
         expect(readFileSync(join(out, table.file)).equals(readFileSync(join(REGION, table.file))), table.file).toBe(true);
       }
@@ -29,6 +40,19 @@ describe('the scripts reproduce the full-region fixture', () => {
       rmSync(out, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+describe('generateSample on data reviewed past the article', () => {
+  it('refuses, and says how to start again from the article’s day', () => {
+    const out = mkdtempSync(join(tmpdir(), 'sample-'));
+    try {
+      cpSync(REGION, out, { recursive: true });
+      expect(() => generateSample({ inDir: out, outDir: out })).toThrow(/data:divisions.*data:sample.*data:review/);
+      for (const table of TABLES) expect(readFileSync(join(out, table.file)).equals(readFileSync(join(REGION, table.file))), table.file).toBe(true);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('helpers', () => {
