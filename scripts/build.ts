@@ -42,12 +42,17 @@ await runCommand(
       DATA_DIR: { zh: '数据文件夹（默认 data/）', en: 'The data folder (data/ unless set)' },
       DIST_DIR: { zh: '网站输出文件夹（默认 dist/）', en: 'The output folder for the site (dist/ unless set)' },
       TILE_URL: { zh: '可选的地图底图地址（见 README）', en: 'Optional map tile address (see the README)' },
+      EDITION_CACHE_DIR: {
+        zh: '旧版本页面的缓存文件夹（默认 .cache/edition-pages；off 表示不用缓存、每次全部生成）',
+        en: 'Where old editions’ pages are kept between builds (.cache/edition-pages unless set; off renders every edition every time)',
+      },
     },
     exitCodes: { 1: { zh: '数据有错误或构建失败，未发布', en: 'the data has errors or the build failed; nothing was published' } },
     examples: ['npm run build', 'DIST_DIR=/srv/www npm run build'],
   },
   async () => {
-    const editionCache = { dir: join(root, '.cache', 'edition-pages'), fingerprint: toolFingerprint(root) };
+    const dir = process.env.EDITION_CACHE_DIR ?? join(root, '.cache', 'edition-pages');
+    const editionCache = dir === 'off' ? undefined : { dir: resolve(dir), fingerprint: toolFingerprint(root) };
     return (await publish({ dataDir: DATA_DIR, distDir: DIST_DIR, buildSite, today: dayOfBuild(), editionCache })).published ? 0 : 1;
   },
 );

@@ -28,7 +28,7 @@ function setUp() {
   const editionsDir = join(dataDir, 'editions');
   const rendered: string[][] = [];
   /** Writes, for each edition the build is asked for, a page naming the latest edition as the banner does. */
-  const buildSite = async (outDir: string) => {
+  const buildSite = (outDir: string): Promise<void> => {
     const ids = editionsToRender(editionsDir).map((e) => e.id);
     rendered.push(ids);
     const latest = listEditions(editionsDir).at(-1)?.id ?? '';
@@ -40,6 +40,7 @@ function setUp() {
         writeFileSync(join(folder, 'index.html'), `<p>${id}: latest <code class="edition-id" data-latest-edition>${latest}</code></p>`);
       }
     }
+    return Promise.resolve();
   };
   let asOf = 14;
   const releaseNext = () => {
