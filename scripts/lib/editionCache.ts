@@ -5,8 +5,8 @@
  * rendering them again, and fills in the latest edition's name (src/publish/latestEdition.ts). So a
  * release renders two editions' pages (the new one and the one it replaces), not every edition's.
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { listEditions, sha256 } from '../../src/load/editions.ts';
 import type { DataDir } from '../../src/load/readDataDir.ts';
 import { fillLatestEdition } from '../../src/publish/latestEdition.ts';
@@ -49,7 +49,32 @@ export type EditionCache = {
 
 /** An edition's pages in a built site: the Chinese under editions/<id>/, the English under en/editions/<id>/. */
 const editionFolders = (site: string, id: string) => ({ zh: join(site, 'editions', id), en: join(site, 'en', 'editions', id) });
+/** Written last into a kept edition's folder: its id and the latest edition its banners name. */
 const COMPLETE = '.complete';
+const marker = (id: string, latest: string | undefined) => `${JSON.stringify({ id, latest })}\n`;
+
+/**
+ * The files of one folder in another as hard links where the file system allows, else as copies: the
+ * cache and the built sites share bytes that nobody changes in place (replaceFile writes a new file).
+ */
+function linkTree(from: string, to: string): void {
+  for (const file of filesUnder(from)) {
+    const target = join(to, relative(from, file));
+    mkdirSync(dirname(target), { recursive: true });
+    try {
+      linkSync(file, target);
+    } catch {
+      copyFileSync(file, target);
+    }
+  }
+}
+
+/** A file's new content as a new file renamed over it, so no hard link to the old one sees the change. */
+function replaceFile(file: string, content: string): void {
+  const work = `${file}.${process.pid}.tmp`;
+  writeFileSync(work, content);
+  renameSync(work, file);
+}
 
 export function openEditionCache({ dir, fingerprint }: EditionCacheOptions, dataDir: string, live: DataDir): EditionCache {
   const editions = listEditions(join(dataDir, 'editions'));
@@ -89,19 +114,20 @@ export function openEditionCache({ dir, fingerprint }: EditionCacheOptions, data
     finish(site) {
       for (const id of cached) {
         const from = join(dir, keys.get(id)!);
-        for (const [locale, to] of Object.entries(editionFolders(site, id))) {
-          cpSync(join(from, locale), to, { recursive: true });
-          if (id !== latest)
-            for (const file of filesUnder(to).filter((f) => f.endsWith('.html'))) writeFileSync(file, fillLatestEdition(readFileSync(file, 'utf8'), latest!));
+        // The latest edition's name is filled in once per release, in the cache itself.
+        if (readFileSync(join(from, COMPLETE), 'utf8') !== marker(id, latest)) {
+          for (const file of filesUnder(from).filter((f) => f.endsWith('.html'))) replaceFile(file, fillLatestEdition(readFileSync(file, 'utf8'), latest!));
+          replaceFile(join(from, COMPLETE), marker(id, latest));
         }
+        for (const [locale, to] of Object.entries(editionFolders(site, id))) linkTree(join(from, locale), to);
       }
       for (const id of toRender) {
         const key = keys.get(id)!;
         const work = join(dir, `.${key}-${process.pid}`);
         rmSync(work, { recursive: true, force: true });
         mkdirSync(work, { recursive: true });
-        for (const [locale, from] of Object.entries(editionFolders(site, id))) if (existsSync(from)) cpSync(from, join(work, locale), { recursive: true });
-        writeFileSync(join(work, COMPLETE), `${id}\n`);
+        for (const [locale, from] of Object.entries(editionFolders(site, id))) if (existsSync(from)) linkTree(from, join(work, locale));
+        writeFileSync(join(work, COMPLETE), marker(id, latest));
         rmSync(join(dir, key), { recursive: true, force: true });
         renameSync(work, join(dir, key));
       }
