@@ -45,7 +45,9 @@ export function barAxisMarks(ticks: readonly AxisTick[], plot: PlotArea, baselin
     'g',
     { class: 'chart-axis', 'aria-hidden': 'true' },
     [
-      ...ticks.map((tick) => svgElement('line', { x1: tick.position, x2: tick.position, y1: plot.top, y2: plot.bottom, stroke: GRID_COLOR, 'stroke-width': 1 })),
+      ...ticks.map((tick) =>
+        svgElement('line', { x1: tick.position, x2: tick.position, y1: plot.top, y2: plot.bottom, stroke: GRID_COLOR, 'stroke-width': 1 }),
+      ),
       ...ticks.map((tick) =>
         svgText('text', { x: tick.position, y: plot.bottom + fontSize + 4, 'text-anchor': 'middle', 'font-size': fontSize, fill: TEXT_COLOR }, tick.label),
       ),
@@ -76,7 +78,13 @@ export function seriesPatternMarks(chartId: string, series: readonly SeriesStyle
       ? ''
       : svgElement(
           'pattern',
-          { id: patternId(chartId, index), patternUnits: 'userSpaceOnUse', width: TILE, height: TILE, patternTransform: `rotate(${ROTATION[style.pattern] ?? 0})` },
+          {
+            id: patternId(chartId, index),
+            patternUnits: 'userSpaceOnUse',
+            width: TILE,
+            height: TILE,
+            patternTransform: `rotate(${ROTATION[style.pattern] ?? 0})`,
+          },
           [
             svgElement('rect', { width: TILE, height: TILE, fill: style.color }),
             style.pattern === 'dots'
@@ -129,7 +137,11 @@ export function drawBarChart(input: BarChartInput): DrawnChart {
       'g',
       {},
       [
-        svgElement('rect', { x: bar.x, y: bar.y, width: bar.width, height: bar.height, fill: color }, svgText('title', {}, fill(text.tooltip, { label: bar.label, value: bar.valueLabel }))),
+        svgElement(
+          'rect',
+          { x: bar.x, y: bar.y, width: bar.width, height: bar.height, fill: color },
+          svgText('title', {}, fill(text.tooltip, { label: bar.label, value: bar.valueLabel })),
+        ),
         ...bar.labelLines.map((line) => svgText('text', { x: layout.labelX, y: line.y, dy: '0.35em', 'text-anchor': 'end' }, line.text)),
         svgText('text', { x: bar.valueX, y: bar.valueY, dy: '0.35em', 'text-anchor': bar.valueAnchor }, bar.valueLabel),
       ].join(''),
@@ -271,10 +283,16 @@ export function drawLineChart(input: LineChartInput): DrawnChart & { legend: Leg
     layout.lines.length > 1 ? layout.lines.map((line) => ({ label: line.label, mark: 'line', color: line.color, fill: line.color, dash: line.dash })) : [];
   const { plot } = layout;
   const axis = [
-    ...layout.yTicks.map((tick) => svgElement('line', { x1: plot.left, x2: plot.right, y1: tick.position, y2: tick.position, stroke: GRID_COLOR, 'stroke-width': 1 })),
+    ...layout.yTicks.map((tick) =>
+      svgElement('line', { x1: plot.left, x2: plot.right, y1: tick.position, y2: tick.position, stroke: GRID_COLOR, 'stroke-width': 1 }),
+    ),
     ...layout.yTicks.map((tick) => svgText('text', { x: plot.left - 6, y: tick.position, dy: '0.35em', 'text-anchor': 'end' }, tick.label)),
-    layout.lines.length > 0 ? svgElement('line', { x1: plot.left, x2: plot.right, y1: plot.bottom, y2: plot.bottom, stroke: AXIS_COLOR, 'stroke-width': 1 }) : '',
-    ...layout.xTicks.map((tick) => svgElement('line', { x1: tick.position, x2: tick.position, y1: plot.bottom, y2: plot.bottom + 4, stroke: AXIS_COLOR, 'stroke-width': 1 })),
+    layout.lines.length > 0
+      ? svgElement('line', { x1: plot.left, x2: plot.right, y1: plot.bottom, y2: plot.bottom, stroke: AXIS_COLOR, 'stroke-width': 1 })
+      : '',
+    ...layout.xTicks.map((tick) =>
+      svgElement('line', { x1: tick.position, x2: tick.position, y1: plot.bottom, y2: plot.bottom + 4, stroke: AXIS_COLOR, 'stroke-width': 1 }),
+    ),
     ...layout.xTicks.map((tick) => svgText('text', { x: tick.position, y: plot.bottom + FONT_SIZE + 8, 'text-anchor': 'middle' }, tick.label)),
   ];
   const lines = layout.lines.map((line) =>
@@ -286,7 +304,14 @@ export function drawLineChart(input: LineChartInput): DrawnChart & { legend: Leg
           ? ''
           : svgElement(
               'path',
-              { d: line.path, fill: 'none', stroke: line.color, 'stroke-width': 2, 'stroke-dasharray': line.dash === '' ? undefined : line.dash, 'stroke-linejoin': 'round' },
+              {
+                d: line.path,
+                fill: 'none',
+                stroke: line.color,
+                'stroke-width': 2,
+                'stroke-dasharray': line.dash === '' ? undefined : line.dash,
+                'stroke-linejoin': 'round',
+              },
               svgText('title', {}, line.label === '' ? title : line.label),
             ),
         ...(layout.showMarkers
@@ -294,7 +319,11 @@ export function drawLineChart(input: LineChartInput): DrawnChart & { legend: Leg
               svgElement(
                 'circle',
                 { cx: point.px, cy: point.py, r: 3, fill: line.color },
-                svgText('title', {}, fill(text.tooltip, { label: line.label === '' ? formatX(point.x) : `${line.label} · ${formatX(point.x)}`, value: format(point.y) })),
+                svgText(
+                  'title',
+                  {},
+                  fill(text.tooltip, { label: line.label === '' ? formatX(point.x) : `${line.label} · ${formatX(point.x)}`, value: format(point.y) }),
+                ),
               ),
             )
           : []),

@@ -1,0 +1,69 @@
+/**
+ * The social card of a page (Open Graph, Twitter): the picture a chat app or a social site shows when
+ * someone shares the page. The place's name and where it is, a headline figure or two from the data,
+ * and the edition's date, at the SOCIAL_IMAGE size (src/derive/imagePaths.ts).
+ */
+import { SOCIAL_IMAGE } from '../derive/imagePaths.ts';
+import { BACKGROUND_COLOR, MUTED_TEXT_COLOR, SERIES_COLORS, TEXT_COLOR } from '../format/palette.ts';
+import type { Locale } from '../i18n/locale.ts';
+import { IMAGE_FONT_FAMILY } from './chartImage.ts';
+import { fitLabel } from './estimateTextWidth.ts';
+import { escapeXml, svgElement, svgText } from './svgMarkup.ts';
+
+export type SocialCardInput = {
+  locale: Locale;
+  siteName: string;
+  /** The place's name in the reader's language. */
+  name: string;
+  /** What the place is and where, e.g. "嘎查村 · 札萨克镇 · 伊金霍洛旗". */
+  subtitle: string;
+  /** One to three figures, already in words. */
+  figures: readonly { label: string; value: string }[];
+  /** The edition and its date. */
+  edition: string;
+  /** Said on the card when a figure rests on illustrative rows. */
+  illustrative?: string | undefined;
+};
+
+const LEFT = 72;
+const INNER = SOCIAL_IMAGE.width - LEFT - 64;
+/** Marks the illustrative notice, as the site's banner does. */
+const NOTICE_COLOR = SERIES_COLORS[4];
+
+export function composeSocialCard({ locale, siteName, name, subtitle, figures, edition, illustrative }: SocialCardInput): string {
+  const { width, height } = SOCIAL_IMAGE;
+  const nameLines = fitLabel(name, INNER, 66, 2);
+  const nameTop = 150;
+  const subtitleY = nameTop + (nameLines.length - 1) * 78 + 58;
+  const column = INNER / Math.max(1, figures.length);
+  const figureY = Math.max(subtitleY + 130, 410);
+  const marks = [
+    svgText('title', {}, `${name} · ${siteName}`),
+    svgElement('rect', { width, height, fill: BACKGROUND_COLOR }),
+    svgElement('rect', { width: 20, height, fill: SERIES_COLORS[0] }),
+    svgText('text', { x: LEFT, y: 88, 'font-size': 30, fill: MUTED_TEXT_COLOR }, fitLabel(siteName, INNER, 30, 1)[0] ?? ''),
+    ...nameLines.map((line, index) => svgText('text', { x: LEFT, y: nameTop + index * 78, 'font-size': 66, 'font-weight': 'bold', fill: TEXT_COLOR }, line)),
+    svgText('text', { x: LEFT, y: subtitleY, 'font-size': 30, fill: MUTED_TEXT_COLOR }, fitLabel(subtitle, INNER, 30, 1)[0] ?? ''),
+    ...figures.flatMap((figure, index) => [
+      svgText(
+        'text',
+        { x: LEFT + index * column, y: figureY, 'font-size': 56, 'font-weight': 'bold', fill: TEXT_COLOR },
+        fitLabel(figure.value, column - 24, 56, 1)[0] ?? '',
+      ),
+      svgText(
+        'text',
+        { x: LEFT + index * column, y: figureY + 44, 'font-size': 28, fill: MUTED_TEXT_COLOR },
+        fitLabel(figure.label, column - 24, 28, 1)[0] ?? '',
+      ),
+    ]),
+    illustrative === undefined
+      ? ''
+      : svgText('text', { x: LEFT, y: height - 84, 'font-size': 24, fill: NOTICE_COLOR }, fitLabel(illustrative, INNER, 24, 1)[0] ?? ''),
+    svgText('text', { x: LEFT, y: height - 44, 'font-size': 24, fill: MUTED_TEXT_COLOR }, fitLabel(edition, INNER, 24, 1)[0] ?? ''),
+  ];
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?>\n` +
+    `<svg xmlns="http://www.w3.org/2000/svg" lang="${escapeXml(locale)}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(IMAGE_FONT_FAMILY)}">` +
+    `${marks.join('')}</svg>\n`
+  );
+}
