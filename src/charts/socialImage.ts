@@ -7,7 +7,8 @@ import { SOCIAL_IMAGE } from '../derive/imagePaths.ts';
 import { BACKGROUND_COLOR, MUTED_TEXT_COLOR, SERIES_COLORS, TEXT_COLOR } from '../format/palette.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { IMAGE_FONT_FAMILY } from './chartImage.ts';
-import { fitLabel } from './estimateTextWidth.ts';
+import { estimateTextWidth, fitLabel } from './estimateTextWidth.ts';
+import { roundPx } from './roundPx.ts';
 import { escapeXml, svgElement, svgText } from './svgMarkup.ts';
 
 export type SocialCardInput = {
@@ -26,6 +27,7 @@ export type SocialCardInput = {
 };
 
 const LEFT = 72;
+const round = roundPx;
 const INNER = SOCIAL_IMAGE.width - LEFT - 64;
 /** Marks the illustrative notice, as the site's banner does. */
 const NOTICE_COLOR = SERIES_COLORS[4];
@@ -33,10 +35,14 @@ const NOTICE_COLOR = SERIES_COLORS[4];
 export function composeSocialCard({ locale, siteName, name, subtitle, figures, edition, illustrative }: SocialCardInput): string {
   const { width, height } = SOCIAL_IMAGE;
   const nameLines = fitLabel(name, INNER, 66, 2);
-  const nameTop = 150;
+  const nameTop = 170;
   const subtitleY = nameTop + (nameLines.length - 1) * 78 + 58;
-  const column = INNER / Math.max(1, figures.length);
-  const figureY = Math.max(subtitleY + 130, 410);
+  const figureY = Math.max(subtitleY + 130, 420);
+  // Figures side by side, each as wide as its value or label, all smaller together if they do not fit.
+  const GAP = 64;
+  const widths = figures.map((figure) => Math.max(estimateTextWidth(figure.value, 56), estimateTextWidth(figure.label, 28)));
+  const scale = Math.min(1, (INNER - GAP * (figures.length - 1)) / widths.reduce((sum, width) => sum + width, 0));
+  const lefts = widths.map((_, index) => LEFT + widths.slice(0, index).reduce((sum, width) => sum + width * scale + GAP, 0));
   const marks = [
     svgText('title', {}, `${name} · ${siteName}`),
     svgElement('rect', { width, height, fill: BACKGROUND_COLOR }),
@@ -45,16 +51,8 @@ export function composeSocialCard({ locale, siteName, name, subtitle, figures, e
     ...nameLines.map((line, index) => svgText('text', { x: LEFT, y: nameTop + index * 78, 'font-size': 66, 'font-weight': 'bold', fill: TEXT_COLOR }, line)),
     svgText('text', { x: LEFT, y: subtitleY, 'font-size': 30, fill: MUTED_TEXT_COLOR }, fitLabel(subtitle, INNER, 30, 1)[0] ?? ''),
     ...figures.flatMap((figure, index) => [
-      svgText(
-        'text',
-        { x: LEFT + index * column, y: figureY, 'font-size': 56, 'font-weight': 'bold', fill: TEXT_COLOR },
-        fitLabel(figure.value, column - 24, 56, 1)[0] ?? '',
-      ),
-      svgText(
-        'text',
-        { x: LEFT + index * column, y: figureY + 44, 'font-size': 28, fill: MUTED_TEXT_COLOR },
-        fitLabel(figure.label, column - 24, 28, 1)[0] ?? '',
-      ),
+      svgText('text', { x: round(lefts[index]!), y: figureY, 'font-size': round(56 * scale), 'font-weight': 'bold', fill: TEXT_COLOR }, figure.value),
+      svgText('text', { x: round(lefts[index]!), y: round(figureY + 44 * scale), 'font-size': round(28 * scale), fill: MUTED_TEXT_COLOR }, figure.label),
     ]),
     illustrative === undefined
       ? ''
