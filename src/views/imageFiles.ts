@@ -120,7 +120,9 @@ export function embedParams(site: Site): { code: string; chart: string }[] {
 export type EmbedModel = {
   csp: string;
   title: string;
+  /** The place with the places it lies in, and its name alone. */
   place: string;
+  name: string;
   dataset: ChartDataset;
   drawn: DrawnDataset;
   source: string;
@@ -143,6 +145,7 @@ export function embedModel(site: Site, code: string, chart: string, locale: Loca
     csp: site.csp,
     title: words.title,
     place: placeLine(site, code, locale),
+    name: placeText(site.place(code), locale),
     dataset,
     drawn: drawDataset(dataset, words, locale, { id: `embed-${dataset.id}`, width: EMBED_CHART_WIDTH }),
     source: `${sourceLine(site, dataset, locale)} · ${fill(t(locale).imageAsOf, { date: formatDate(site.asOf, locale) })}`,
