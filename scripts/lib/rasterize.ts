@@ -30,8 +30,19 @@ const FONT_FAMILY = 'Noto Sans SC';
 
 const versionOf = (name: string): string => (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version;
 
-/** What a PNG depends on besides its SVG and density: the renderer and the font, by version. */
-const RENDERER = `@resvg/resvg-js@${versionOf('@resvg/resvg-js')} @expo-google-fonts/noto-sans-sc@${versionOf('@expo-google-fonts/noto-sans-sc')}`;
+/**
+ * What a PNG depends on besides its SVG and density: the renderer and the font, by version, and the
+ * code that drives the renderer and writes the PNG, by digest (a change to either renders all again).
+ */
+const RENDERER = [
+  `@resvg/resvg-js@${versionOf('@resvg/resvg-js')}`,
+  `@expo-google-fonts/noto-sans-sc@${versionOf('@expo-google-fonts/noto-sans-sc')}`,
+  ...['rasterizeWorker.ts', 'encodePng.ts'].map((file) =>
+    createHash('sha256')
+      .update(readFileSync(new URL(`./${file}`, import.meta.url)))
+      .digest('hex'),
+  ),
+].join(' ');
 
 export type Picture = { svg: string; png: string; density: number; key: string };
 
