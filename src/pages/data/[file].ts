@@ -5,7 +5,7 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSite } from '../../load/site.ts';
-import { packageOptions } from '../../load/packageOptions.ts';
+import { packageOptions } from '../../publish/packageOptions.ts';
 import { describePackage } from '../../publish/describePackage.ts';
 import type { AnyTable } from '../../read/field.ts';
 import { reconciliationToCsv } from '../../publish/reconciliationCsv.ts';
