@@ -8,8 +8,9 @@ import { join } from 'node:path';
 import type { Site } from '../derive/buildSite.ts';
 import type { DatasetDownload } from '../derive/views/dataView.ts';
 import { editionFilePath, editionPath } from '../derive/views/editionsView.ts';
-import { datasetZipName, MANIFEST_FILE, type EditionManifest } from '../model/editionManifest.ts';
+import { datasetZipName, MANIFEST_FILE, PACKAGE_FILE, type EditionManifest } from '../model/editionManifest.ts';
 import { datasetReadme } from '../publish/datasetReadme.ts';
+import { describePackage, splitBoth, type DataPackage } from '../publish/describePackage.ts';
 import { datasetZip } from '../publish/datasetZip.ts';
 import { freezeEdition } from '../publish/freezeEdition.ts';
 import { EDITIONS_DIR, listEditions, loadEdition, sha256 } from './editions.ts';
@@ -25,6 +26,8 @@ export type DatasetZip = {
   edition: string;
   /** Data not released: not to be cited. */
   preview: boolean;
+  /** Its datapackage.json: the title and licences it was released under. */
+  descriptor: DataPackage;
 };
 
 const made = new Map<string, DatasetZip>();
@@ -47,11 +50,14 @@ function remember(key: string, make: () => Omit<DatasetZip, 'sha256'>): DatasetZ
 export function editionDatasetZip(manifest: EditionManifest, siteUrl: URL | string, dir: string = EDITIONS_DIR): DatasetZip {
   return remember(`edition\0${dir}\0${manifest.id}\0${String(siteUrl)}`, () => {
     const names = [...Object.keys(manifest.files), MANIFEST_FILE];
+    const files = names.map((file) => ({ name: file, bytes: new Uint8Array(readFileSync(join(dir, manifest.id, file))) }));
+    // The terms and title it was released under, as frozen: a later version of the tool may differ.
+    const descriptor = JSON.parse(new TextDecoder().decode(files.find((file) => file.name === PACKAGE_FILE)!.bytes)) as DataPackage;
     const { records } = loadEdition(manifest, dir);
     const name = datasetZipName(manifest.regionCode, manifest.id);
     const readme = datasetReadme({
       records,
-      options: packageOptions(records, manifest.id),
+      descriptor,
       edition: manifest.id,
       asOf: manifest.asOf,
       released: manifest.released,
@@ -59,9 +65,8 @@ export function editionDatasetZip(manifest: EditionManifest, siteUrl: URL | stri
       url: new URL(editionPath(manifest.id), siteUrl).href,
       files: names,
     });
-    const files = names.map((file) => ({ name: file, bytes: new Uint8Array(readFileSync(join(dir, manifest.id, file))) }));
     const bytes = datasetZip({ folder: name.replace(/\.zip$/, ''), readme, files, day: manifest.released });
-    return { name, bytes, day: manifest.released, edition: manifest.id, preview: false };
+    return { name, bytes, day: manifest.released, edition: manifest.id, preview: false, descriptor };
   });
 }
 
@@ -93,10 +98,11 @@ export function datasetZipOf(site: Site, siteUrl: URL | string, dir: string = ED
     const { records, edition, asOf } = site;
     const options = packageOptions(records, edition);
     const frozen = freezeEdition(records, site.report.reconciliation, options);
+    const descriptor = describePackage(records, options);
     const name = datasetZipName(site.region.code, edition);
     const readme = datasetReadme({
       records,
-      options,
+      descriptor,
       edition,
       asOf,
       released: undefined,
@@ -106,14 +112,13 @@ export function datasetZipOf(site: Site, siteUrl: URL | string, dir: string = ED
     });
     const files = [...frozen].map(([file, text]) => ({ name: file, bytes: new TextEncoder().encode(text) }));
     const bytes = datasetZip({ folder: name.replace(/\.zip$/, ''), readme, files, day: asOf });
-    return { name, bytes, day: asOf, edition, preview: true };
+    return { name, bytes, day: asOf, edition, preview: true, descriptor };
   });
 }
 
 /** What the data page shows of a Site's zip: where it is, its size, day and sha256, its title and licences. */
 export function datasetDownload(site: Site, siteUrl: URL | string, dir: string = EDITIONS_DIR): DatasetDownload {
   const zip = datasetZipOf(site, siteUrl, dir);
-  const options = packageOptions(site.records, site.edition);
   return {
     name: zip.name,
     path: site.standing.kind === 'frozen' ? editionFilePath(site.edition, zip.name) : `/data/${zip.name}`,
@@ -121,7 +126,7 @@ export function datasetDownload(site: Site, siteUrl: URL | string, dir: string =
     sha256: zip.sha256,
     day: zip.day,
     preview: zip.preview,
-    title: options.title,
-    licenses: options.licenses,
+    title: splitBoth(zip.descriptor.title),
+    licenses: zip.descriptor.licenses,
   };
 }

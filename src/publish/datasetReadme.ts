@@ -1,9 +1,10 @@
 /**
  * README.md of an edition's zip: what the dataset is, its region, edition and dates, every file with
  * its rows (official and illustrative), its licences and how to cite it, in Chinese and then English.
- * Made from the edition's records and package options alone (no page text, no clock), so the README of
- * a released edition is the same at every build. Its words live here, not in the site's dictionaries:
- * the zip is a file of its own, and rewording a page must not change a released edition's archive.
+ * Made from the edition's frozen files alone (its datapackage.json gives the title, each file's rows and
+ * the licences it was released under; divisions.csv the region's names), with no page text and no clock,
+ * so the README of a released edition is the same at every build. Its words live here, not in the site's
+ * dictionaries: the zip is a file of its own, and rewording a page must not change a released archive.
  */
 import type { Bilingual } from '../i18n/locale.ts';
 import { fill } from '../i18n/fill.ts';
@@ -11,17 +12,16 @@ import { formatCount, formatDate } from '../format/formatNumber.ts';
 import { ancestorsOf } from '../model/divisionCode.ts';
 import { FIGURES_FILE, MANIFEST_FILE, PACKAGE_FILE } from '../model/editionManifest.ts';
 import { PROVENANCES } from '../model/vocabulary.ts';
-import { provenanceOf } from '../derive/provenance.ts';
-import type { AnyTable } from '../read/field.ts';
-import { TABLES, type Records } from '../read/tables.ts';
-import type { License, PackageOptions } from './describePackage.ts';
+import type { Records } from '../read/tables.ts';
+import { splitBoth, type DataPackage, type License } from './describePackage.ts';
 
 export const DATASET_README = 'README.md';
 
 export type DatasetAbout = {
+  /** The edition's records, for the region's names. */
   records: Records;
-  /** The options the edition's datapackage.json was made with: its title and licences. */
-  options: PackageOptions;
+  /** The edition's datapackage.json, as frozen (or, for a preview, as a release would freeze it). */
+  descriptor: DataPackage;
   edition: string;
   asOf: string;
   /** The day it was released; undefined for data not released (a preview, not to be cited). */
@@ -71,6 +71,7 @@ const WORDS = {
     en: "The CSV files are UTF-8 with a byte-order mark (Excel opens them as they are), with column names in the first row; `datapackage.json` defines every column. Text starting with `=`, `+`, `-` or `@` has a leading `'`, so that no spreadsheet runs it as a formula.",
   },
   rows: { zh: '{rows} 行，其中官方 {official} 行、示意 {illustrative} 行', en: '{rows} rows: {official} official, {illustrative} illustrative' },
+  oneRow: { zh: '1 行，其中官方 {official} 行、示意 {illustrative} 行', en: '1 row: {official} official, {illustrative} illustrative' },
   illustrativeTitle: { zh: '示意数据', en: 'Illustrative rows' },
   illustrative: {
     zh: '`provenance` 列为“{illustrative}”的行是按官方报告的总数生成的示意数据，不是任何嘎查村、单位或企业的事实，不得作为事实引用；为“{official}”或空白的行来自所注明的官方来源。每个文件有多少示意行，见上面的文件列表。',
@@ -120,38 +121,38 @@ export function citeDatasetApa({ title, edition, released, url }: { title: Bilin
 }
 
 /** The package's licences, then each file's own terms (a licence titled otherwise for one file says how). */
-function licenceLines(options: PackageOptions, files: readonly string[], lang: Lang): string[] {
+function licenceLines(descriptor: DataPackage, lang: Lang): string[] {
   const line = (licence: License) => `**${licence.name}** (${licence.title}) ${licence.path}`;
-  const titles = new Map(options.licenses.map((licence) => [licence.name, licence.title]));
-  const own = files.flatMap((file) => {
-    const licences = options.resources?.[file]?.licenses;
-    if (licences === undefined) return [];
-    const named = licences.map((licence) => (titles.get(licence.name) === licence.title ? licence.name : `${licence.name} (${licence.title})`));
-    return [`- \`${file}\`: ${named.join(', ')}`];
+  const titles = new Map(descriptor.licenses.map((licence) => [licence.name, licence.title]));
+  const own = descriptor.resources.flatMap((resource) => {
+    if (resource.licenses === undefined) return [];
+    const named = resource.licenses.map((licence) => (titles.get(licence.name) === licence.title ? licence.name : `${licence.name} (${licence.title})`));
+    return [`- \`${resource.path}\`: ${named.join(', ')}`];
   });
-  return [...options.licenses.map((licence) => `- ${line(licence)}`), ...(own.length === 0 ? [] : ['', WORDS.licenceFiles[lang], '', ...own])];
+  return [...descriptor.licenses.map((licence) => `- ${line(licence)}`), ...(own.length === 0 ? [] : ['', WORDS.licenceFiles[lang], '', ...own])];
 }
 
 function section(about: DatasetAbout, lang: Lang): string[] {
-  const { records, options, edition, asOf, released, note, url, files } = about;
+  const { records, descriptor, edition, asOf, released, note, url, files } = about;
   const w = (key: keyof typeof WORDS) => WORDS[key][lang];
   const locale = LOCALE[lang];
   const code = records.edition[0]?.region_code ?? '';
   const colon = lang === 'zh' ? '：' : ': ';
-  const tables = new Map((TABLES as readonly AnyTable[]).map((table) => [table.file, table]));
+  const resources = new Map(descriptor.resources.map((resource) => [resource.path, resource]));
   const fileLines = files.map((file) => {
-    const table = tables.get(file);
-    if (table === undefined) return `- \`${file}\`${colon}${OTHER_FILES[file]?.[lang] ?? ''}`;
-    const { rows, officialRows } = provenanceOf(records, table);
-    const counts = fill(w('rows'), {
+    const resource = resources.get(file);
+    if (resource === undefined) return `- \`${file}\`${colon}${OTHER_FILES[file]?.[lang] ?? ''}`;
+    const { rows, officialRows } = resource;
+    const counts = fill(w(rows === 1 ? 'oneRow' : 'rows'), {
       rows: formatCount(rows, locale),
       official: formatCount(officialRows, locale),
       illustrative: formatCount(rows - officialRows, locale),
     });
-    return `- \`${file}\`${colon}${table.title[lang]}${lang === 'zh' ? '，' : ': '}${table.description[lang]}${lang === 'zh' ? '。' : '. '}${counts}`;
+    const [title, description] = [splitBoth(resource.title)[lang], splitBoth(resource.description)[lang]];
+    return lang === 'zh' ? `- \`${file}\`（${title}）：${description}。${counts}` : `- \`${file}\` (${title}): ${description}. ${counts}`;
   });
-  const anyIllustrative = (TABLES as readonly AnyTable[]).some((table) => provenanceOf(records, table).officialRows < provenanceOf(records, table).rows);
-  const cite = { title: options.title, edition, url };
+  const anyIllustrative = descriptor.resources.some((resource) => resource.officialRows < resource.rows);
+  const cite = { title: splitBoth(descriptor.title), edition, url };
   return [
     `## ${lang === 'zh' ? '中文' : 'English'}`,
     '',
@@ -178,7 +179,7 @@ function section(about: DatasetAbout, lang: Lang): string[] {
     '',
     w('licences'),
     '',
-    ...licenceLines(options, files, lang),
+    ...licenceLines(descriptor, lang),
     '',
     w('licenceNote'),
     ...(released === undefined
@@ -202,9 +203,10 @@ function section(about: DatasetAbout, lang: Lang): string[] {
 
 /** The README's text: a title in both languages, then the Chinese section, then the English one. */
 export function datasetReadme(about: DatasetAbout): string {
-  const { options, edition } = about;
+  const { descriptor, edition } = about;
+  const title = splitBoth(descriptor.title);
   return [
-    `# ${options.title.zh} · ${options.title.en}`,
+    `# ${title.zh} · ${title.en}`,
     '',
     `${WORDS.edition.zh} · ${WORDS.edition.en}: \`${edition}\``,
     '',
