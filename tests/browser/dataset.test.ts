@@ -66,6 +66,10 @@ describe("each edition's zip", () => {
       expect(Buffer.from(entries[i + 1]!.bytes).equals(readFileSync(join(editionsDir, id, file))), file).toBe(true);
     }
     expect(new TextDecoder().decode(entries[0]!.bytes)).toContain(`/editions/${id}/`);
+    // The edition's own page lists it with the sha256 of the bytes served.
+    await visit(session.page, `${siteUrl}/editions/${id}/`);
+    const row = session.page.locator('tr', { has: session.page.locator(`a[href="/editions/${id}/data/${name}"]`) });
+    expect(await row.locator('code.sha256').innerText()).toBe(sha256(zip));
     // Made again in this process, from the frozen files, as a later build would: the same bytes.
     const { built } = await readDataPage(siteUrl, `/editions/${id}/data/`);
     expect(zip.equals(Buffer.from(editionDatasetZip(manifest, built, editionsDir).bytes))).toBe(true);
