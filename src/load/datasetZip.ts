@@ -14,7 +14,7 @@ import { describePackage, splitBoth, type DataPackage } from '../publish/describ
 import { datasetZip } from '../publish/datasetZip.ts';
 import { freezeEdition } from '../publish/freezeEdition.ts';
 import { EDITIONS_DIR, listEditions, loadEdition, sha256 } from './editions.ts';
-import { packageOptions } from './packageOptions.ts';
+import { packageOptions } from '../publish/packageOptions.ts';
 
 export type DatasetZip = {
   name: string;
