@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeColumns, spliceGenerated } from '../src/publish/describeColumns.ts';
 import { DATA_DIR, loadDataDir } from '../src/load/readDataDir.ts';
-import { packageOptions } from '../src/load/packageOptions.ts';
+import { packageOptions } from '../src/publish/packageOptions.ts';
 import { describePackage } from '../src/publish/describePackage.ts';
 
 import { runCommand } from './lib/command.ts';

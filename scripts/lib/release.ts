@@ -6,7 +6,7 @@ import type { Bilingual } from '../../src/i18n/locale.ts';
 import { formatReport } from '../../src/read/formatReport.ts';
 import { loadDataDir } from '../../src/load/readDataDir.ts';
 import { listEditions, sameData, writeEdition } from '../../src/load/editions.ts';
-import { packageOptions } from '../../src/load/packageOptions.ts';
+import { packageOptions } from '../../src/publish/packageOptions.ts';
 import { freezeEdition } from '../../src/publish/freezeEdition.ts';
 import type { EditionManifest } from '../../src/model/editionManifest.ts';
 

@@ -11,7 +11,8 @@ import { MUTED_TEXT_COLOR, TEXT_COLOR, GRID_COLOR, BACKGROUND_COLOR } from '../f
 import { drawDataset, type ChartWords } from './datasetChart.ts';
 import type { LegendItem } from './dataTable.ts';
 import { estimateTextWidth, fitLabel } from './estimateTextWidth.ts';
-import { escapeXml, svgElement, svgText } from './svgMarkup.ts';
+import { svgElement, svgText } from './svgMarkup.ts';
+import { escapeXml } from '../format/escapeXml.ts';
 import { CHART_IMAGE } from '../derive/imagePaths.ts';
 
 /**

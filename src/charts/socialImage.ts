@@ -9,7 +9,8 @@ import type { Locale } from '../i18n/locale.ts';
 import { IMAGE_FONT_FAMILY } from './chartImage.ts';
 import { estimateTextWidth, fitLabel } from './estimateTextWidth.ts';
 import { roundPx } from './roundPx.ts';
-import { escapeXml, svgElement, svgText } from './svgMarkup.ts';
+import { svgElement, svgText } from './svgMarkup.ts';
+import { escapeXml } from '../format/escapeXml.ts';
 
 export type SocialCardInput = {
   locale: Locale;

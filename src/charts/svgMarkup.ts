@@ -1,15 +1,9 @@
 /**
  * SVG written as text, for the marks every chart shares between the site's pages (set into the page
  * by the chart components) and the standalone chart images (src/charts/chartImage.ts). Text from the
- * data is escaped here, the one place markup is assembled outside Astro's templates.
+ * data is escaped here (src/format/escapeXml.ts), the one place markup is assembled outside Astro's templates.
  */
-
-const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-
-/** Text safe inside an element or a double-quoted attribute. */
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"]/g, (character) => ESCAPES[character]!);
-}
+import { escapeXml } from '../format/escapeXml.ts';
 
 export type Attributes = Readonly<Record<string, string | number | undefined>>;
 

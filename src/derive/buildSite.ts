@@ -41,6 +41,8 @@ export type Site = {
   mapPayload: (locale: Locale) => MapPayload;
   /** Live pages of released or unreleased data, or one released edition's frozen pages. */
   standing: EditionStanding;
+  /** The released edition these pages show, for citations; undefined for data not released. */
+  release: { id: string; asOf: string; released: string } | undefined;
 };
 
 export type SiteInput = {
@@ -54,6 +56,7 @@ export type SiteInput = {
   devServer?: boolean;
   /** Released data unless said otherwise. */
   standing?: EditionStanding;
+  release?: Site['release'];
 };
 
 /** A value computed on first use of its key, then kept: pages ask for the same place many times. */
@@ -65,7 +68,7 @@ function memoize<K, V>(compute: (key: K) => V): (key: K) => V {
   };
 }
 
-export function buildSite({ records, report, edition, tiles, outline, devServer = false, standing = { kind: 'released' } }: SiteInput): Site {
+export function buildSite({ records, report, edition, tiles, outline, devServer = false, standing = { kind: 'released' }, release }: SiteInput): Site {
   const tree = buildPlaceTree(records);
   const region = tree.places.get(tree.regionCode);
   if (region === undefined) throw new Error(`The region ${tree.regionCode} is not in divisions.csv`);
@@ -99,5 +102,6 @@ export function buildSite({ records, report, edition, tiles, outline, devServer 
     csp: contentSecurityPolicy(tiles.cspImgSrc, { devServer }),
     mapPayload: memoize((locale: Locale) => buildMapPayload({ records, tree, locale, tiles, outline })),
     standing,
+    release,
   };
 }

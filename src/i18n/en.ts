@@ -423,6 +423,15 @@ export const en: Dictionary = {
   editionPageLede: 'The figures and files on this page come from the frozen copy of edition {edition}: they never change after release and are safe to cite.',
   editionPagesTitle: 'This edition’s pages',
   editionPagesText: 'These pages are built from this edition’s frozen data and show what it released; the navigation on each page stays within this edition.',
+  citeSummary: 'Cite and download',
+  citePermalink: 'Link',
+  citeHere: 'Here on this page',
+  citeInEdition: 'Here in edition {edition} (never changes)',
+  citeCite: 'Cite',
+  citeCopy: 'Copy',
+  citeCopied: 'Copied',
+  citeDownload: 'Download the data rows behind this figure',
+  citeRows: 'Rows it comes from',
   editionFigures: 'Headline figures',
   editionFiles: 'Data files',
   colSize: 'Size',
@@ -432,4 +441,12 @@ export const en: Dictionary = {
   revisionsTitle: 'Editions and corrections',
   revisionsText:
     'The data is updated monthly: each update is released as a new edition, named by its as-of date and a digest of its content. When an error is found, it is corrected in a new edition whose note says what was corrected; old editions are never deleted or changed, and links that cite one still show its figures. Every edition and its changes are listed under “All editions”.',
+  dataZipLead: 'All the data in one zip:',
+  dataZipText:
+    'It holds every CSV file, datapackage.json, the reconciled headline figures and a README.md in Chinese and English: what the data is, the region and edition, the licences, how to cite it and which rows are illustrative. A released edition’s zip never changes: check it against its SHA-256.',
+  dataZipPreview: 'This is a preview of data not yet released: do not cite it. Once released, the edition’s own zip replaces it.',
+  dataZipReleased: 'Released',
+  dataZipAsOf: 'Data as of',
+  dataJsonLdDescription:
+    'Open data on rural revitalization progress in {region} (statistical division code {code}): the projects, funds, talent, pairings and monthly reviews of each village, and the officially reported figures with their reconciliation against the data. Edition {edition}, data as of {date}. Illustrative rows are marked row by row.',
 };

@@ -422,6 +422,15 @@ export const zhCN = {
   previewBannerFirst: '预览：本页数据尚未发布为正式版本，数字可能还会改动。',
   editionPageLede: '本页的数字和文件来自 {edition} 版的冻结副本，发布后永不改变，可以放心引用。',
   editionFigures: '主要数字',
+  citeSummary: '引用与下载',
+  citePermalink: '链接',
+  citeHere: '本页此处',
+  citeInEdition: '{edition} 版中的此处（永不改变）',
+  citeCite: '引用',
+  citeCopy: '复制',
+  citeCopied: '已复制',
+  citeDownload: '下载这个数字背后的数据行',
+  citeRows: '数据来源行',
   editionPagesTitle: '本版的各页面',
   editionPagesText: '以下页面由本版的冻结数据生成，内容与发布时一致；每页顶部的导航也留在本版之内。',
   editionFiles: '数据文件',
@@ -432,6 +441,14 @@ export const zhCN = {
   revisionsTitle: '版本与更正',
   revisionsText:
     '数据按月更新：每次更新发布一个新版本，版本号由数据截止日期和内容摘要组成。发现错误时，改正后发布新版本，并在版本说明中写明更正了什么；旧版本不删除、不修改，引用旧版本的链接仍显示当时的数字。所有版本及其改动见“所有版本”。',
+  dataZipLead: '全部数据，一个压缩包：',
+  dataZipText:
+    '内有每个 CSV 文件、datapackage.json、核对后的主要数字和中英文说明 README.md：数据是什么、地区和版本、许可、如何引用、哪些行是示意数据。已发布版本的压缩包永不改变，可用 SHA-256 核对。',
+  dataZipPreview: '这是尚未发布的数据的预览，请勿引用；发布后换成该版本的压缩包。',
+  dataZipReleased: '发布日期',
+  dataZipAsOf: '数据截止',
+  dataJsonLdDescription:
+    '{region}（统计用区划代码 {code}）乡村振兴进展的公开数据：各嘎查村的项目、资金、人才、包联和按月调度，以及官方报告的数字和它们与数据的核对。数据版本 {edition}，数据截止{date}。示意数据逐行标注。',
 } as const;
 
 export type Dictionary = { readonly [K in keyof typeof zhCN]: string };

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATA_DIR, type DataDir } from './readDataDir.ts';
-import { packageOptions } from './packageOptions.ts';
+import { packageOptions } from '../publish/packageOptions.ts';
 import { freezeEdition } from '../publish/freezeEdition.ts';
 import { EDITION_FORMAT, FIGURES_FILE, MANIFEST_FILE, PACKAGE_FILE, type EditionManifest } from '../model/editionManifest.ts';
 import { loadDataset, type LoadedDataset } from '../read/loadDataset.ts';

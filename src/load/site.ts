@@ -52,7 +52,8 @@ function loadSite(): Site {
   // Live pages of data no one released say so: a reader should not cite a preview.
   const released = last !== undefined && unreleasedSince(loaded, EDITIONS_DIR) === undefined;
   const standing = released ? ({ kind: 'released' } as const) : ({ kind: 'unreleased', last: last?.id } as const);
-  return buildSite({ records, report, edition, tiles: readTiles(), outline, devServer: Boolean(import.meta.env.DEV), standing });
+  const release = released ? { id: last.id, asOf: last.asOf, released: last.released } : undefined;
+  return buildSite({ records, report, edition, tiles: readTiles(), outline, devServer: Boolean(import.meta.env.DEV), standing, release });
 }
 
 /** The last edition Sites built, by id: a build renders one edition's pages after another. */
@@ -93,6 +94,7 @@ export function getEditionSite(id: string): Site {
     edition: id,
     tiles: readTiles(),
     outline: readOutline(manifest.regionCode),
+    release: { id, asOf: manifest.asOf, released: manifest.released },
     standing: {
       kind: 'frozen',
       latest: latest === id ? undefined : latest,

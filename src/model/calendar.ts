@@ -109,6 +109,19 @@ export function utcOffsetHoursAt(epochMilliseconds: number): number {
   return -new Date(epochMilliseconds).getTimezoneOffset() / 60;
 }
 
+/**
+ * An instant at which this machine's clock reads 12:00 on `YYYY-MM-DD`, for formats that store a
+ * wall-clock time with no zone (a zip entry's DOS time is read with local getters): the fields written
+ * are then the same in every time zone. Noon, because no daylight-saving change skips it.
+ */
+export function localNoonOf(isoDate: string): Date {
+  const { year, month, day } = parseIsoDate(isoDate);
+  const date = new Date(0);
+  date.setFullYear(year, month - 1, day);
+  date.setHours(12, 0, 0, 0);
+  return date;
+}
+
 /** The day number of the last day of `YYYY-MM`. */
 export function lastDayOfMonth(isoMonth: string): number {
   return dayNumberOf(utcMonth.offset(startOf(isoMonth), 1)) - 1;

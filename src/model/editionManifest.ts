@@ -10,6 +10,9 @@ export const MANIFEST_FILE = 'edition.json';
 export const FIGURES_FILE = 'figures.json';
 export const PACKAGE_FILE = 'datapackage.json';
 
+/** An edition's whole data as one download, named so that a saved copy still says what it is: `150627-<id>.zip`. */
+export const datasetZipName = (regionCode: string, edition: string): string => `${regionCode}-${edition}.zip`;
+
 /** What data/editions/<id>/edition.json records of a released edition. */
 export type EditionManifest = {
   /** The layout of the frozen copy (EDITION_FORMAT when released); see src/read/migrateEdition.ts. */

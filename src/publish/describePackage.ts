@@ -31,7 +31,14 @@ const TYPES: Record<Field['meta']['kind'], FrictionlessField['type']> = {
   enum: 'string',
 };
 
-const both = (text: Bilingual): string => `${text.zh} / ${text.en}`;
+const BOTH = ' / ';
+const both = (text: Bilingual): string => `${text.zh}${BOTH}${text.en}`;
+
+/** A title or description of a descriptor back in its two languages (Chinese first, as `both` wrote it). */
+export function splitBoth(text: string): Bilingual {
+  const at = text.indexOf(BOTH);
+  return at === -1 ? { zh: text, en: text } : { zh: text.slice(0, at), en: text.slice(at + BOTH.length) };
+}
 
 function describeField(name: string, field: Field, unique: boolean): FrictionlessField {
   const { meta } = field;

@@ -100,6 +100,22 @@ export function toCsv(table: AnyTable, records: readonly Readonly<Record<string,
 }
 
 /**
+ * A table's records as the cells of its CSV file, by column name: the same text, formula-safe, for a
+ * JSON download as for the CSV one.
+ */
+export function toCellTexts(table: AnyTable, records: readonly Readonly<Record<string, unknown>>[]): Record<string, string>[] {
+  const columns = Object.entries(table.columns);
+  return records.map((record) =>
+    Object.fromEntries(
+      columns.map(([name, field]) => [
+        name,
+        formatCell(formatValue(field, record[name] ?? (name === 'provenance' ? 'official' : undefined)), columnType(field)),
+      ]),
+    ),
+  );
+}
+
+/**
  * Rows already in their written form (as the data scripts make them) → the table's CSV file: the
  * header is the table's canonical snake_case keys in the order tables.ts declares them.
  */

@@ -25,6 +25,8 @@ declare module 'vitest' {
     hostileDataDir: string;
     /** The folder the hostile site was built into, for checks of its files (the CSV downloads). */
     hostileDistDir: string;
+    /** The folder the fixture region's site was built into, for checks against every file it holds (the sitemap). */
+    siteDistDir: string;
   }
 }
 
@@ -64,6 +66,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('siteDataDir', siteDataDir);
   project.provide('hostileDataDir', hostileDataDir);
   project.provide('hostileDistDir', resolve(hostileDir));
+  project.provide('siteDistDir', resolve(siteDir));
 
   return async () => {
     await Promise.all(servers.map((server) => server.close()));

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describeColumns, spliceGenerated } from '../../src/publish/describeColumns.ts';
 import { describePackage, type DataPackage } from '../../src/publish/describePackage.ts';
-import { packageOptions } from '../../src/load/packageOptions.ts';
+import { packageOptions } from '../../src/publish/packageOptions.ts';
 import { DATA_DIR, loadDataDir } from '../../src/load/readDataDir.ts';
 import { isError } from '../../src/read/problem.ts';
 import { TABLES } from '../../src/read/tables.ts';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describeColumns } from '../../src/publish/describeColumns.ts';
 import { describePackage } from '../../src/publish/describePackage.ts';
 import { provenanceOf } from '../../src/derive/provenance.ts';
-import { packageOptions } from '../../src/load/packageOptions.ts';
+import { packageOptions } from '../../src/publish/packageOptions.ts';
 import { loadDataDir } from '../../src/load/readDataDir.ts';
 import { TABLES } from '../../src/read/tables.ts';
 

@@ -61,7 +61,16 @@ export type EditionPageView = {
   files: { name: string; sha256: string; bytes: number; path: string }[];
 };
 
-export function buildEditionPageView(site: Site, history: EditionHistory, id: string, figures: FrozenFigure[]): EditionPageView | undefined {
+/**
+ * `zip` is the edition's whole data as one archive (src/load/datasetZip.ts), listed after its files.
+ */
+export function buildEditionPageView(
+  site: Site,
+  history: EditionHistory,
+  id: string,
+  figures: FrozenFigure[],
+  zip?: { name: string; sha256: string; bytes: number },
+): EditionPageView | undefined {
   const entry = history.find((e) => e.manifest.id === id);
   if (entry === undefined) return undefined;
   const newest = history.at(-1)!.manifest.id;
@@ -76,6 +85,9 @@ export function buildEditionPageView(site: Site, history: EditionHistory, id: st
     edition: rowOf(entry),
     latest: newest === id ? undefined : newest,
     figures,
-    files: Object.entries(entry.manifest.files).map(([name, file]) => ({ name, ...file, path: editionFilePath(id, name) })),
+    files: [
+      ...Object.entries(entry.manifest.files).map(([name, file]) => ({ name, ...file, path: editionFilePath(id, name) })),
+      ...(zip === undefined ? [] : [{ ...zip, path: editionFilePath(id, zip.name) }]),
+    ],
   };
 }

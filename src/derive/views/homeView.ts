@@ -3,14 +3,15 @@ import type { Site } from '../buildSite.ts';
 import type { Locale } from '../../i18n/locale.ts';
 import type { MapPayload } from '../map/buildMapPayload.ts';
 import { dataFigures, frameFigures, type DataFigure, type Pillar } from '../programmeFrame.ts';
+import { withCites, type FigureCite } from './figureCite.ts';
 import { buildPageFrame, chartsById, withProvenance, type Charts, type PageFrame, type ShownReconciliation } from './pageFrame.ts';
 
 export type HomeView = {
   frame: PageFrame;
   illustrative: boolean;
   code: string;
-  overview: ShownReconciliation[];
-  pillars: { pillar: Pillar; figures: ShownReconciliation[]; extra: DataFigure[] }[];
+  overview: (ShownReconciliation & { cite: FigureCite })[];
+  pillars: { pillar: Pillar; figures: (ShownReconciliation & { cite: FigureCite })[]; extra: DataFigure[] }[];
   /** Every reported figure about the region, for the reported-versus-computed chart. */
   reported: ShownReconciliation[];
   charts: Charts;
@@ -25,8 +26,8 @@ export function buildHomeView(site: Site, locale: Locale): HomeView {
     frame: buildPageFrame(site),
     illustrative: site.illustrative(code),
     code,
-    overview: withProvenance(site.records, framed.overview),
-    pillars: framed.pillars.map(({ pillar, figures }) => ({ pillar, figures: withProvenance(site.records, figures), extra: extra[pillar] })),
+    overview: withCites(site, withProvenance(site.records, framed.overview)),
+    pillars: framed.pillars.map(({ pillar, figures }) => ({ pillar, figures: withCites(site, withProvenance(site.records, figures)), extra: extra[pillar] })),
     reported: withProvenance(
       site.records,
       site.report.reconciliation.filter((r) => r.scopeCode === code),

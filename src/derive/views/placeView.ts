@@ -12,6 +12,7 @@ import { anyIllustrative, isIllustrative } from '../provenance.ts';
 import type { Locale } from '../../i18n/locale.ts';
 import type { MapPayload } from '../map/buildMapPayload.ts';
 import type { MonthlyReview, Pairing, Sourced } from '../../read/tables.ts';
+import { withCites, type FigureCite } from './figureCite.ts';
 import { buildPageFrame, chartsById, withProvenance, type Charts, type PageFrame, type ShownReconciliation } from './pageFrame.ts';
 import { projectRows, type ProjectRow } from './tableRows.ts';
 
@@ -28,7 +29,7 @@ export type PlaceView = {
   ancestors: LinkedPlace[];
   parent: LinkedPlace | undefined;
   children: { place: Place; summary: PlaceSummary }[];
-  reported: ShownReconciliation[];
+  reported: (ShownReconciliation & { cite: FigureCite })[];
   extra: Record<Pillar, DataFigure[]>;
   /** Whether each key figure rests on illustrative rows. */
   figuresIllustrative: { projects: boolean; funds: boolean; talent: boolean; pairings: boolean; latestStage: boolean };
@@ -72,9 +73,12 @@ export function buildPlaceView(site: Site, code: string, locale: Locale): PlaceV
     ancestors: place.ancestorCodes.map((ancestor) => linked(site.place(ancestor))),
     parent: parent === undefined ? undefined : linked(parent),
     children: place.childCodes.map((child) => ({ place: site.place(child), summary: site.summary(child) })),
-    reported: withProvenance(
-      site.records,
-      site.report.reconciliation.filter((r) => r.scopeCode === code),
+    reported: withCites(
+      site,
+      withProvenance(
+        site.records,
+        site.report.reconciliation.filter((r) => r.scopeCode === code),
+      ),
     ),
     extra: dataFigures(summary),
     figuresIllustrative: {

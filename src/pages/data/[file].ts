@@ -1,11 +1,13 @@
 /**
  * The published data: every data file normalized (/data/<file>.csv), the reconciliation table
- * (/data/reconciliation.csv) and the Data Package descriptor (/data/datapackage.json) naming this
- * edition. Built from the validated records, never copied from data/ as typed.
+ * (/data/reconciliation.csv), the Data Package descriptor (/data/datapackage.json) naming this
+ * edition, and all of it as one zip (/data/<region>-<edition>.zip: the latest edition's when the data
+ * is released). Built from the validated records, never copied from data/ as typed.
  */
+import { datasetZipNameOf, datasetZipOf } from '../../load/datasetZip.ts';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSite } from '../../load/site.ts';
-import { packageOptions } from '../../load/packageOptions.ts';
+import { packageOptions } from '../../publish/packageOptions.ts';
 import { describePackage } from '../../publish/describePackage.ts';
 import type { AnyTable } from '../../read/field.ts';
 import { reconciliationToCsv } from '../../publish/reconciliationCsv.ts';
@@ -19,13 +21,18 @@ export const getStaticPaths = (() => [
   ...TABLES.map((table) => ({ params: { file: table.file } })),
   { params: { file: RECONCILIATION_FILE } },
   { params: { file: PACKAGE_FILE } },
+  { params: { file: datasetZipNameOf(getSite()) } },
 ]) satisfies GetStaticPaths;
 
 const CSV = { 'Content-Type': 'text/csv; charset=utf-8' };
 
-export const GET: APIRoute = ({ params }) => {
+export const GET: APIRoute = ({ params, site: siteUrl }) => {
   const site = getSite();
   const file = params.file;
+  if (file === datasetZipNameOf(site)) {
+    if (siteUrl === undefined) throw new Error('astro.config.mjs names no site');
+    return new Response(datasetZipOf(site, siteUrl).bytes, { headers: { 'Content-Type': 'application/zip' } });
+  }
   if (file === PACKAGE_FILE) {
     const descriptor = describePackage(site.records, packageOptions(site.records, site.edition));
     return new Response(`${JSON.stringify(descriptor, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });

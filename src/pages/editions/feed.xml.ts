@@ -9,6 +9,7 @@ import { readEditionHistory } from '../../load/editionHistory.ts';
 import { buildEditionsView, type EditionsView } from '../../derive/views/editionsView.ts';
 import { fill, localName, localizePath, pick, t } from '../../i18n/index.ts';
 import { LOCALES } from '../../i18n/locale.ts';
+import { escapeXml } from '../../format/escapeXml.ts';
 
 export const GET: APIRoute = ({ site: siteUrl }) => {
   const view = buildEditionsView(getSite(), readEditionHistory());
@@ -16,8 +17,6 @@ export const GET: APIRoute = ({ site: siteUrl }) => {
     headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' },
   });
 };
-
-const escapeXml = (text: string): string => text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
 
 function editionsFeed(view: EditionsView, siteUrl: string): string {
   const url = (path: string) => new URL(path, siteUrl).href;

@@ -76,4 +76,9 @@ describe('buildEditionPageView', () => {
     expect(view.frame).toMatchObject({ edition: 'e1', asOf: '2021-10-14' });
     expect(view.files).toEqual([{ name: 'funds.csv', sha256: 'ab', bytes: 3, path: '/editions/e1/data/funds.csv' }]);
   });
+
+  test("lists the edition's zip after its files, under the edition", () => {
+    const view = buildEditionPageView(site, history, 'e1', [], { name: '150627-e1.zip', sha256: 'cd', bytes: 9 })!;
+    expect(view.files.at(-1)).toEqual({ name: '150627-e1.zip', sha256: 'cd', bytes: 9, path: '/editions/e1/data/150627-e1.zip' });
+  });
 });

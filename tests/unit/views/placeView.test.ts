@@ -4,7 +4,8 @@ import type { Reconciliation } from '../../../src/read/reconcile.ts';
 import { SEAT_A, makeRecords } from '../map/mapFixtures.ts';
 import { siteOf, smallSite } from './siteFixture.ts';
 
-const reported = (scopeCode: string) => ({ scopeCode, key: 'funds_yuan', sources: [] }) as unknown as Reconciliation;
+const reported = (scopeCode: string) =>
+  ({ scopeCode, key: 'funds_yuan', label: { zh: '帮扶资金', en: 'Funds' }, unit: '元', reportedRow: 2, sources: [] }) as unknown as Reconciliation;
 const site = siteOf(makeRecords(), [reported('150627'), reported('150627101201')]);
 
 describe('buildPlaceView', () => {

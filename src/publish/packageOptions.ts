@@ -3,7 +3,7 @@
  * region, its sources from reported.csv. The edition is left out on purpose: the committed
  * descriptor describes the files' structure, and the site's copy names the edition it was built from.
  */
-import type { License, PackageOptions, Source } from '../publish/describePackage.ts';
+import type { License, PackageOptions, Source } from './describePackage.ts';
 import { TABLES, type Records } from '../read/tables.ts';
 
 // The terms of data/LICENSE-DATA.md: the compilation and the rows staff enter are CC0; the

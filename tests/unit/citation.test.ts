@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { accessedText, citeApa, citeBibtex, citeGbt7714, type Citation } from '../../src/format/citation.ts';
+
+const citation: Citation = {
+  author: { zh: '伊金霍洛旗乡村振兴进展', en: 'Rural revitalization in Ejin Horo Banner' },
+  title: { zh: '伊金霍洛旗：资金总额', en: 'Ejin Horo Banner: total funds' },
+  edition: '2021-11-30-d69b0e0b',
+  asOf: '2021-11-30',
+  released: '2021-12-06',
+  url: 'https://example.org/editions/2021-11-30-d69b0e0b/counties/150627/#funds',
+  accessed: '2026-12-06',
+};
+
+describe('citations', () => {
+  it('in GB/T 7714-2015 name author, title with edition, [EB/OL], release and access dates, and the frozen URL', () => {
+    expect(citeGbt7714(citation)).toBe(
+      '伊金霍洛旗乡村振兴进展. 伊金霍洛旗：资金总额（2021-11-30-d69b0e0b 版，数据截止 2021-11-30）[EB/OL]. (2021-12-06)[2026-12-06]. https://example.org/editions/2021-11-30-d69b0e0b/counties/150627/#funds.',
+    );
+  });
+
+  it('in APA name author, date, title with edition, [Data set], the access date and the URL', () => {
+    expect(citeApa(citation)).toBe(
+      'Rural revitalization in Ejin Horo Banner. (2021, December 6). Ejin Horo Banner: total funds (Edition 2021-11-30-d69b0e0b, data as of November 30, 2021) [Data set]. Retrieved December 6, 2026, from https://example.org/editions/2021-11-30-d69b0e0b/counties/150627/#funds',
+    );
+  });
+
+  it('in BibTeX are one @misc entry with a stable key, TeX characters escaped', () => {
+    const entry = citeBibtex({ ...citation, title: { zh: '资金 {测试}', en: 'Funds 100% & more_' } }, '2021-11-30-d69b0e0b/150627#funds');
+    expect(entry.split('\n')[0]).toBe('@misc{2021-11-30-d69b0e0b-150627-funds,');
+    expect(entry).toContain('title = {Funds 100\\% \\& more\\_ / 资金 \\{测试\\}}');
+    expect(entry).toContain('url = {https://example.org/editions/2021-11-30-d69b0e0b/counties/150627/#funds}');
+    expect(entry).toContain('urldate = {2026-12-06}');
+    expect(entry.trim().endsWith('}')).toBe(true);
+  });
+
+  it('each hold their access date exactly once, as accessedText writes it, so the browser can put in the reader’s day', () => {
+    for (const [style, text] of [
+      ['gbt7714', citeGbt7714(citation)],
+      ['apa', citeApa(citation)],
+      ['bibtex', citeBibtex(citation, 'k')],
+    ] as const) {
+      expect(text.split(accessedText(style, citation.accessed)).length, style).toBe(2);
+    }
+  });
+});
