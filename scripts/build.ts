@@ -42,6 +42,10 @@ await runCommand(
       DATA_DIR: { zh: '数据文件夹（默认 data/）', en: 'The data folder (data/ unless set)' },
       DIST_DIR: { zh: '网站输出文件夹（默认 dist/）', en: 'The output folder for the site (dist/ unless set)' },
       TILE_URL: { zh: '可选的地图底图地址（见 README）', en: 'Optional map tile address (see the README)' },
+      IMAGE_CACHE_DIR: {
+        zh: '图表图片（PNG）的缓存文件夹（默认 .cache/images；off 表示不用缓存、每次全部生成）',
+        en: 'Where the PNGs of charts and social cards are kept between builds (.cache/images unless set; off renders every picture every time)',
+      },
       EDITION_CACHE_DIR: {
         zh: '旧版本页面的缓存文件夹（默认 .cache/edition-pages；off 表示不用缓存、每次全部生成）',
         en: 'Where old editions’ pages are kept between builds (.cache/edition-pages unless set; off renders every edition every time)',
@@ -53,6 +57,8 @@ await runCommand(
   async () => {
     const dir = process.env.EDITION_CACHE_DIR ?? join(root, '.cache', 'edition-pages');
     const editionCache = dir === 'off' ? undefined : { dir: resolve(dir), fingerprint: toolFingerprint(root) };
-    return (await publish({ dataDir: DATA_DIR, distDir: DIST_DIR, buildSite, today: dayOfBuild(), editionCache })).published ? 0 : 1;
+    const images = process.env.IMAGE_CACHE_DIR ?? join(root, '.cache', 'images');
+    const imageCache = images === 'off' ? undefined : resolve(images);
+    return (await publish({ dataDir: DATA_DIR, distDir: DIST_DIR, buildSite, today: dayOfBuild(), editionCache, imageCache })).published ? 0 : 1;
   },
 );

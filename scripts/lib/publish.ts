@@ -8,6 +8,7 @@ import { formatProblems, formatReport } from '../../src/read/formatReport.ts';
 import { loadDataDir } from '../../src/load/readDataDir.ts';
 import { EDITION_PAGES_VARIABLE, unreleasedSince } from '../../src/load/editions.ts';
 import { openEditionCache, type EditionCacheOptions } from './editionCache.ts';
+import { keepPictures, rasterizeSite } from './rasterize.ts';
 
 /** The published site: dist/, or the folder DIST_DIR names (astro.config.mjs reads the same variable). */
 export const DIST_DIR = resolve(process.env.DIST_DIR ?? 'dist');
@@ -23,6 +24,8 @@ export type PublishOptions = {
   today?: string;
   /** Where old editions' pages are kept between builds (scripts/lib/editionCache.ts); none by default. */
   editionCache?: EditionCacheOptions;
+  /** Where the PNGs of the site's pictures are kept between builds (scripts/lib/rasterize.ts); none by default. */
+  imageCache?: string;
 };
 
 export type PublishOutcome = { published: boolean; edition: string };
@@ -35,6 +38,7 @@ export async function publish({
   warn = console.error,
   today,
   editionCache,
+  imageCache,
 }: PublishOptions): Promise<PublishOutcome> {
   const loaded = loadDataDir(dataDir, { today });
   const { report, edition } = loaded;
@@ -66,7 +70,16 @@ export async function publish({
   try {
     if (cache !== undefined) process.env[EDITION_PAGES_VARIABLE] = cache.toRender.join(',');
     await buildSite(staging);
+    // Before the old editions' pages are kept: the editions rendered now keep their PNGs with them.
+    const images = await rasterizeSite(staging, { cacheDir: imageCache });
+    if (images.pictures > 0) {
+      log(
+        `图片 ${images.pictures} 张：新生成 ${images.rendered} 张，${images.fromCache} 张来自缓存，用时 ${images.seconds.toFixed(1)} 秒 · ` +
+          `${images.pictures} pictures: ${images.rendered} rendered, ${images.fromCache} from the cache, in ${images.seconds.toFixed(1)} s`,
+      );
+    }
     cache?.finish(staging);
+    if (imageCache !== undefined) keepPictures(staging, imageCache);
   } catch (error) {
     rmSync(staging, { recursive: true, force: true });
     // The message names the cause; the stack is for developers (DEBUG=1), not for staff.

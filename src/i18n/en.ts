@@ -232,6 +232,18 @@ export const en: Dictionary = {
   chartFundsOverTimeNote: 'Added up month by month by the date funds were secured.',
   chartTalentNote: 'For each place and kind, the count with the latest date.',
   chartComparisonNote: 'Figures in different units each have their own scale.',
+  // Chart pictures, embeds and social cards
+  imageAsOf: 'Data as of {date}',
+  imageEdition: 'Data as of {date} · edition {edition}',
+  imageIllustrative: 'Includes illustrative values, not official figures.',
+  chartImages: 'Image and embed',
+  chartImagePng: 'PNG image',
+  chartImageSvg: 'SVG vector image',
+  chartImageWidth: '{width} px wide',
+  chartEmbedPage: 'Embed page',
+  chartEmbedIframe: 'Embed code (iframe)',
+  chartEmbedImg: 'Image code (for platforms that refuse iframes)',
+  embedBack: 'All the data of {place} on the site',
   headerFunds: 'Funds',
   headerProjects: 'Projects',
   headerPeople: 'People',
@@ -293,6 +305,8 @@ export const en: Dictionary = {
   dataLicenceDivisions:
     'The statistical division codes and names are published by the National Bureau of Statistics of China; this project claims no rights in them.',
   dataLicenceArticle: 'Reported figures are facts; the short quotations only show where each comes from and remain the publisher’s copyright.',
+  dataLicenceFont:
+    'The text in chart pictures and social cards is set in Noto Sans SC (Source Han Sans, © 2014–2021 Adobe), released under the SIL Open Font License 1.1; the pictures themselves are under the data licences above.',
   dataPrecisionTitle: 'Location precision',
   dataPrecisionText:
     'Surveyed points are published geocoded points, good to roughly 100 m – 1 km. Villages without a published point are placed at their town’s seat and drawn differently on the map until staff supply real coordinates.',

@@ -237,6 +237,18 @@ export const zhCN = {
   chartFundsOverTimeNote: '按资金落实日期逐月累计。',
   chartTalentNote: '每个地点和类别取最新统计日期的人数。',
   chartComparisonNote: '单位不同的指标各用各的比例尺。',
+  // Chart pictures, embeds and social cards
+  imageAsOf: '数据截至{date}',
+  imageEdition: '数据截至{date} · 版本 {edition}',
+  imageIllustrative: '含示意数据，不是官方数字。',
+  chartImages: '图片与嵌入',
+  chartImagePng: 'PNG 图片',
+  chartImageSvg: 'SVG 矢量图',
+  chartImageWidth: '宽 {width} 像素',
+  chartEmbedPage: '嵌入页',
+  chartEmbedIframe: '嵌入代码（iframe）',
+  chartEmbedImg: '图片代码（用于不支持 iframe 的平台）',
+  embedBack: '在网站上查看{place}的全部数据',
   headerFunds: '帮扶资金',
   headerProjects: '项目数',
   headerPeople: '人数',
@@ -296,6 +308,8 @@ export const zhCN = {
   dataLicenceGeo: '地图数据（边界、镇政府驻地和嘎查村坐标）按 CC BY 4.0 许可，署名：{attribution}。坐标由 GCJ-02 换算为 WGS-84（gcoord 1.0.7），仅截取本地区。',
   dataLicenceDivisions: '统计用区划代码和名称由国家统计局公布，本项目不主张任何权利。',
   dataLicenceArticle: '报告数字为事实；摘录的原文仅用于注明出处，版权归原发布者所有。',
+  dataLicenceFont:
+    '图表图片和分享卡片中的文字用 Noto Sans SC（思源黑体，© 2014–2021 Adobe）绘制，该字体按 SIL 开放字体许可证 1.1 发布；图片本身按上述数据许可发布。',
   dataPrecisionTitle: '位置精度',
   dataPrecisionText:
     '实测点位为公开的地理编码点，误差约100米至1公里。没有公开点位的嘎查村暂放在所属镇的政府驻地，在地图上以不同样式显示，待工作人员补充实测坐标。',

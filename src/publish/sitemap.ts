@@ -4,7 +4,7 @@
  * No lastmod: pages change with releases and with the tool, and a wrong date is worse than none.
  */
 import type { Locale } from '../i18n/locale.ts';
-import { escapeXml } from './escapeXml.ts';
+import { escapeXml } from '../format/escapeXml.ts';
 
 /** One page's absolute address in every language. */
 export type SitemapPage = Record<Locale, string>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AXE_PATH, frozenPages, inBothLocales, keyPages, siteUnderTest, useBrowser, visitDrawn } from './browser.ts';
+import { AXE_PATH, embedPages, frozenPages, inBothLocales, keyPages, siteUnderTest, useBrowser, visitDrawn } from './browser.ts';
 
 const { siteUrl, places } = siteUnderTest();
 // axe is injected as an inline script, which the site's own CSP rightly refuses; the CSP itself is
@@ -9,7 +9,7 @@ const session = useBrowser({ bypassCSP: true });
 type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: unknown[]; failureSummary?: string }[] };
 type AxeWindow = { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } };
 
-const pages = inBothLocales([...keyPages(places), ...frozenPages(places)]);
+const pages = inBothLocales([...keyPages(places), ...frozenPages(places), ...embedPages(places)]);
 
 describe('accessibility (axe-core)', () => {
   it.each(pages)('finds no violation on the $name page', async ({ url }) => {

@@ -91,6 +91,15 @@ export function frozenPages(places: SitePlaces): { name: string; path: string }[
       ];
 }
 
+/** A chart's embed page (the region's funds by source), live and in the first edition: no site frame, so checked apart. */
+export function embedPages(places: SitePlaces): { name: string; path: string }[] {
+  const path = `/embed/${places.regionCode}/funds-by-source/`;
+  return [
+    { name: 'chart embed', path },
+    ...(places.firstEdition === undefined ? [] : [{ name: 'chart embed in the first edition', path: `/editions/${places.firstEdition}${path}` }]),
+  ];
+}
+
 export type Watched = {
   page: Page;
   /** Console errors, uncaught exceptions and dialogs, in order. */

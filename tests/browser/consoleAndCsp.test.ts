@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { inBothLocales, keyPages, otherPages, siteUnderTest, useBrowser, visit, visitDrawn, watchPage } from './browser.ts';
+import { embedPages, inBothLocales, keyPages, otherPages, siteUnderTest, useBrowser, visit, visitDrawn, watchPage } from './browser.ts';
 
 const { siteUrl, places } = siteUnderTest();
 const session = useBrowser();
 
 const pages = [
-  ...inBothLocales([...keyPages(places), ...otherPages(places)]),
+  ...inBothLocales([...keyPages(places), ...otherPages(places), ...embedPages(places)]),
   // The page a host serves for any unknown address (its 404 status would itself log a console error).
   { name: '404 (zh-CN)', url: '/404.html' },
 ];

@@ -129,12 +129,15 @@ describe.each(dataPages)('the data page, $name', ({ origin, path, locale, root }
 });
 
 describe('sitemap.xml and robots.txt', () => {
-  /** Every page of the built site a search engine should find: all but an edition's copies of live pages, its changelog and 404. */
+  /**
+   * Every page of the built site a search engine should find: all but an edition's copies of live pages,
+   * its changelog, 404 and the charts' embed pages (made to be framed elsewhere, marked noindex).
+   */
   function listedPages(dist: string): string[] {
     return readdirSync(dist, { recursive: true, encoding: 'utf8' })
       .filter((file) => file.endsWith('index.html'))
       .map((file) => `/${file.slice(0, -'index.html'.length)}`)
-      .filter((path) => !/^(\/en)?\/editions\/[^/]+\/./.test(path) && !/^(\/en)?\/404\//.test(path));
+      .filter((path) => !/^(\/en)?\/editions\/[^/]+\/./.test(path) && !/^(\/en)?\/(404|embed)\//.test(path));
   }
 
   it('lists every live page and each edition’s own page, in both languages, and nothing else', async () => {

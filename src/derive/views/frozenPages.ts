@@ -19,10 +19,17 @@ export function frozenPagePaths(site: Pick<Site, 'places'>): string[] {
 
 /**
  * Whether a live, locale-neutral path (with no query or fragment) has a twin in every edition: the
- * home (an edition's own page), the topic pages, the place pages and the data files.
+ * home (an edition's own page), the topic pages, the place pages, the data files (chart pictures
+ * among them) and the charts' embed pages.
  */
 export function hasEditionTwin(path: string): boolean {
-  return path === '/' || (TOPIC_PATHS as readonly string[]).includes(path) || codeOfPath(path) !== undefined || path.startsWith('/data/');
+  return (
+    path === '/' ||
+    (TOPIC_PATHS as readonly string[]).includes(path) ||
+    codeOfPath(path) !== undefined ||
+    path.startsWith('/data/') ||
+    path.startsWith('/embed/')
+  );
 }
 
 const EDITION_PATH = /^(?:\/en)?\/editions\/([^/]+)\//;

@@ -9,7 +9,7 @@ import { readEditionHistory } from '../../load/editionHistory.ts';
 import { buildEditionsView, type EditionsView } from '../../derive/views/editionsView.ts';
 import { fill, localName, localizePath, pick, t } from '../../i18n/index.ts';
 import { LOCALES } from '../../i18n/locale.ts';
-import { escapeXml } from '../../publish/escapeXml.ts';
+import { escapeXml } from '../../format/escapeXml.ts';
 
 export const GET: APIRoute = ({ site: siteUrl }) => {
   const view = buildEditionsView(getSite(), readEditionHistory());
