@@ -67,3 +67,19 @@ export function citeBibtex(c: Citation, key: string): string {
     `}`,
   ].join('\n');
 }
+
+/**
+ * A whole edition's data, as its zip's README cites it: no author, and the access date left for the
+ * reader to fill in. Released zips hold this text, so a change to it changes their bytes.
+ */
+export type DatasetCitation = { title: Bilingual; edition: string; released: string; url: string };
+
+/** GB/T 7714-2015 for an electronic resource with no named author: 题名[EB/OL]. (更新日期)[引用日期]. 网址. */
+export function citeDatasetGbt({ title, edition, released, url }: DatasetCitation): string {
+  return `${title.zh}：数据版本 ${edition}[EB/OL]. (${released})[引用日期]. ${url}.`;
+}
+
+/** APA (7th edition) for a data set with no named author: the title takes the author's place. */
+export function citeDatasetApa({ title, edition, released, url }: DatasetCitation): string {
+  return `${title.en} (Version ${edition}) [Data set]. (${released.slice(0, 4)}). ${url}`;
+}

@@ -9,6 +9,7 @@
 import type { Bilingual } from '../i18n/locale.ts';
 import { fill } from '../i18n/fill.ts';
 import { formatCount, formatDate } from '../format/formatNumber.ts';
+import { citeDatasetApa, citeDatasetGbt } from '../format/citation.ts';
 import { ancestorsOf } from '../model/divisionCode.ts';
 import { FIGURES_FILE, MANIFEST_FILE, PACKAGE_FILE } from '../model/editionManifest.ts';
 import { PROVENANCES } from '../model/vocabulary.ts';
@@ -108,16 +109,6 @@ function regionName(records: Records, code: string, lang: Lang): string {
         .map((d) => d.name_en ?? d.name)
         .reverse()
         .join(', ');
-}
-
-/** GB/T 7714-2015 for an electronic resource with no named author: 题名[EB/OL]. (更新日期)[引用日期]. 网址. */
-export function citeDatasetGbt({ title, edition, released, url }: { title: Bilingual; edition: string; released: string; url: string }): string {
-  return `${title.zh}：数据版本 ${edition}[EB/OL]. (${released})[引用日期]. ${url}.`;
-}
-
-/** APA (7th edition) for a data set with no named author: the title takes the author's place. */
-export function citeDatasetApa({ title, edition, released, url }: { title: Bilingual; edition: string; released: string; url: string }): string {
-  return `${title.en} (Version ${edition}) [Data set]. (${released.slice(0, 4)}). ${url}`;
 }
 
 /** The package's licences, then each file's own terms (a licence titled otherwise for one file says how). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accessedText, citeApa, citeBibtex, citeGbt7714, type Citation } from '../../src/format/citation.ts';
+import { accessedText, citeApa, citeBibtex, citeDatasetApa, citeDatasetGbt, citeGbt7714, type Citation } from '../../src/format/citation.ts';
 
 const citation: Citation = {
   author: { zh: '伊金霍洛旗乡村振兴进展', en: 'Rural revitalization in Ejin Horo Banner' },
@@ -41,5 +41,24 @@ describe('citations', () => {
     ] as const) {
       expect(text.split(accessedText(style, citation.accessed)).length, style).toBe(2);
     }
+  });
+});
+
+describe('a whole edition’s citation (its zip’s README)', () => {
+  const dataset = {
+    title: { zh: '伊金霍洛旗乡村振兴进展数据', en: 'Rural revitalization data, Ejin Horo Banner' },
+    edition: '2021-11-30-d69b0e0b',
+    released: '2021-12-06',
+    url: 'https://example.org/editions/2021-11-30-d69b0e0b/',
+  };
+  it('in GB/T 7714 has no author, leaves the access date to the reader and names the edition', () => {
+    expect(citeDatasetGbt(dataset)).toBe(
+      '伊金霍洛旗乡村振兴进展数据：数据版本 2021-11-30-d69b0e0b[EB/OL]. (2021-12-06)[引用日期]. https://example.org/editions/2021-11-30-d69b0e0b/.',
+    );
+  });
+  it('in APA puts the title first, then version, [Data set], year and URL', () => {
+    expect(citeDatasetApa(dataset)).toBe(
+      'Rural revitalization data, Ejin Horo Banner (Version 2021-11-30-d69b0e0b) [Data set]. (2021). https://example.org/editions/2021-11-30-d69b0e0b/',
+    );
   });
 });
