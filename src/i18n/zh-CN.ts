@@ -291,6 +291,7 @@ export const zhCN = {
   dataCiteText: '引用时请写明版本号和页面链接，例如：',
   dataCiteExample: '{site}，数据版本 {edition}，{url}',
   dataCiteStable: '每个地点的页面地址由统计用区划代码决定，版本更新后保持不变。',
+  dataCitePanels: '每个数字、图表、表格和事实框下都有“引用与下载”：它在本版本中的永久链接、现成的引用格式，以及它背后的数据行（CSV 和 JSON）。',
   dataDownloadsTitle: '下载数据',
   dataDownloadsText:
     "下面的 CSV 文件为规范化后的数据：UTF-8 编码（带 BOM，Excel 可直接打开），表头为英文列名，金额为精确到分的元，分类值为中文名称。以 =、+、-、@ 开头的文字单元格前面加一个英文单引号（'），Excel 和 WPS 会把它显示为文字而不是当作公式执行；数字不受影响。",

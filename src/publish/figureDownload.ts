@@ -12,6 +12,7 @@ import type { Site } from '../derive/buildSite.ts';
 import { TABLES, type Records } from '../read/tables.ts';
 import type { AnyTable } from '../read/field.ts';
 import { formatHundredths } from '../format/money.ts';
+import { englishName } from '../format/placeName.ts';
 import type { Bilingual } from '../i18n/locale.ts';
 import { formatSources } from './reconciliationCsv.ts';
 import { toCellTexts, toCsv } from './toCsv.ts';
@@ -82,7 +83,7 @@ export function rowSetDownload(set: RowSet, records: Records, about: About): Fig
   const table = tableOf(set.file);
   const options = packageOptions(records, about.edition);
   const { place, part } = set;
-  const name = { zh: place.name, en: place.nameEn ?? place.name };
+  const name = { zh: place.name, en: englishName({ name: place.name, name_en: place.nameEn }) };
   const title = (locale: 'zh' | 'en') =>
     locale === 'zh'
       ? `${name.zh}：${table.title.zh}（${set.file}）${part === undefined ? '' : `，${part.zh}`}`

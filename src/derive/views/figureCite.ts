@@ -11,6 +11,7 @@ import type { Site } from '../buildSite.ts';
 import type { ChartDataset } from '../chartData.ts';
 import type { DataFigure } from '../programmeFrame.ts';
 import { anyIllustrative } from '../provenance.ts';
+import { englishName } from '../../format/placeName.ts';
 import { chartsById, type Charts } from './pageFrame.ts';
 import { CHART_ROWS, rowSet, type RowKey, type RowsBehind } from '../rowSets.ts';
 import { figureId, type Reconciliation } from '../../read/reconcile.ts';
@@ -63,7 +64,7 @@ export function buildFigureCite(site: Pick<Site, 'records' | 'release' | 'place'
     id,
     anchor: `figure-${id}`,
     place,
-    title: { zh: `${place.name}：${figure.label.zh}`, en: `${place.nameEn ?? place.name}: ${figure.label.en}` },
+    title: { zh: `${place.name}：${figure.label.zh}`, en: `${englishName({ name: place.name, name_en: place.nameEn })}: ${figure.label.en}` },
     figure,
     rows: [rowsBehind(site.records, figure)],
     checks: [],
