@@ -16,8 +16,11 @@ import type { Place } from './aggregate.ts';
 /** A data row with its spreadsheet row number (the header is row 1). */
 export type Row = Record<string, unknown> & { readonly row: number };
 
-/** Rows of one data file behind a figure, and where they are published (locale-neutral, without extension). */
-export type RowsBehind = { file: string; records: readonly Row[]; path: string };
+/**
+ * Rows of one data file behind a figure, where they are published (locale-neutral, without
+ * extension), and what part of the file's rows in the place they are, when not all of them.
+ */
+export type RowsBehind = { file: string; records: readonly Row[]; path: string; part?: Bilingual | undefined };
 
 /** The files a place's rows are published from. */
 export const ROW_FILES = ['divisions.csv', 'villages.csv', 'projects.csv', 'funds.csv', 'talent.csv', 'pairings.csv', 'monthly.csv'] as const;
