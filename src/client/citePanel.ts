@@ -1,7 +1,8 @@
 /**
- * The cite panels: the reader's own day as the access date of each citation, and copy buttons, shown
- * only where the clipboard can be written; elsewhere the text stays selectable. It imports only the
- * access date's words (src/format/accessedText.ts), so every page that has a panel stays light.
+ * The cite panels: the reader's own day as the access date of each citation, and a copy button after
+ * each, made here only where the clipboard can be written (a page carries none it cannot use);
+ * elsewhere the text stays selectable. It imports only the access date's words
+ * (src/format/accessedText.ts), so every page that has a panel stays light.
  */
 import { accessedTextOn, type CitationStyle, type Day } from '../format/accessedText.ts';
 
@@ -20,18 +21,23 @@ for (const pre of document.querySelectorAll<HTMLElement>('pre[data-cite-style]')
 }
 
 if (navigator.clipboard !== undefined) {
-  for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-copy]')) {
-    button.hidden = false;
+  for (const pre of document.querySelectorAll<HTMLElement>('.cite-panel pre[data-cite-style]')) {
+    // The panel names the button's words in the page's language.
+    const words = pre.closest<HTMLElement>('.cite-panel')?.dataset ?? {};
+    const label = words.copy ?? 'Copy';
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'copy-button';
+    button.textContent = label;
     button.addEventListener('click', () => {
-      const text = document.getElementById(button.dataset.copy ?? '')?.textContent ?? '';
-      const label = button.textContent;
-      navigator.clipboard.writeText(text).then(
+      navigator.clipboard.writeText(pre.textContent ?? '').then(
         () => {
-          button.textContent = button.dataset.copied ?? label;
+          button.textContent = words.copied ?? label;
           setTimeout(() => (button.textContent = label), 1500);
         },
         () => undefined,
       );
     });
+    pre.after(button);
   }
 }

@@ -67,7 +67,7 @@ describe.each([
     await visit(page, `${siteUrl}${prefix}/`);
     const panel = page.locator('.cite-panel').first();
     await panel.locator('summary').click();
-    const button = panel.locator('button[data-copy]').first();
+    const button = panel.locator('button.copy-button').first();
     expect(await button.isVisible()).toBe(true);
     await button.click();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
