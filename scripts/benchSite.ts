@@ -16,9 +16,10 @@ import { median } from 'd3-array';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium } from 'playwright-core';
 import { DATA_DIR, loadDataDir } from '../src/load/readDataDir.ts';
 import { startStaticServer } from './lib/staticServer.ts';
+import { BUDGETS, KB, weighPage, type PageWeight } from './lib/pageWeight.ts';
 import { DIST_DIR } from './lib/publish.ts';
 import { layOutTable } from '../src/format/layOutTable.ts';
 import { parseOrExit, wholeNumber } from './lib/command.ts';
@@ -52,7 +53,6 @@ const ROOT = resolve('.');
 const DIST = DIST_DIR;
 const WORK = join(ROOT, '.build');
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const KB = 1000;
 // No build may phone home while it is being timed (or ever: builds run offline).
 const ENV = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 
@@ -78,54 +78,6 @@ function countHtmlPages(dir: string): number {
 // ---------------------------------------------------------------------------------------------
 // Page weight
 
-type PageWeight = {
-  name: string;
-  path: string;
-  budget: number;
-  bytes: number;
-  requests: number;
-  offSite: string[];
-  /** HTTP status of the page itself: a missing page weighs nothing and must not pass for light. */
-  status: number;
-  largest: { url: string; bytes: number }[];
-};
-
-async function weighPage(browser: Browser, origin: string, name: string, path: string, budget: number): Promise<PageWeight> {
-  // A fresh context per page: an empty cache, as a first visit from a phone would have.
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const finished: Promise<{ url: string; bytes: number }>[] = [];
-  page.on('requestfinished', (request) => {
-    finished.push(request.sizes().then((sizes) => ({ url: request.url(), bytes: sizes.responseBodySize })));
-  });
-  const failed: string[] = [];
-  page.on('requestfailed', (request) => failed.push(request.url()));
-  const all: string[] = [];
-  page.on('request', (request) => all.push(request.url()));
-
-  const response = await page.goto(`${origin}${path}`, { waitUntil: 'load' });
-  await page.waitForLoadState('networkidle');
-  if (path.endsWith('/map/')) await page.waitForSelector('.village-marker', { timeout: 15_000 }).catch(() => undefined);
-  await page.waitForLoadState('networkidle');
-  const responses = await Promise.all(finished);
-  await context.close();
-
-  const offSite = all.filter((url) => {
-    const parsed = new URL(url);
-    return parsed.protocol !== 'data:' && parsed.protocol !== 'blob:' && parsed.origin !== origin;
-  });
-  return {
-    name,
-    path,
-    budget,
-    bytes: responses.reduce((sum, r) => sum + r.bytes, 0),
-    requests: responses.length + failed.length,
-    offSite,
-    status: response?.status() ?? 0,
-    largest: [...responses].sort((a, b) => b.bytes - a.bytes).slice(0, 5),
-  };
-}
-
 async function measurePageWeights(): Promise<PageWeight[]> {
   const { records } = loadDataDir(DATA_DIR);
   const village = records.villages.find((v) => v.location_precision === 'surveyed') ?? records.villages[0];
@@ -138,12 +90,12 @@ async function measurePageWeights(): Promise<PageWeight[]> {
   });
   try {
     const pages: [string, string, number][] = [
-      ['首页 Home', '/', 50 * KB],
-      ['地图 Map', '/map/', 90 * KB],
-      [`村 Village ${village.village_code}`, `/villages/${village.village_code}/`, 25 * KB],
-      ['Home (en)', '/en/', 50 * KB],
-      ['Map (en)', '/en/map/', 90 * KB],
-      [`Village (en) ${village.village_code}`, `/en/villages/${village.village_code}/`, 25 * KB],
+      ['首页 Home', '/', BUDGETS.home],
+      ['地图 Map', '/map/', BUDGETS.map],
+      [`村 Village ${village.village_code}`, `/villages/${village.village_code}/`, BUDGETS.village],
+      ['Home (en)', '/en/', BUDGETS.home],
+      ['Map (en)', '/en/map/', BUDGETS.map],
+      [`Village (en) ${village.village_code}`, `/en/villages/${village.village_code}/`, BUDGETS.village],
     ];
     const weights: PageWeight[] = [];
     for (const [name, path, budget] of pages) weights.push(await weighPage(browser, server.url, name, path, budget));

@@ -7,6 +7,7 @@
 import type { PlaceSummary } from './aggregate.ts';
 import { anyIllustrative } from './provenance.ts';
 import type { Reconciliation } from '../read/reconcile.ts';
+import type { RowKey } from './rowSets.ts';
 
 export const PILLARS = ['projects', 'talent', 'units', 'enterprises', 'monthly'] as const;
 export type Pillar = (typeof PILLARS)[number];
@@ -47,6 +48,8 @@ export type DataFigure = {
   key: DataFigureKey;
   value: { kind: 'money'; fen: bigint } | { kind: 'count'; count: number } | { kind: 'month'; month: string };
   illustrative: boolean;
+  /** The rows it is worked out from (src/derive/rowSets.ts). */
+  rows: RowKey;
 };
 
 export type DataFigureKey =
@@ -71,23 +74,40 @@ export function dataFigures(summary: PlaceSummary): Record<Pillar, DataFigure[]>
   const count = (n: number) => ({ kind: 'count', count: n }) as const;
   return {
     projects: [
-      { key: 'investment', value: money(summary.investment), illustrative: projects },
-      { key: 'expectedIncome', value: money(summary.expectedIncome), illustrative: projects },
+      { key: 'investment', value: money(summary.investment), illustrative: projects, rows: 'projects.csv' },
+      { key: 'expectedIncome', value: money(summary.expectedIncome), illustrative: projects, rows: 'projects.csv' },
     ],
-    talent: [{ key: 'talentTotal', value: count(summary.talentByKind.reduce((sum, k) => sum + k.value, 0)), illustrative: anyIllustrative(summary.talent) }],
-    units: [{ key: 'villagesPaired', value: count(summary.pairings.length), illustrative: pairings }],
+    talent: [
+      {
+        key: 'talentTotal',
+        value: count(summary.talentByKind.reduce((sum, k) => sum + k.value, 0)),
+        illustrative: anyIllustrative(summary.talent),
+        rows: 'talent.csv',
+      },
+    ],
+    units: [{ key: 'villagesPaired', value: count(summary.pairings.length), illustrative: pairings, rows: 'pairings.csv' }],
     enterprises: [
-      { key: 'villagesWithEnterprise', value: count(summary.pairings.filter((p) => p.enterprise_name !== undefined).length), illustrative: pairings },
-      { key: 'enterpriseFunds', value: money(summary.fundsBySource.find((k) => k.key === 'paired_enterprise')?.value ?? 0n), illustrative: funds },
+      {
+        key: 'villagesWithEnterprise',
+        value: count(summary.pairings.filter((p) => p.enterprise_name !== undefined).length),
+        illustrative: pairings,
+        rows: 'pairings-enterprise',
+      },
+      {
+        key: 'enterpriseFunds',
+        value: money(summary.fundsBySource.find((k) => k.key === 'paired_enterprise')?.value ?? 0n),
+        illustrative: funds,
+        rows: 'funds-enterprise',
+      },
     ],
     monthly:
       latest === undefined
         ? []
         : [
             // A month is a date, not a value of the review: it is never illustrative.
-            { key: 'latestMonth', value: { kind: 'month', month: latest.month }, illustrative: false },
-            { key: 'villagesReviewed', value: count(latest.villages), illustrative: anyIllustrative(latestRows) },
-            { key: 'latestIncome', value: money(latest.income), illustrative: anyIllustrative(latestRows) },
+            { key: 'latestMonth', value: { kind: 'month', month: latest.month }, illustrative: false, rows: 'monthly-latest' },
+            { key: 'villagesReviewed', value: count(latest.villages), illustrative: anyIllustrative(latestRows), rows: 'monthly-latest' },
+            { key: 'latestIncome', value: money(latest.income), illustrative: anyIllustrative(latestRows), rows: 'monthly-latest' },
           ],
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { Bilingual } from '../i18n/locale.ts';
 import { parseIsoDate } from '../model/calendar.ts';
+import { accessedTextOn, longDay, MONTHS, type CitationStyle } from './accessedText.ts';
 
 export type Citation = {
   /** Who publishes the figures: the site, by its name in each language. */
@@ -22,20 +23,16 @@ export type Citation = {
   accessed: string;
 };
 
-export type CitationStyle = 'gbt7714' | 'apa' | 'bibtex';
+export type { CitationStyle };
 export const CITATION_STYLES: readonly CitationStyle[] = ['gbt7714', 'apa', 'bibtex'];
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const BIBTEX_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
-const longDate = (iso: string) => {
-  const { year, month, day } = parseIsoDate(iso);
-  return `${MONTHS[month - 1]!} ${day}, ${year}`;
-};
+const longDate = (iso: string) => longDay(parseIsoDate(iso));
 
 /** The access date as each style writes it: what the browser replaces with the reader's day. */
 export function accessedText(style: CitationStyle, iso: string): string {
-  return style === 'apa' ? `Retrieved ${longDate(iso)}, from` : style === 'bibtex' ? `urldate = {${iso}}` : `[${iso}]`;
+  return accessedTextOn(style, parseIsoDate(iso));
 }
 
 /** GB/T 7714-2015, 电子资源: 主要责任者. 题名[EB/OL]. (发布日期)[引用日期]. 获取和访问路径. */

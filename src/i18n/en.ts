@@ -285,6 +285,8 @@ export const en: Dictionary = {
   dataCiteText: 'Cite the edition and the page’s address, for example:',
   dataCiteExample: '{site}, data edition {edition}, {url}',
   dataCiteStable: 'The address of every place’s page is its statistical code, so it stays the same from one edition to the next.',
+  dataCitePanels:
+    'Under every figure, chart, table and fact box, “Cite and download” gives its permanent link in the edition, ready-made citations and the data rows behind it (CSV and JSON).',
   dataDownloadsTitle: 'Download the data',
   dataDownloadsText:
     "The CSV files below are the normalized data: UTF-8 (with a byte-order mark, so Excel opens them directly), the canonical English column names as headers, money in exact yuan and closed-list values as their Chinese labels. A text cell that starts with =, +, - or @ is published with a leading apostrophe ('), so that Excel and WPS show it as text instead of running it as a formula; numbers are unaffected.",
@@ -430,8 +432,12 @@ export const en: Dictionary = {
   citeCite: 'Cite',
   citeCopy: 'Copy',
   citeCopied: 'Copied',
-  citeDownload: 'Download the data rows behind this figure',
+  citeDownload: 'Download the data rows behind it',
   citeRows: 'Rows it comes from',
+  citeNoRows: 'No data rows',
+  citeChecks: 'Checked against the reported figures',
+  citeNotes: 'Notes',
+  citeIllustrative: 'Some of these rows are illustrative, not official figures.',
   editionFigures: 'Headline figures',
   editionFiles: 'Data files',
   colSize: 'Size',

@@ -19,7 +19,8 @@ export function t(locale: Locale): Dictionary {
 }
 
 // Pages import the filler with the dictionaries; it lives in fill.ts so browser code can take it alone.
-export { fill } from './fill.ts';
+import { fill } from './fill.ts';
+export { fill };
 
 export function otherLocale(locale: Locale): Locale {
   return locale === 'en' ? 'zh-CN' : 'en';
@@ -40,6 +41,17 @@ export function childrenWord(text: Dictionary, childCode: string | undefined): s
     village: text.childrenVillages,
   };
   return words[levelOf(childCode)];
+}
+
+type Values = Readonly<Record<string, string | number>>;
+
+/**
+ * A text of the dictionaries in both languages (a citation names what it cites in Chinese and in
+ * English), its placeholders filled with `values`, or with the values each language's words give.
+ */
+export function inBoth(key: keyof Dictionary, values: Values | ((text: Dictionary) => Values) = {}): Bilingual {
+  const valuesIn = (text: Dictionary) => (typeof values === 'function' ? values(text) : values);
+  return { zh: fill(zhCN[key], valuesIn(zhCN)), en: fill(en[key], valuesIn(en)) };
 }
 
 /** The text of a bilingual pair in the reader's language. */

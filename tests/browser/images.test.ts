@@ -34,8 +34,10 @@ describe.each([
     expect(count).toBeGreaterThan(0);
     for (let index = 0; index < count; index += 1) {
       const panel = panels.nth(index);
-      // The chart the panel belongs to is the figure just before it.
-      const title = await panel.evaluate((element) => element.previousElementSibling?.querySelector('.chart-title')?.textContent ?? '');
+      // The chart the panel belongs to is the figure just before the chart's tools (its cite panel and this one).
+      const title = await panel.evaluate(
+        (element) => element.closest('.chart-tools')?.previousElementSibling?.querySelector('.chart-title')?.textContent ?? '',
+      );
       const svgHref = await panel.locator('a[href$=".svg"]').getAttribute('href');
       const pngHref = await panel.locator('a[href$=".png"]').getAttribute('href');
       expect(svgHref).toMatch(new RegExp(`^/data/charts/${village}/[a-z-]+\\.${locale}\\.svg$`));

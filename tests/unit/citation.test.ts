@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { accessedText, citeApa, citeBibtex, citeDatasetApa, citeDatasetGbt, citeGbt7714, type Citation } from '../../src/format/citation.ts';
+import { accessedText, CITATION_STYLES, citeApa, citeBibtex, citeDatasetApa, citeDatasetGbt, citeGbt7714, type Citation } from '../../src/format/citation.ts';
+import { accessedTextOn } from '../../src/format/accessedText.ts';
 
 const citation: Citation = {
   author: { zh: '伊金霍洛旗乡村振兴进展', en: 'Rural revitalization in Ejin Horo Banner' },
@@ -41,6 +42,15 @@ describe('citations', () => {
     ] as const) {
       expect(text.split(accessedText(style, citation.accessed)).length, style).toBe(2);
     }
+  });
+
+  it('write the access date the browser works out from the reader’s day as the page does (accessedTextOn)', () => {
+    for (const style of CITATION_STYLES) {
+      expect(accessedTextOn(style, { year: 2026, month: 12, day: 6 }), style).toBe(accessedText(style, '2026-12-06'));
+      expect(accessedTextOn(style, { year: 2021, month: 1, day: 9 }), style).toBe(accessedText(style, '2021-01-09'));
+    }
+    expect(accessedTextOn('apa', { year: 2021, month: 1, day: 9 })).toBe('Retrieved January 9, 2021, from');
+    expect(accessedTextOn('gbt7714', { year: 2021, month: 1, day: 9 })).toBe('[2021-01-09]');
   });
 });
 

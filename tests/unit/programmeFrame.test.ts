@@ -99,7 +99,7 @@ describe('dataFigures', () => {
   const figures = dataFigures(summary);
 
   test('adds up talent of every kind', () => {
-    expect(figures.talent).toEqual([{ key: 'talentTotal', value: { kind: 'count', count: 7 }, illustrative: true }]);
+    expect(figures.talent).toEqual([{ key: 'talentTotal', value: { kind: 'count', count: 7 }, illustrative: true, rows: 'talent.csv' }]);
   });
 
   test('counts villages with a paired unit and those with a paired enterprise apart', () => {
@@ -108,14 +108,14 @@ describe('dataFigures', () => {
   });
 
   test("takes the enterprises' money from the paired-enterprise source only", () => {
-    expect(figures.enterprises[1]).toEqual({ key: 'enterpriseFunds', value: { kind: 'money', fen: 9n }, illustrative: false });
+    expect(figures.enterprises[1]).toEqual({ key: 'enterpriseFunds', value: { kind: 'money', fen: 9n }, illustrative: false, rows: 'funds-enterprise' });
   });
 
   test('reports the latest review, judged illustrative by the rows of that month only', () => {
     expect(figures.monthly).toEqual([
-      { key: 'latestMonth', value: { kind: 'month', month: '2021-09' }, illustrative: false },
-      { key: 'villagesReviewed', value: { kind: 'count', count: 2 }, illustrative: false },
-      { key: 'latestIncome', value: { kind: 'money', fen: 30n }, illustrative: false },
+      { key: 'latestMonth', value: { kind: 'month', month: '2021-09' }, illustrative: false, rows: 'monthly-latest' },
+      { key: 'villagesReviewed', value: { kind: 'count', count: 2 }, illustrative: false, rows: 'monthly-latest' },
+      { key: 'latestIncome', value: { kind: 'money', fen: 30n }, illustrative: false, rows: 'monthly-latest' },
     ]);
   });
 

@@ -2,19 +2,19 @@
 import type { Site } from '../buildSite.ts';
 import type { Locale } from '../../i18n/locale.ts';
 import type { MapPayload } from '../map/buildMapPayload.ts';
-import { dataFigures, frameFigures, type DataFigure, type Pillar } from '../programmeFrame.ts';
-import { withCites, type FigureCite } from './figureCite.ts';
-import { buildPageFrame, chartsById, withProvenance, type Charts, type PageFrame, type ShownReconciliation } from './pageFrame.ts';
+import { dataFigures, frameFigures, type Pillar } from '../programmeFrame.ts';
+import { citeDataFigures, citedCharts, withCites, type CitedDataFigure, type CitedDataset, type FigureCite } from './figureCite.ts';
+import { buildPageFrame, withProvenance, type Charts, type PageFrame, type ShownReconciliation } from './pageFrame.ts';
 
 export type HomeView = {
   frame: PageFrame;
   illustrative: boolean;
   code: string;
   overview: (ShownReconciliation & { cite: FigureCite })[];
-  pillars: { pillar: Pillar; figures: (ShownReconciliation & { cite: FigureCite })[]; extra: DataFigure[] }[];
+  pillars: { pillar: Pillar; figures: (ShownReconciliation & { cite: FigureCite })[]; extra: CitedDataFigure[] }[];
   /** Every reported figure about the region, for the reported-versus-computed chart. */
   reported: ShownReconciliation[];
-  charts: Charts;
+  charts: Charts<CitedDataset>;
   map: MapPayload;
 };
 
@@ -27,12 +27,16 @@ export function buildHomeView(site: Site, locale: Locale): HomeView {
     illustrative: site.illustrative(code),
     code,
     overview: withCites(site, withProvenance(site.records, framed.overview)),
-    pillars: framed.pillars.map(({ pillar, figures }) => ({ pillar, figures: withCites(site, withProvenance(site.records, figures)), extra: extra[pillar] })),
+    pillars: framed.pillars.map(({ pillar, figures }) => ({
+      pillar,
+      figures: withCites(site, withProvenance(site.records, figures)),
+      extra: citeDataFigures(site, code, extra[pillar]),
+    })),
     reported: withProvenance(
       site.records,
       site.report.reconciliation.filter((r) => r.scopeCode === code),
     ),
-    charts: chartsById(site.datasets(code)),
+    charts: citedCharts(site, code),
     map: site.mapPayload(locale),
   };
 }

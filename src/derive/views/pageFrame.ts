@@ -37,10 +37,10 @@ export function withProvenance(records: Records, figures: readonly Reconciliatio
 }
 
 /** A place's chart datasets by id, for the page to pick from. */
-export type Charts = Partial<Record<ChartId, ChartDataset>>;
+export type Charts<D extends ChartDataset = ChartDataset> = Partial<Record<ChartId, D>>;
 
-export function chartsById(datasets: readonly ChartDataset[]): Charts {
-  const charts: Charts = {};
+export function chartsById<D extends ChartDataset>(datasets: readonly D[]): Charts<D> {
+  const charts: Charts<D> = {};
   // The first of an id wins, as a search by id would find it.
   for (const dataset of datasets) charts[dataset.id] ??= dataset;
   return charts;

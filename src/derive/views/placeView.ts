@@ -12,8 +12,9 @@ import { anyIllustrative, isIllustrative } from '../provenance.ts';
 import type { Locale } from '../../i18n/locale.ts';
 import type { MapPayload } from '../map/buildMapPayload.ts';
 import type { MonthlyReview, Pairing, Sourced } from '../../read/tables.ts';
-import { withCites, type FigureCite } from './figureCite.ts';
-import { buildPageFrame, chartsById, withProvenance, type Charts, type PageFrame, type ShownReconciliation } from './pageFrame.ts';
+import type { RowKey } from '../rowSets.ts';
+import { buildCite, citedCharts, withCites, type Citable, type CitedDataset, type FigureCite } from './figureCite.ts';
+import { buildPageFrame, withProvenance, type Charts, type PageFrame, type ShownReconciliation } from './pageFrame.ts';
 import { projectRows, type ProjectRow } from './tableRows.ts';
 
 /** A place linked from this one; only places in the region have a page. */
@@ -43,13 +44,61 @@ export type PlaceView = {
   /** A village's own pairing. */
   pairing: Sourced<Pairing> | undefined;
   projects: ProjectRow[];
-  charts: Charts;
+  charts: Charts<CitedDataset>;
+  /** The panels of the page's fact boxes and tables, each with the rows it shows; undefined where the page has none. */
+  cites: PlaceCites;
   /** A village's own reviews, oldest first, each marked when its stage differs from the month before. */
   timeline: { review: Sourced<MonthlyReview>; changed: boolean }[];
   /** Every review of the timeline is illustrative: then one mark for all. */
   timelineIllustrative: boolean;
   comparison: TownComparison | undefined;
 };
+
+export type PlaceCites = {
+  figures: Citable;
+  location: Citable;
+  pairing: Citable | undefined;
+  projects: Citable | undefined;
+  timeline: Citable | undefined;
+  compare: Citable | undefined;
+  children: Citable | undefined;
+};
+
+/**
+ * The rows behind each fact box and table of a place's page: the key figures (villages, projects,
+ * funds, talent, and a village's latest stage), where it is, its pairing (a town's: its villages'
+ * pairings and the funds of paired enterprises), its projects, a village's monthly timeline, how a
+ * village compares with its town's villages (the town's rows), and its children (a village's latest
+ * stage is its latest review).
+ */
+function placeCites(site: Site, place: Place, summary: PlaceSummary): PlaceCites {
+  const code = place.code;
+  const isVillage = place.level === 'village';
+  const cite = (id: string, rows: RowKey[], rowsOf?: string) => buildCite(site, code, { id, anchor: id, rows, ...(rowsOf === undefined ? {} : { rowsOf }) });
+  const villageChildren = place.childCodes.some((child) => site.place(child).level === 'village');
+  return {
+    figures: cite(
+      'figures',
+      isVillage ? ['projects.csv', 'funds.csv', 'talent.csv', 'monthly.csv'] : ['villages.csv', 'projects.csv', 'funds.csv', 'talent.csv'],
+    ),
+    location: cite('location', place.level === 'town' ? ['divisions.csv', 'villages.csv'] : ['villages.csv']),
+    pairing: isVillage
+      ? summary.pairings.length === 0
+        ? undefined
+        : cite('pairing', ['pairings.csv'])
+      : cite('pairing', ['pairings.csv', 'funds-enterprise']),
+    projects: summary.projects.length > 0 && (isVillage || place.level === 'town') ? cite('projects', ['projects.csv']) : undefined,
+    timeline: isVillage && summary.monthly.length > 0 ? cite('monthly', ['monthly.csv']) : undefined,
+    compare:
+      isVillage && place.parentCode !== undefined
+        ? cite('compare', ['funds.csv', 'projects.csv', 'talent-below', 'monthly-latest'], place.parentCode)
+        : undefined,
+    children:
+      place.childCodes.length === 0
+        ? undefined
+        : cite('children', villageChildren ? ['projects.csv', 'funds.csv', 'monthly-each'] : ['villages.csv', 'projects.csv', 'funds.csv']),
+  };
+}
 
 export function buildPlaceView(site: Site, code: string, locale: Locale): PlaceView {
   const place = site.place(code);
@@ -97,7 +146,8 @@ export function buildPlaceView(site: Site, code: string, locale: Locale): PlaceV
     map: site.mapPayload(locale),
     pairing: summary.pairings.find((p) => p.village_code === code),
     projects: projectRows(summary.projects, site.tree),
-    charts: chartsById(site.datasets(code)),
+    charts: citedCharts(site, code),
+    cites: placeCites(site, place, summary),
     timeline: monthly.map((review, index) => ({ review, changed: index > 0 && monthly[index - 1]?.stage !== review.stage })),
     timelineIllustrative: monthly.length > 0 && monthly.every(isIllustrative),
     comparison:

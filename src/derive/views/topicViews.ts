@@ -6,9 +6,11 @@ import { townOf } from '../../model/divisionCode.ts';
 import { talentByPlace, type Counted, type Place, type Summed } from '../aggregate.ts';
 import type { Site } from '../buildSite.ts';
 import { dataFigures, frameFigures, type DataFigure, type Pillar } from '../programmeFrame.ts';
+import type { RowKey } from '../rowSets.ts';
 import type { MonthlyReview, Pairing, Sourced } from '../../read/tables.ts';
 import type { FundSourceKind, TalentKind } from '../../model/vocabulary.ts';
-import { buildPageFrame, chartsById, withProvenance, type Charts, type PageFrame, type ShownReconciliation } from './pageFrame.ts';
+import { buildCite, citeDataFigures, citedCharts, withCites, type Citable, type CitedDataFigure, type CitedDataset, type FigureCite } from './figureCite.ts';
+import { buildPageFrame, withProvenance, type Charts, type PageFrame, type ShownReconciliation } from './pageFrame.ts';
 import { projectRows, projectTowns, townPlaces, villageRows, type ProjectRow, type VillageRow } from './tableRows.ts';
 
 /** What every topic page shows above its own part. */
@@ -16,16 +18,26 @@ export type TopicView = {
   frame: PageFrame;
   illustrative: boolean;
   code: string;
-  /** Reported figures, each shown beside the data's. */
-  reported: ShownReconciliation[];
-  /** Figures only the data gives. */
-  figures: DataFigure[];
-  charts: Charts;
+  /** Reported figures, each shown beside the data's, with its panel. */
+  reported: (ShownReconciliation & { cite: FigureCite })[];
+  /** Figures only the data gives, each with its panel. */
+  figures: CitedDataFigure[];
+  charts: Charts<CitedDataset>;
+  /** The panel of the page's table: the rows it shows. */
+  table: Citable;
 };
 
-function buildTopicView(site: Site, reported: ShownReconciliation[], figures: DataFigure[]): TopicView {
+function buildTopicView(site: Site, reported: ShownReconciliation[], figures: DataFigure[], table: { anchor: string; rows: RowKey[] }): TopicView {
   const code = site.region.code;
-  return { frame: buildPageFrame(site), illustrative: site.illustrative(code), code, reported, figures, charts: chartsById(site.datasets(code)) };
+  return {
+    frame: buildPageFrame(site),
+    illustrative: site.illustrative(code),
+    code,
+    reported: withCites(site, reported),
+    figures: citeDataFigures(site, code, figures),
+    charts: citedCharts(site, code),
+    table: buildCite(site, code, { id: table.anchor, ...table }),
+  };
 }
 
 /** The region's reported figures about the given parts of the programme, in the frame's order. */
@@ -43,7 +55,7 @@ export function buildProjectsView(site: Site): ProjectsView {
   const summary = site.summary(site.region.code);
   const projects = [...summary.projects].sort((a, b) => a.village_code.localeCompare(b.village_code) || a.project_id.localeCompare(b.project_id));
   return {
-    ...buildTopicView(site, pillarFigures(site, ['projects']), dataFigures(summary).projects),
+    ...buildTopicView(site, pillarFigures(site, ['projects']), dataFigures(summary).projects, { anchor: 'projects-table', rows: ['projects.csv'] }),
     rows: projectRows(projects, site.tree),
     towns: projectTowns(projects, site.place),
   };
@@ -63,7 +75,7 @@ export function buildFundsView(site: Site): FundsView {
   const reported = site.report.reconciliation.filter((r) => r.scopeCode === code && r.key === 'funds_yuan');
   const enterpriseFunds = dataFigures(summary).enterprises.filter((f) => f.key === 'enterpriseFunds');
   return {
-    ...buildTopicView(site, withProvenance(site.records, reported), enterpriseFunds),
+    ...buildTopicView(site, withProvenance(site.records, reported), enterpriseFunds, { anchor: 'funds-table', rows: ['villages.csv', 'funds.csv'] }),
     total: summary.fundsTotal,
     count: summary.funds.length,
     rows: villageRows(site).map((row) => {
@@ -86,7 +98,7 @@ export function buildTalentView(site: Site): TalentView {
   const rows = talentByPlace(summary.talent).map((row) => ({ ...row, place: site.place(row.code) }));
   const towns = [...new Set(rows.map((row) => townOf(row.code)))].filter((town) => site.tree.places.has(town));
   return {
-    ...buildTopicView(site, pillarFigures(site, ['talent']), []),
+    ...buildTopicView(site, pillarFigures(site, ['talent']), [], { anchor: 'talent-table', rows: ['talent.csv'] }),
     total: summary.talentByKind.reduce((sum, k) => sum + k.value, 0),
     rows: rows.map(({ place, byKind, total }) => ({ place, townCode: townOf(place.code), byKind, total })),
     towns: towns.map((town) => site.place(town)),
@@ -100,7 +112,10 @@ export function buildPairingsView(site: Site): PairingsView {
   const extra = dataFigures(summary);
   const pairingOf = new Map(summary.pairings.map((p) => [p.village_code, p]));
   return {
-    ...buildTopicView(site, pillarFigures(site, ['units', 'enterprises']), [...extra.units, ...extra.enterprises]),
+    ...buildTopicView(site, pillarFigures(site, ['units', 'enterprises']), [...extra.units, ...extra.enterprises], {
+      anchor: 'pairings-table',
+      rows: ['villages.csv', 'pairings.csv'],
+    }),
     rows: villageRows(site).map((row) => ({ ...row, pairing: pairingOf.get(row.village.code) })),
     towns: townPlaces(site),
   };
@@ -122,7 +137,7 @@ export function buildMonthlyView(site: Site): MonthlyView {
   const latestReviews = reviewOf(latest);
   const previousReviews = reviewOf(months.at(-2));
   return {
-    ...buildTopicView(site, [], dataFigures(summary).monthly),
+    ...buildTopicView(site, [], dataFigures(summary).monthly, { anchor: 'monthly-table', rows: ['villages.csv', 'monthly-recent'] }),
     latest,
     rows: villageRows(site).map((row) => {
       const review = latestReviews.get(row.village.code);

@@ -1,6 +1,7 @@
 /** What the list of every village shows: the villages grouped under the place directly above them. */
 import type { Place, PlaceSummary } from '../aggregate.ts';
 import type { Site } from '../buildSite.ts';
+import { buildCite, type Citable } from './figureCite.ts';
 import { buildPageFrame, type PageFrame } from './pageFrame.ts';
 
 export type VillagesView = {
@@ -8,7 +9,8 @@ export type VillagesView = {
   illustrative: boolean;
   count: number;
   /** In the order their first village comes; villages in code order. */
-  groups: { parent: Place; villages: { village: Place; summary: PlaceSummary }[] }[];
+  /** Each with its table's panel: the villages' rows, their projects, funds and latest reviews. */
+  groups: { parent: Place; villages: { village: Place; summary: PlaceSummary }[]; cite: Citable }[];
 };
 
 export function buildVillagesView(site: Site): VillagesView {
@@ -16,6 +18,7 @@ export function buildVillagesView(site: Site): VillagesView {
   const groups = [...new Set(site.villages.map((v) => v.parentCode ?? site.region.code))].map((code) => ({
     parent: site.place(code),
     villages: site.villages.filter((v) => (v.parentCode ?? site.region.code) === code).map((village) => ({ village, summary: site.summary(village.code) })),
+    cite: buildCite(site, code, { id: 'villages', anchor: `town-${code}`, rows: ['villages.csv', 'projects.csv', 'funds.csv', 'monthly-each'] }),
   }));
   return { frame: buildPageFrame(site), illustrative: site.illustrative(site.region.code), count: site.villages.length, groups };
 }

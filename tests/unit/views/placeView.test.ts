@@ -60,7 +60,11 @@ describe('buildPlaceView', () => {
     const small = smallSite();
     const view = buildPlaceView(small, '150627', 'zh-CN');
     expect(view.talentTotal).toBe(9);
-    expect(view.charts['funds-by-source']).toBe(small.dataset('150627', 'funds-by-source'));
+    const { cite, ...chart } = view.charts['funds-by-source']!;
+    expect(chart).toEqual(small.dataset('150627', 'funds-by-source'));
+    // The chart's panel: the region's funds, anchored at the chart.
+    expect(cite).toMatchObject({ id: '150627-funds-by-source', anchor: 'funds-by-source', rows: [{ file: 'funds.csv', path: '/data/rows/150627/funds' }] });
+    expect(cite.rows[0]!.records).toEqual(small.summary('150627').funds);
     expect(view.reported.find((r) => r.key === 'funds_yuan')?.illustrative).toBe(true);
   });
 });
