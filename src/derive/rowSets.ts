@@ -12,6 +12,7 @@ import type { Records } from '../read/tables.ts';
 import type { Site } from './buildSite.ts';
 import type { ChartId } from './chartData.ts';
 import type { Place } from './aggregate.ts';
+import { frameFigures, type Pillar } from './programmeFrame.ts';
 
 /** A data row with its spreadsheet row number (the header is row 1). */
 export type Row = Record<string, unknown> & { readonly row: number };
@@ -23,10 +24,10 @@ export type Row = Record<string, unknown> & { readonly row: number };
 export type RowsBehind = { file: string; records: readonly Row[]; path: string; part?: Bilingual | undefined };
 
 /** The files a place's rows are published from. */
-export const ROW_FILES = ['divisions.csv', 'villages.csv', 'projects.csv', 'funds.csv', 'talent.csv', 'pairings.csv', 'monthly.csv'] as const;
+export const ROW_FILES = ['divisions.csv', 'villages.csv', 'projects.csv', 'funds.csv', 'talent.csv', 'pairings.csv', 'monthly.csv', 'reported.csv'] as const;
 export type RowFile = (typeof ROW_FILES)[number];
 
-type RowSite = Pick<Site, 'summary' | 'records' | 'place'>;
+type RowSite = Pick<Site, 'summary' | 'records' | 'place'> & { report: Pick<Site['report'], 'reconciliation'> };
 
 type Part = { file: RowFile; description: Bilingual; select: (site: RowSite, code: string) => readonly Row[] };
 
@@ -35,6 +36,14 @@ const latestMonths = (site: RowSite, code: string, count: number) => {
   const months = new Set(summary.incomeByMonth.slice(-count).map((p) => p.month));
   return summary.monthly.filter((m) => months.has(m.month));
 };
+
+/** The rows of reported.csv behind a place's reported figures about one part of the programme. */
+function reportedAbout(site: RowSite, code: string, pillars: readonly Pillar[]): readonly Row[] {
+  const rows = new Set(
+    frameFigures(site.report.reconciliation, code).pillars.flatMap((p) => (pillars.includes(p.pillar) ? p.figures.map((f) => f.reportedRow) : [])),
+  );
+  return site.records.reported.filter((r) => rows.has(r.row));
+}
 
 /** Named parts of a file's rows in a place, each what one kind of figure reads. Published for towns and above. */
 export const ROW_PARTS = {
@@ -69,6 +78,16 @@ export const ROW_PARTS = {
     file: 'pairings.csv',
     description: { zh: '有包联企业的嘎查村', en: 'Villages with a paired enterprise' },
     select: (site, code) => site.summary(code).pairings.filter((p) => p.enterprise_name !== undefined),
+  },
+  'reported-talent': {
+    file: 'reported.csv',
+    description: { zh: '关于人才的公布数字', en: 'The reported figures about talent' },
+    select: (site, code) => reportedAbout(site, code, ['talent']),
+  },
+  'reported-pairings': {
+    file: 'reported.csv',
+    description: { zh: '关于包联的公布数字', en: 'The reported figures about pairings' },
+    select: (site, code) => reportedAbout(site, code, ['units', 'enterprises']),
   },
   'funds-enterprise': {
     file: 'funds.csv',
@@ -111,6 +130,9 @@ function allRows(site: RowSite, code: string, file: RowFile): readonly Row[] {
       return summary.pairings;
     case 'monthly.csv':
       return summary.monthly;
+    case 'reported.csv':
+      // The place's own reported figures: what its reported-versus-computed chart draws.
+      return site.records.reported.filter((r) => r.scope_code === code);
   }
 }
 

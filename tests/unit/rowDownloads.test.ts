@@ -181,15 +181,49 @@ describe('the rows behind a fact', () => {
   });
 });
 
+describe('the rows behind a reported-versus-computed chart', () => {
+  const reportedKeys = (cite: Citable | undefined) => {
+    if (cite === undefined) throw new Error('no panel');
+    const { csv, json } = downloadedRows(cite, 'reported.csv');
+    expect(json.map((r) => r.key)).toEqual(csv.map((r) => r.key));
+    return csv.map((r) => `${r.key} ${r.scope_code}`).sort();
+  };
+  const expected = (keys?: readonly string[]) =>
+    raw('reported.csv')
+      .filter((r) => r.scope_code === region && (keys === undefined || keys.includes(r.key!)))
+      .map((r) => `${r.key} ${r.scope_code}`)
+      .sort();
+
+  it('on the home page: every figure reported about the region, one row each, as the chart draws them', () => {
+    const home = buildHomeView(site, 'zh-CN');
+    expect(reportedKeys(home.comparison)).toEqual(expected());
+    expect(home.reported.length).toBe(expected().length);
+  });
+
+  it('on the talent and pairings pages: only the figures about talent, or about paired units and enterprises', () => {
+    const talent = ['commissioners', 'resident_cadres', 'local_talents', 'graduates', 'returnees', 'veterans', 'talent_fund_per_town_yuan'];
+    const talentView = buildTalentView(site);
+    expect(reportedKeys(talentView.comparison)).toEqual(expected(talent));
+    expect(talentView.reported.map((r) => `${r.key} ${r.scopeCode}`).sort()).toEqual(expected(talent));
+    expect(reportedKeys(buildPairingsView(site).comparison)).toEqual(expected(['paired_units', 'paired_enterprises']));
+  });
+
+  it('on a place’s page: the place’s own reported figures, and no panel where it has none', () => {
+    expect(reportedKeys(buildPlaceView(site, region, 'zh-CN').cites.reported)).toEqual(expected());
+    expect(buildPlaceView(site, town, 'zh-CN').cites.reported).toBe(raw('reported.csv').some((r) => r.scope_code === town) ? expect.anything() : undefined);
+  });
+});
+
 describe('the published rows', () => {
   const published = rowFiles({ ...site, release: undefined });
 
   it('holds every download a panel of any page links to, and nothing empty', () => {
     const cites: Citable[] = [];
     const home = buildHomeView(site, 'zh-CN');
-    cites.push(...Object.values(home.charts).map((c) => c.cite), ...home.pillars.flatMap((p) => p.extra.map((f) => f.cite)));
+    cites.push(home.comparison, ...Object.values(home.charts).map((c) => c.cite), ...home.pillars.flatMap((p) => p.extra.map((f) => f.cite)));
     for (const view of [buildProjectsView(site), buildFundsView(site), buildTalentView(site), buildPairingsView(site), buildMonthlyView(site)]) {
       cites.push(view.table, ...view.figures.map((f) => f.cite), ...Object.values(view.charts).map((c) => c.cite));
+      if (view.comparison !== undefined) cites.push(view.comparison);
     }
     cites.push(...buildVillagesView(site).groups.map((g) => g.cite));
     for (const { code } of site.places) {

@@ -3,7 +3,7 @@ import type { Site } from '../buildSite.ts';
 import type { Locale } from '../../i18n/locale.ts';
 import type { MapPayload } from '../map/buildMapPayload.ts';
 import { dataFigures, frameFigures, type Pillar } from '../programmeFrame.ts';
-import { citeDataFigures, citedCharts, withCites, type CitedDataFigure, type CitedDataset, type FigureCite } from './figureCite.ts';
+import { buildCite, citeDataFigures, citedCharts, withCites, type Citable, type CitedDataFigure, type CitedDataset, type FigureCite } from './figureCite.ts';
 import { buildPageFrame, withProvenance, type Charts, type PageFrame, type ShownReconciliation } from './pageFrame.ts';
 
 export type HomeView = {
@@ -14,6 +14,8 @@ export type HomeView = {
   pillars: { pillar: Pillar; figures: (ShownReconciliation & { cite: FigureCite })[]; extra: CitedDataFigure[] }[];
   /** Every reported figure about the region, for the reported-versus-computed chart. */
   reported: ShownReconciliation[];
+  /** The reported-versus-computed chart's panel: the region's rows of reported.csv. */
+  comparison: Citable;
   charts: Charts<CitedDataset>;
   map: MapPayload;
 };
@@ -36,6 +38,7 @@ export function buildHomeView(site: Site, locale: Locale): HomeView {
       site.records,
       site.report.reconciliation.filter((r) => r.scopeCode === code),
     ),
+    comparison: buildCite(site, code, { id: 'reported-vs-computed', anchor: 'reported-vs-computed', rows: ['reported.csv'] }),
     charts: citedCharts(site, code),
     map: site.mapPayload(locale),
   };

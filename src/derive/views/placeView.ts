@@ -62,6 +62,8 @@ export type PlaceCites = {
   timeline: Citable | undefined;
   compare: Citable | undefined;
   children: Citable | undefined;
+  /** The reported-versus-computed chart: the place's rows of reported.csv. */
+  reported: Citable | undefined;
 };
 
 /**
@@ -97,6 +99,7 @@ function placeCites(site: Site, place: Place, summary: PlaceSummary): PlaceCites
       place.childCodes.length === 0
         ? undefined
         : cite('children', villageChildren ? ['projects.csv', 'funds.csv', 'monthly-each'] : ['villages.csv', 'projects.csv', 'funds.csv']),
+    reported: site.records.reported.some((r) => r.scope_code === code) ? cite('place-reported-vs-computed', ['reported.csv']) : undefined,
   };
 }
 

@@ -25,9 +25,17 @@ export type TopicView = {
   charts: Charts<CitedDataset>;
   /** The panel of the page's table: the rows it shows. */
   table: Citable;
+  /** The panel of the reported-versus-computed chart, on the pages that draw one. */
+  comparison: Citable | undefined;
 };
 
-function buildTopicView(site: Site, reported: ShownReconciliation[], figures: DataFigure[], table: { anchor: string; rows: RowKey[] }): TopicView {
+function buildTopicView(
+  site: Site,
+  reported: ShownReconciliation[],
+  figures: DataFigure[],
+  table: { anchor: string; rows: RowKey[] },
+  comparison?: { anchor: string; rows: RowKey[] },
+): TopicView {
   const code = site.region.code;
   return {
     frame: buildPageFrame(site),
@@ -37,6 +45,7 @@ function buildTopicView(site: Site, reported: ShownReconciliation[], figures: Da
     figures: citeDataFigures(site, code, figures),
     charts: citedCharts(site, code),
     table: buildCite(site, code, { id: table.anchor, ...table }),
+    comparison: comparison === undefined || reported.length === 0 ? undefined : buildCite(site, code, { id: comparison.anchor, ...comparison }),
   };
 }
 
@@ -98,7 +107,13 @@ export function buildTalentView(site: Site): TalentView {
   const rows = talentByPlace(summary.talent).map((row) => ({ ...row, place: site.place(row.code) }));
   const towns = [...new Set(rows.map((row) => townOf(row.code)))].filter((town) => site.tree.places.has(town));
   return {
-    ...buildTopicView(site, pillarFigures(site, ['talent']), [], { anchor: 'talent-table', rows: ['talent.csv'] }),
+    ...buildTopicView(
+      site,
+      pillarFigures(site, ['talent']),
+      [],
+      { anchor: 'talent-table', rows: ['talent.csv'] },
+      { anchor: 'talent-reported-vs-computed', rows: ['reported-talent'] },
+    ),
     total: summary.talentByKind.reduce((sum, k) => sum + k.value, 0),
     rows: rows.map(({ place, byKind, total }) => ({ place, townCode: townOf(place.code), byKind, total })),
     towns: towns.map((town) => site.place(town)),
@@ -112,10 +127,13 @@ export function buildPairingsView(site: Site): PairingsView {
   const extra = dataFigures(summary);
   const pairingOf = new Map(summary.pairings.map((p) => [p.village_code, p]));
   return {
-    ...buildTopicView(site, pillarFigures(site, ['units', 'enterprises']), [...extra.units, ...extra.enterprises], {
-      anchor: 'pairings-table',
-      rows: ['villages.csv', 'pairings.csv'],
-    }),
+    ...buildTopicView(
+      site,
+      pillarFigures(site, ['units', 'enterprises']),
+      [...extra.units, ...extra.enterprises],
+      { anchor: 'pairings-table', rows: ['villages.csv', 'pairings.csv'] },
+      { anchor: 'pairings-reported-vs-computed', rows: ['reported-pairings'] },
+    ),
     rows: villageRows(site).map((row) => ({ ...row, pairing: pairingOf.get(row.village.code) })),
     towns: townPlaces(site),
   };
