@@ -522,8 +522,8 @@ const CASES: Case[] = [
       file: 'funds.xlsx',
       message: { zh: 'funds.xlsx 不会被读取；网站由 funds.csv 生成', en: 'funds.xlsx is not read; the site is built from funds.csv' },
       hint: {
-        zh: '如果 funds.xlsx 较新，打开它，另存为 CSV：Excel 中选“文件 → 另存为 → CSV UTF-8（逗号分隔）”，WPS 中选“文件 → 另存为 → CSV（逗号分隔）”，覆盖 funds.csv',
-        en: 'If funds.xlsx is newer, open it and save it as CSV: in Excel, File → Save As → "CSV UTF-8 (Comma delimited)"; in WPS, File → Save As → "CSV (comma delimited)", replacing funds.csv',
+        zh: '如果 funds.xlsx 较新，打开它，另存为 CSV 或 xlsx：Excel 中选“文件 → 另存为 → CSV UTF-8（逗号分隔）”或“Excel 工作簿（*.xlsx）”，WPS 中选“文件 → 另存为 → CSV（逗号分隔）”或“Excel 文件（*.xlsx）”，覆盖 funds.csv',
+        en: 'If funds.xlsx is newer, open it and save it as CSV or xlsx: in Excel, File → Save As → "CSV UTF-8 (Comma delimited)" or "Excel Workbook (*.xlsx)"; in WPS, File → Save As → "CSV (comma delimited)" or "Excel file (*.xlsx)", replacing funds.csv',
       },
     },
   },
