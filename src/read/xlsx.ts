@@ -202,13 +202,14 @@ function serialToText(serial: number, shape: DateShape, date1904: boolean): stri
   const days = whole + Math.floor(seconds / 86_400);
   const rest = seconds % 86_400;
   const dayNumber = date1904 ? days - 24_107 : days - (days < 60 ? 25_568 : 25_569);
-  const day = fromDayNumber(dayNumber);
-  if (shape === 'month' && rest === 0) return day.slice(0, 7);
-  if (rest === 0 && shape !== 'time') return day;
   const pad = (n: number): string => String(n).padStart(2, '0');
   const time = `${pad(Math.floor(rest / 3600))}:${pad(Math.floor((rest % 3600) / 60))}${rest % 60 === 0 ? '' : `:${pad(rest % 60)}`}`;
   // A time alone (a serial below one day) is only a time of day.
-  return whole === 0 && shape === 'time' ? time : `${day} ${time}`;
+  if (days === 0 && shape === 'time') return time;
+  const day = fromDayNumber(dayNumber);
+  // Midnight is a date alone, as Excel's 2021/6/14 0:00 is read in a CSV file.
+  if (rest === 0) return shape === 'month' ? day.slice(0, 7) : day;
+  return `${day} ${time}`;
 }
 
 /** A cell reference's column, 0 for A: `C17` → 2. */
