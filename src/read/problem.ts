@@ -41,6 +41,7 @@ export const RULES = [
   'url-scheme',
   'programme-years',
   'no-rows',
+  'example-row',
 ] as const;
 export type Rule = (typeof RULES)[number];
 

@@ -14,7 +14,7 @@ import { toColumnLetter, type ColumnPosition, type Problem } from './problem.ts'
 import type { AnyTable } from './field.ts';
 import type { Sourced } from './tables.ts';
 import { makeRecordBuilder, type RecordBuilder } from './recordBuilder.ts';
-import { knownColumns, titleRowProblem, totalsCell, totalsRowProblem, unquotedComma } from './fileStructure.ts';
+import { exampleRowProblem, isExampleRow, knownColumns, titleRowProblem, totalsCell, totalsRowProblem, unquotedComma } from './fileStructure.ts';
 import type { CellParser } from './coerceCell.ts';
 
 // One builder per table, made when the table is first read: its code is then optimised once.
@@ -118,6 +118,7 @@ function readRows(table: AnyTable, encoding: SourceFormat, scan: (read: RowReade
   const earlyRows: string[][] = [];
   const totalsRows = new Set<number>();
   const commaRows = new Map<number, ReturnType<typeof unquotedComma>>();
+  let exampleRows = 0;
 
   // Each row becomes a record as soon as it is split, so its cells can be collected while young.
   const csv = scan((header) => {
@@ -140,6 +141,12 @@ function readRows(table: AnyTable, encoding: SourceFormat, scan: (read: RowReade
     const keySlot = slots.find((column) => column !== undefined && column.key === keyColumn);
     return (row, cells, sound) => {
       if (earlyRows.length < 2) earlyRows.push([...cells]);
+      // A template's example row is shown to staff, not read: said once, and counted as no row.
+      if (isExampleRow(cells)) {
+        exampleRows += 1;
+        cellProblems.push(exampleRowProblem(file, row, cells[0]!));
+        return;
+      }
       const totals = totalsCell(cells);
       if (totals !== undefined) {
         totalsRows.add(row);
@@ -212,7 +219,7 @@ function readRows(table: AnyTable, encoding: SourceFormat, scan: (read: RowReade
   });
   const problems = [...csvProblems, ...(empty ? [] : mapping.problems), ...cellProblems];
 
-  return { file, encoding, records, columns: located, rejectedKeys, problems, rowsRead: csv.rowCount, blankRows: csv.blankRows };
+  return { file, encoding, records, columns: located, rejectedKeys, problems, rowsRead: csv.rowCount - exampleRows, blankRows: csv.blankRows };
 }
 
 type ReadColumn = { key: string; index: number; header: string; letter: string; parse: CellParser; kind: string };
