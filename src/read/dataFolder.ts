@@ -108,7 +108,10 @@ export function spreadsheetProblems(spreadsheets: readonly string[], dataNames: 
             zh: `缺少 ${csv}，只有 ${name}；本工具只读取 CSV 和 xlsx 文件`,
             en: `${csv} is missing and only ${name} is there; the tool reads CSV and xlsx files only`,
           },
-          hint: { zh: `打开 ${name}，${SAVE_AS.zh}，文件名为 ${csv} 或 ${stemOf(csv)}.xlsx`, en: `Open ${name} and ${SAVE_AS.en}, named ${csv} or ${stemOf(csv)}.xlsx` },
+          hint: {
+            zh: `打开 ${name}，${SAVE_AS.zh}，文件名为 ${csv} 或 ${stemOf(csv)}.xlsx`,
+            en: `Open ${name} and ${SAVE_AS.en}, named ${csv} or ${stemOf(csv)}.xlsx`,
+          },
         },
       ];
     }

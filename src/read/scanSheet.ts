@@ -56,7 +56,10 @@ export function scanSheet(rows: readonly SheetRow[], file: string, read: RowRead
 
 const TROUBLE: Record<WorkbookTrouble, { message: Bilingual; hint: Bilingual }> = {
   'encrypted-or-xls': {
-    message: { zh: '不是 xlsx 工作簿：它设置了打开密码，或是改了扩展名的旧版 .xls 文件', en: 'is not an xlsx workbook: it has a password to open, or it is an old .xls file renamed' },
+    message: {
+      zh: '不是 xlsx 工作簿：它设置了打开密码，或是改了扩展名的旧版 .xls 文件',
+      en: 'is not an xlsx workbook: it has a password to open, or it is an old .xls file renamed',
+    },
     hint: {
       zh: '在 Excel 或 WPS 中打开它，取消打开密码（文件 → 信息 → 保护工作簿），另存为“Excel 工作簿（*.xlsx）”或 CSV',
       en: 'Open it in Excel or WPS, remove the password (File → Info → Protect Workbook) and save it as "Excel Workbook (*.xlsx)" or as CSV',

@@ -97,18 +97,25 @@ export function makeXlsx(spec: WorkbookSpec): Uint8Array {
     ),
     'xl/workbook.xml': strToU8(
       `${HEAD}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><workbookPr${spec.date1904 === true ? ' date1904="1"' : ''}/><sheets>${spec.sheets
-        .map((sheet, index) => `<sheet name="${escapeXml(sheet.name)}" sheetId="${index + 1}"${sheet.hidden === true ? ' state="hidden"' : ''} r:id="rId${index + 1}"/>`)
+        .map(
+          (sheet, index) =>
+            `<sheet name="${escapeXml(sheet.name)}" sheetId="${index + 1}"${sheet.hidden === true ? ' state="hidden"' : ''} r:id="rId${index + 1}"/>`,
+        )
         .join('')}</sheets></workbook>`,
     ),
     'xl/_rels/workbook.xml.rels': strToU8(
       `${HEAD}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${spec.sheets
         .map((_sheet, index) => `<Relationship Id="rId${index + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${index + 1}.xml"/>`)
-        .join('')}<Relationship Id="rIdS" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rIdY" Type="${REL}/styles" Target="/xl/styles.xml"/></Relationships>`,
+        .join(
+          '',
+        )}<Relationship Id="rIdS" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/><Relationship Id="rIdY" Type="${REL}/styles" Target="/xl/styles.xml"/></Relationships>`,
     ),
     'xl/sharedStrings.xml': strToU8(`${HEAD}<sst xmlns="${MAIN}" count="${allStrings.length}" uniqueCount="${allStrings.length}">${allStrings.join('')}</sst>`),
     'xl/styles.xml': strToU8(
       `${HEAD}<styleSheet xmlns="${MAIN}">${
-        numFmts.length === 0 ? '' : `<numFmts count="${numFmts.length}">${numFmts.map((f) => `<numFmt numFmtId="${f.id}" formatCode="${escapeXml(f.code)}"/>`).join('')}</numFmts>`
+        numFmts.length === 0
+          ? ''
+          : `<numFmts count="${numFmts.length}">${numFmts.map((f) => `<numFmt numFmtId="${f.id}" formatCode="${escapeXml(f.code)}"/>`).join('')}</numFmts>`
       }<cellStyleXfs count="1"><xf numFmtId="0"/></cellStyleXfs><cellXfs count="${cellXfs.length}">${cellXfs
         .map((id) => `<xf numFmtId="${id}" xfId="0"${id === 0 ? '' : ' applyNumberFormat="1"'}/>`)
         .join('')}</cellXfs></styleSheet>`,

@@ -33,7 +33,9 @@ function fundsRows(): string[][] {
 
 describe('readWorkbook: cells as text, as staff meant them', () => {
   it('reads numbers in full: a 12-digit code in a General cell is never 1.50627E+11', () => {
-    const bytes = makeXlsx({ sheets: [{ name: 'Sheet1', rows: [[150627101225, { v: '1.50627101225E+11' }, 2600, { v: '1234.5000000000002' }, { v: '0.1' }, -3]] }] });
+    const bytes = makeXlsx({
+      sheets: [{ name: 'Sheet1', rows: [[150627101225, { v: '1.50627101225E+11' }, 2600, { v: '1234.5000000000002' }, { v: '0.1' }, -3]] }],
+    });
     expect(cellsOf(bytes)).toEqual([['150627101225', '150627101225', '2600', '1234.5', '0.1', '-3']]);
   });
 
@@ -82,14 +84,32 @@ describe('readWorkbook: cells as text, as staff meant them', () => {
   });
 
   it('reads serial days of the 1900 calendar before its false 29 February, and of the 1904 calendar', () => {
-    const rows: CellSpec[][] = [[{ s: 1, v: '1' }, { s: 1, v: '59' }, { s: 1, v: '61' }]];
+    const rows: CellSpec[][] = [
+      [
+        { s: 1, v: '1' },
+        { s: 1, v: '59' },
+        { s: 1, v: '61' },
+      ],
+    ];
     expect(cellsOf(makeXlsx({ cellXfs: [0, 14], sheets: [{ name: 'a', rows }] }))).toEqual([['1900-01-01', '1900-02-28', '1900-03-01']]);
     expect(cellsOf(makeXlsx({ cellXfs: [0, 14], date1904: true, sheets: [{ name: 'a', rows: [[{ s: 1, v: '42966' }]] }] }))).toEqual([['2021-08-20']]);
   });
 
   it('reads text as typed: rich text runs joined, phonetic guides left out, escaped characters and line breaks restored', () => {
     const bytes = makeXlsx({
-      sheets: [{ name: 'Sheet1', rows: [[{ t: 's', v: '0' }, { t: 's', v: '1' }, { t: 's', v: '2' }, { t: 'inlineStr', is: '内联文字' }]] }],
+      sheets: [
+        {
+          name: 'Sheet1',
+          rows: [
+            [
+              { t: 's', v: '0' },
+              { t: 's', v: '1' },
+              { t: 's', v: '2' },
+              { t: 'inlineStr', is: '内联文字' },
+            ],
+          ],
+        },
+      ],
       extraSharedStrings: [
         '<si><r><rPr><b/></rPr><t>高勒</t></r><r><t xml:space="preserve">庙村 </t></r></si>',
         '<si><t>札萨克</t><rPh sb="0" eb="3"><t>ザサク</t></rPh></si>',
@@ -101,7 +121,12 @@ describe('readWorkbook: cells as text, as staff meant them', () => {
 
   it('reads booleans, errors and the cached results of formulas', () => {
     const bytes = makeXlsx({
-      sheets: [{ name: 'Sheet1', rows: [[{ t: 'b', v: '1' }, { t: 'e', v: '#N/A' }, { f: 'SUM(1,2)', v: '3' }, { t: 'str', f: 'A1&"x"', v: 'TRUEx' }, { f: 'NOW()' }]] }],
+      sheets: [
+        {
+          name: 'Sheet1',
+          rows: [[{ t: 'b', v: '1' }, { t: 'e', v: '#N/A' }, { f: 'SUM(1,2)', v: '3' }, { t: 'str', f: 'A1&"x"', v: 'TRUEx' }, { f: 'NOW()' }]],
+        },
+      ],
     });
     expect(cellsOf(bytes)).toEqual([['TRUE', '#N/A', '3', 'TRUEx', '']]);
   });
@@ -131,7 +156,12 @@ describe('readWorkbook: cells as text, as staff meant them', () => {
   });
 
   it('lists the sheets in the workbook order, with their names and whether they are hidden', () => {
-    const bytes = makeXlsx({ sheets: [{ name: '说明', hidden: true, rows: [['x']] }, { name: '资金', rows: [['y']] }] });
+    const bytes = makeXlsx({
+      sheets: [
+        { name: '说明', hidden: true, rows: [['x']] },
+        { name: '资金', rows: [['y']] },
+      ],
+    });
     expect(sheets(bytes).map(({ name, hidden }) => ({ name, hidden }))).toEqual([
       { name: '说明', hidden: true },
       { name: '资金', hidden: false },
@@ -223,7 +253,15 @@ describe('a workbook in place of a CSV file', () => {
     ];
     const files = readSmall();
     files.delete('funds.csv');
-    files.set('funds.xlsx', makeXlsx({ sheets: [{ name: '说明', hidden: true, rows: [['帮助']] }, { name: '资金', rows: placed }] }));
+    files.set(
+      'funds.xlsx',
+      makeXlsx({
+        sheets: [
+          { name: '说明', hidden: true, rows: [['帮助']] },
+          { name: '资金', rows: placed },
+        ],
+      }),
+    );
     const problem = loadDataset(files).report.problems.find((p) => p.file === 'funds.xlsx')!;
     expect(problem.rule).toBe('type');
     expect(locateIn(problem, 'zh-CN')).toBe('funds.xlsx 工作表 资金 !C17');
@@ -235,13 +273,16 @@ describe('a workbook in place of a CSV file', () => {
     files.delete('funds.csv');
     files.set('Funds.xlsx', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
     const problems = loadDataset(files).report.problems.filter((p) => p.file.toLowerCase().startsWith('funds'));
-    expect(problems.map(({ rule, severity, file }) => ({ rule, severity, file }))).toEqual([{ rule: 'spreadsheet-file', severity: 'error', file: 'Funds.xlsx' }]);
+    expect(problems.map(({ rule, severity, file }) => ({ rule, severity, file }))).toEqual([
+      { rule: 'spreadsheet-file', severity: 'error', file: 'Funds.xlsx' },
+    ]);
     expect(problems[0]!.message.zh).toBe('Funds.xlsx 不是 xlsx 工作簿：它设置了打开密码，或是改了扩展名的旧版 .xls 文件');
   });
 
   it('is not read when its CSV file is there: the CSV file is, and the workbook is mentioned', () => {
     const files = readSmall();
-    const { files: listed, problems } = listedFiles([...files, ['funds.xlsx', makeXlsx({ sheets: [{ name: 'a', rows: [['x']] }] })]].map(([name, bytes]) => ({ name, bytes })));
+    const dropped = [...files].map(([name, bytes]) => ({ name, bytes }));
+    const { files: listed, problems } = listedFiles([...dropped, { name: 'funds.xlsx', bytes: makeXlsx({ sheets: [{ name: 'a', rows: [['x']] }] }) }]);
     const { report } = loadDataset(listed, { folderProblems: problems });
     expect(report.ok).toBe(true);
     expect(report.problems.map((p) => [p.rule, p.severity, p.file])).toEqual([['spreadsheet-file', 'warning', 'funds.xlsx']]);
