@@ -104,6 +104,14 @@ export function dayAt(epochMilliseconds: number, utcOffsetHours = 0): string {
   return dateText(utcDay.floor(new Date(epochMilliseconds + utcOffsetHours * 3_600_000)));
 }
 
+/**
+ * The latest date anywhere on earth (UTC+14) at an instant: the day of the build, against which an
+ * as-of date may not be later, on the command line (src/load/readDataDir.ts) as in the browser.
+ */
+export function latestDayOnEarth(epochMilliseconds: number): string {
+  return dayAt(epochMilliseconds, 14);
+}
+
 /** How many hours this machine's time zone is ahead of UTC at an instant (8 in China). */
 export function utcOffsetHoursAt(epochMilliseconds: number): number {
   return -new Date(epochMilliseconds).getTimezoneOffset() / 60;

@@ -204,6 +204,9 @@ function unreadFolder(folderProblems: readonly Problem[]): LoadedDataset {
 /** Where the outline of a region is kept beside the data (src/load/readDataDir.ts reads it from there). */
 export const outlineFile = (regionCode: string): string => `geo/${regionCode}-boundary.wgs84.geojson`;
 
+/** The region code of an outline's file name (`150627-boundary.wgs84.geojson` → `150627`), if it is one. */
+export const outlineCodeOf = (name: string): string | undefined => /^(\d+)-boundary\.wgs84\.geojson$/.exec(name)?.[1];
+
 /**
  * The region's outline, wound for d3, or a problem saying why locations are not checked: no outline
  * for the region (said once, as information: a new region may have none yet), or one that cannot be read.
