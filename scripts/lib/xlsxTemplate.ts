@@ -7,7 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import { unzipSync, zipSync, type Zippable } from 'fflate';
-import { localNoonOf } from '../../src/model/calendar.ts';
+import { localNoonOf, startOf } from '../../src/model/calendar.ts';
 import type { Template } from '../../src/publish/templates.ts';
 import { toColumnLetter } from '../../src/read/problem.ts';
 
@@ -18,7 +18,7 @@ export const TEMPLATE_ROWS = 5000;
 export const HELP_SHEET = '说明 Help';
 
 // A fixed date: the workbook's own timestamps would otherwise change its bytes at every run.
-const WRITTEN = new Date(Date.UTC(2021, 9, 14));
+const WRITTEN = startOf('2021-10-14');
 
 const GREY = { argb: 'FF6B6B6B' };
 const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF4' } } as const;

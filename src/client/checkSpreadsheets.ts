@@ -61,7 +61,11 @@ export function checkDroppedFiles(dropped: readonly DroppedFile[], now: number):
   return loadDataset(files, { today: latestDayOnEarth(now), outlines, folderProblems: problems }).report;
 }
 
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, options: { className?: string; text?: string } = {}, ...children: Node[]): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  options: { className?: string; text?: string } = {},
+  ...children: Node[]
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (options.className !== undefined) node.className = options.className;
   if (options.text !== undefined) node.textContent = options.text;
@@ -74,18 +78,28 @@ const severityTag = (severity: Severity, labels: CheckLabels): HTMLElement =>
 
 function filesTable(files: readonly FileSummary[], labels: CheckLabels): HTMLElement {
   const head = [labels.colFile, labels.colSheet, labels.colFormat, labels.colRead, labels.colAccepted, labels.colRejected, labels.colBlank];
-  const headRow = element('tr', {}, ...head.map((text, index) => {
-    const th = element('th', { text, className: index >= 3 ? 'num' : '' });
-    th.scope = 'col';
-    return th;
-  }));
+  const headRow = element(
+    'tr',
+    {},
+    ...head.map((text, index) => {
+      const th = element('th', { text, className: index >= 3 ? 'num' : '' });
+      th.scope = 'col';
+      return th;
+    }),
+  );
   const rows = files.map((file) => {
     const name = element('th', { text: file.file });
     name.scope = 'row';
     const cells = [file.sheet ?? '', file.encoding ?? '—', String(file.read), String(file.accepted), String(file.rejected), String(file.blank)];
     return element('tr', {}, name, ...cells.map((text, index) => element('td', { text, className: index >= 2 ? 'num' : '' })));
   });
-  const table = element('table', { className: 'data' }, element('caption', { text: labels.filesCaption }), element('thead', {}, headRow), element('tbody', {}, ...rows));
+  const table = element(
+    'table',
+    { className: 'data' },
+    element('caption', { text: labels.filesCaption }),
+    element('thead', {}, headRow),
+    element('tbody', {}, ...rows),
+  );
   const scroll = element('div', { className: 'table-scroll' }, table);
   scroll.tabIndex = 0;
   scroll.setAttribute('role', 'region');
@@ -95,10 +109,20 @@ function filesTable(files: readonly FileSummary[], labels: CheckLabels): HTMLEle
 
 /** One problem: where it is (as the spreadsheet shows it), the column and value, what is wrong and how to fix it. */
 function findingItem(finding: Finding, labels: CheckLabels): HTMLElement {
-  const where = element('p', { className: 'finding-head' }, severityTag(finding.severity, labels), document.createTextNode(' '), element('code', { className: 'finding-where', text: finding.where }));
+  const where = element(
+    'p',
+    { className: 'finding-head' },
+    severityTag(finding.severity, labels),
+    document.createTextNode(' '),
+    element('code', { className: 'finding-where', text: finding.where }),
+  );
   if (finding.column !== undefined) where.append(document.createTextNode(' '), element('span', { className: 'finding-column', text: finding.column }));
   if (finding.value !== undefined) {
-    where.append(document.createTextNode(' '), element('span', { className: 'visually-hidden', text: `${labels.value}:` }), element('q', { className: 'finding-value', text: finding.value }));
+    where.append(
+      document.createTextNode(' '),
+      element('span', { className: 'visually-hidden', text: `${labels.value}:` }),
+      element('q', { className: 'finding-value', text: finding.value }),
+    );
   }
   where.append(document.createTextNode(' '), element('span', { className: 'finding-rule', text: `[${finding.rule}]` }));
   const item = element(
@@ -129,8 +153,18 @@ function groupItem(group: FindingGroup, labels: CheckLabels): HTMLElement {
     'li',
     { className: `finding-group severity-${group.severity}` },
     head,
-    element('p', { className: 'finding-message' }, element('strong', { text: `${group.cause ? labels.cause : labels.problems}：` }), document.createTextNode(group.message)),
-    element('p', { className: 'finding-hint' }, element('strong', { text: `${group.cause ? labels.fix : labels.hint}：` }), document.createTextNode(group.hint)),
+    element(
+      'p',
+      { className: 'finding-message' },
+      element('strong', { text: `${group.cause ? labels.cause : labels.problems}：` }),
+      document.createTextNode(group.message),
+    ),
+    element(
+      'p',
+      { className: 'finding-hint' },
+      element('strong', { text: `${group.cause ? labels.fix : labels.hint}：` }),
+      document.createTextNode(group.hint),
+    ),
     all,
   );
   item.dataset.rule = group.rule;
@@ -165,6 +199,8 @@ export function mountChecker(root: HTMLElement, labels: CheckLabels): void {
   const status = root.querySelector<HTMLElement>('.check-status');
   if (input == null || zone == null || result == null || status == null) return;
 
+  // How many checks the page has run: a test (or a person's script) can wait for the next.
+  let runs = 0;
   const run = async (files: readonly File[]): Promise<void> => {
     if (files.length === 0) return;
     status.textContent = fill(labels.working, { count: String(files.length) });
@@ -173,10 +209,11 @@ export function mountChecker(root: HTMLElement, labels: CheckLabels): void {
       const report = checkDroppedFiles(await readDropped(files), Date.now());
       result.replaceChildren(...renderReport(report, labels));
       status.textContent = report.ok ? labels.passed : labels.failed;
-      result.dataset.checked = String(files.length);
     } catch (error) {
       status.textContent = fill(labels.failedToRun, { reason: error instanceof Error ? error.message : String(error) });
     }
+    runs += 1;
+    root.dataset.runs = String(runs);
   };
 
   input.addEventListener('change', () => void run([...(input.files ?? [])]));

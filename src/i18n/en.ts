@@ -450,11 +450,15 @@ export const en: Dictionary = {
   dataJsonLdDescription:
     'Open data on rural revitalization progress in {region} (statistical division code {code}): the projects, funds, talent, pairings and monthly reviews of each village, and the officially reported figures with their reconciliation against the data. Edition {edition}, data as of {date}. Illustrative rows are marked row by row.',
   checkTitle: 'Check my spreadsheet',
-  checkDescription: 'Drop your data files (CSV or xlsx) here and check them in the browser, with the same bilingual report as npm run validate; nothing is uploaded.',
-  checkLede: 'Drop the CSV or Excel (xlsx) files to check below, or choose them. The check runs in your browser with the same rules as npm run validate before publishing, and gives the same report: each problem names the file, row and column (for an xlsx, the sheet too, as in funds.xlsx sheet 资金 !C17) and how to fix it.',
+  checkDescription:
+    'Drop your data files (CSV or xlsx) here and check them in the browser, with the same bilingual report as npm run validate; nothing is uploaded.',
+  checkLede:
+    'Drop the CSV or Excel (xlsx) files to check below, or choose them. The check runs in your browser with the same rules as npm run validate before publishing, and gives the same report: each problem names the file, row and column (for an xlsx, the sheet too, as in funds.xlsx sheet Funds !C17) and how to fix it.',
   checkPrivacy: 'Nothing is uploaded: the page checks even offline, and the data never leaves this computer.',
-  checkNames: 'Name the files as in data/ (funds.csv or funds.xlsx, say). Choose all the files at once so that the rules across files (a village code must be in villages.csv) can be checked; a missing file is listed as an error. To check locations, choose the region’s outline <region code>-boundary.wgs84.geojson with them.',
-  checkTemplates: 'A new spreadsheet can start from the templates in data/templates/: Chinese headers, two example rows, code columns as text, drop-down lists.',
+  checkNames:
+    'Name the files as in data/ (funds.csv or funds.xlsx, say). Choose all the files at once so that the rules across files (a village code must be in villages.csv) can be checked; a missing file is listed as an error. To check locations, choose the region’s outline <region code>-boundary.wgs84.geojson with them.',
+  checkTemplates:
+    'A new spreadsheet can start from the templates in data/templates/: Chinese headers, two example rows, code columns as text, drop-down lists.',
   checkChoose: 'Choose files',
   checkDrop: 'or drop files here',
   checkNoScript: 'The check needs JavaScript. On the command line, run npm run validate.',

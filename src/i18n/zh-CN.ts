@@ -452,9 +452,11 @@ export const zhCN = {
   // Check my spreadsheet (/check/): the validator in the browser
   checkTitle: '检查我的表格',
   checkDescription: '把数据文件（CSV 或 xlsx）拖到这里，在浏览器中检查，得到和 npm run validate 相同的中英文报告；文件不会上传。',
-  checkLede: '把要检查的 CSV 或 Excel（xlsx）文件拖到下面，或点击选择文件。检查在您的浏览器中完成，与发布前的 npm run validate 用的是同一套规则，报告也相同：每个问题写明文件、行、列（xlsx 写明工作表，如 funds.xlsx 工作表 资金 !C17）和改法。',
+  checkLede:
+    '把要检查的 CSV 或 Excel（xlsx）文件拖到下面，或点击选择文件。检查在您的浏览器中完成，与发布前的 npm run validate 用的是同一套规则，报告也相同：每个问题写明文件、行、列（xlsx 写明工作表，如 funds.xlsx 工作表 资金 !C17）和改法。',
   checkPrivacy: '文件不会上传：页面离线也能检查，数据不离开这台电脑。',
-  checkNames: '文件名要和 data/ 中的一样（如 funds.csv 或 funds.xlsx）。一次选齐所有文件，跨文件的规则（如村代码必须在 villages.csv 中）才能检查；缺少的文件会列为错误。要检查位置，请一起选择地区边界文件 <地区代码>-boundary.wgs84.geojson。',
+  checkNames:
+    '文件名要和 data/ 中的一样（如 funds.csv 或 funds.xlsx）。一次选齐所有文件，跨文件的规则（如村代码必须在 villages.csv 中）才能检查；缺少的文件会列为错误。要检查位置，请一起选择地区边界文件 <地区代码>-boundary.wgs84.geojson。',
   checkTemplates: '新表格可以从 data/templates/ 中的模板开始：中文表头、两行示例、代码列为文本格式、下拉列表。',
   checkChoose: '选择文件',
   checkDrop: '或把文件拖到这里',

@@ -73,8 +73,8 @@ export function monthOfDate(isoDate: string): string {
   return isoDate.slice(0, 7);
 }
 
-/** Midnight UTC of `YYYY-MM-DD`, or of the first day of `YYYY-MM`. */
-function startOf(text: string): Date {
+/** Midnight UTC of `YYYY-MM-DD`, or of the first day of `YYYY-MM`: the same instant in every time zone. */
+export function startOf(text: string): Date {
   if (/^\d{4}-\d{2}$/.test(text)) {
     const { year, month } = parseIsoMonth(text);
     return utcDate(year, month);

@@ -6,7 +6,7 @@
  */
 import type { FileSummary, Report } from './loadDataset.ts';
 import { locate, locateIn, type Problem, type Severity } from './problem.ts';
-import type { Locale } from '../i18n/locale.ts';
+import type { Bilingual, Locale } from '../i18n/locale.ts';
 import type { Reconciliation } from './reconcile.ts';
 import { formatHundredths } from '../format/money.ts';
 import { RECONCILE_STATUSES } from '../model/vocabulary.ts';
@@ -28,7 +28,14 @@ function formatFiles(files: FileSummary[]): string[] {
     '',
   );
   const rows = files.map((f) =>
-    [pad(f.sheet === undefined ? f.file : `${f.file} ${f.sheet}`, 16), pad(f.encoding ?? '—', 16), pad(String(f.read), 11), pad(String(f.accepted), 15), pad(String(f.rejected), 15), String(f.blank)].join(''),
+    [
+      pad(f.sheet === undefined ? f.file : `${f.file} ${f.sheet}`, 16),
+      pad(f.encoding ?? '—', 16),
+      pad(String(f.read), 11),
+      pad(String(f.accepted), 15),
+      pad(String(f.rejected), 15),
+      String(f.blank),
+    ].join(''),
   );
   return [head, ...rows];
 }
@@ -155,7 +162,7 @@ export type FindingGroup = {
   findings: Finding[];
 };
 
-const inLocale = (text: { zh: string; en: string }, locale: Locale): string => showControlCharacters(locale === 'en' ? text.en : text.zh);
+const inLocale = (text: Bilingual, locale: Locale): string => showControlCharacters(locale === 'en' ? text.en : text.zh);
 
 export function findingOf(problem: Problem, locale: Locale): Finding {
   return {
