@@ -58,7 +58,8 @@ export function checkDroppedFiles(dropped: readonly DroppedFile[], now: number):
     if (code !== undefined) outlines.set(code, new TextDecoder().decode(bytes));
   }
   const { files, problems } = listedFiles(dropped);
-  return loadDataset(files, { today: latestDayOnEarth(now), outlines, folderProblems: problems }).report;
+  // noEval: the page's CSP forbids compiling code, which the command line does to build records faster.
+  return loadDataset(files, { today: latestDayOnEarth(now), outlines, folderProblems: problems, noEval: true }).report;
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(

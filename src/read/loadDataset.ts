@@ -56,6 +56,8 @@ export type DatasetOptions = {
    * spreadsheet instead of its CSV): reported as they are, in place of "the file is missing".
    */
   folderProblems?: readonly Problem[];
+  /** Read records without compiling code at run time: in a page, whose CSP forbids eval (the checker). */
+  noEval?: boolean;
 };
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -85,7 +87,7 @@ export function loadDataset(files: ReadonlyMap<string, Uint8Array>, options: Dat
   if (folderUnread) return unreadFolder(folderProblems);
   const sources = new Map<string, Source>();
   const reads: TableRead[] = TABLES.map((table) => {
-    const { read, source } = readSource(table, files);
+    const { read, source } = readSource(table, files, options.noEval === true);
     if (source !== undefined) sources.set(table.file, source);
     return explained.has(table.file) ? { ...read, problems: read.problems.filter((p) => p.rule !== 'missing-file') } : read;
   });
@@ -169,17 +171,17 @@ export function workbookNameFor(table: Pick<AnyTable, 'file'>, names: Iterable<s
  * A table's rows from its CSV file; without one, from the first sheet of its workbook (or the sheet
  * named like the file or the table). The CSV file wins when both are there (dataFolder.ts says so).
  */
-function readSource(table: AnyTable, files: ReadonlyMap<string, Uint8Array>): { read: TableRead; source?: Source } {
+function readSource(table: AnyTable, files: ReadonlyMap<string, Uint8Array>, noEval: boolean): { read: TableRead; source?: Source } {
   const csv = files.get(table.file);
   const workbook = csv === undefined ? workbookNameFor(table, files.keys()) : undefined;
-  if (workbook === undefined) return { read: readTable(table, csv) };
+  if (workbook === undefined) return { read: readTable(table, csv, { noEval }) };
   const opened = readWorkbook(files.get(workbook)!);
   if (!opened.ok) {
     const read = readTable(table, new Uint8Array());
     return { read: { ...read, encoding: 'xlsx', problems: [workbookProblem(workbook, opened.trouble, opened.detail)] }, source: { file: workbook } };
   }
   const sheet = chooseSheet(opened.sheets, table);
-  return { read: readSheet(table, sheet!), source: { file: workbook, sheet: sheet!.name } };
+  return { read: readSheet(table, sheet!, { noEval }), source: { file: workbook, sheet: sheet!.name } };
 }
 
 /**

@@ -13,17 +13,21 @@ import { hasControlCharacter, showControlCharacters } from '../format/controlCha
 import { toColumnLetter, type ColumnPosition, type Problem } from './problem.ts';
 import type { AnyTable } from './field.ts';
 import type { Sourced } from './tables.ts';
-import { makeRecordBuilder, type RecordBuilder } from './recordBuilder.ts';
+import { makeRecordBuilder, plainRecordBuilder, type RecordBuilder } from './recordBuilder.ts';
 import { exampleRowProblem, isExampleRow, knownColumns, titleRowProblem, totalsCell, totalsRowProblem, unquotedComma } from './fileStructure.ts';
 import type { CellParser } from './coerceCell.ts';
 
 // One builder per table, made when the table is first read: its code is then optimised once.
 const builders = new WeakMap<AnyTable, RecordBuilder>();
-function recordBuilderOf(table: AnyTable): RecordBuilder {
+function recordBuilderOf(table: AnyTable, noEval: boolean): RecordBuilder {
+  if (noEval) return plainRecordBuilder(Object.keys(table.columns));
   let build = builders.get(table);
   if (build === undefined) builders.set(table, (build = makeRecordBuilder(Object.keys(table.columns))));
   return build;
 }
+
+/** How a table is read: `noEval` where code may not be compiled at run time (a page under the site's CSP). */
+export type ReadOptions = { noEval?: boolean };
 
 /** How a table's file was written: a CSV file's encoding, or an Excel workbook. */
 export type SourceFormat = Encoding | 'xlsx';
@@ -47,7 +51,7 @@ export type TableRead = {
   blankRows: number[];
 };
 
-export function readTable(table: AnyTable, bytes: Uint8Array | undefined): TableRead {
+export function readTable(table: AnyTable, bytes: Uint8Array | undefined, { noEval = false }: ReadOptions = {}): TableRead {
   const { file } = table;
   if (bytes === undefined) {
     return {
@@ -84,6 +88,7 @@ export function readTable(table: AnyTable, bytes: Uint8Array | undefined): Table
     // ends, or a quote (a quoted cell may hold a line break, which only notes and quotations may).
     invisible: hasControlCharacter(text, 'file') || text.includes('"'),
     commas: true,
+    noEval,
   });
 }
 
@@ -91,9 +96,9 @@ export function readTable(table: AnyTable, bytes: Uint8Array | undefined): Table
  * One worksheet of a workbook read as the table's file: the same rules as a CSV file's rows, located
  * by the sheet's own row numbers and column letters (the caller names the workbook and the sheet).
  */
-export function readSheet(table: AnyTable, sheet: Sheet): TableRead {
+export function readSheet(table: AnyTable, sheet: Sheet, { noEval = false }: ReadOptions = {}): TableRead {
   // Every cell is looked at for invisible characters; a workbook has no bytes left undecoded, nor unquoted commas.
-  return readRows(table, 'xlsx', (read) => scanSheet(sheet.rows, table.file, read), { undecodable: false, invisible: true, commas: false });
+  return readRows(table, 'xlsx', (read) => scanSheet(sheet.rows, table.file, read), { undecodable: false, invisible: true, commas: false, noEval });
 }
 
 type RowsOptions = {
@@ -103,10 +108,16 @@ type RowsOptions = {
   invisible: boolean;
   /** Whether a row one cell too wide may be a name's unquoted comma (CSV only). */
   commas: boolean;
+  noEval: boolean;
 };
 
 /** The rows of a file or sheet, as its scanner hands them over, into records and problems. */
-function readRows(table: AnyTable, encoding: SourceFormat, scan: (read: RowReader) => ScannedCsv, { undecodable, invisible, commas }: RowsOptions): TableRead {
+function readRows(
+  table: AnyTable,
+  encoding: SourceFormat,
+  scan: (read: RowReader) => ScannedCsv,
+  { undecodable, invisible, commas, noEval }: RowsOptions,
+): TableRead {
   const { file } = table;
   const records: TableRead['records'] = [];
   const cellProblems: Problem[] = [];
@@ -135,7 +146,7 @@ function readRows(table: AnyTable, encoding: SourceFormat, scan: (read: RowReade
     const readable = !headers.problems.some((p) => p.rule === 'missing-column');
     // One value per column of the table, in the table's order, whatever the file's order: the
     // builder then makes every record of the table in one shape. Reused for every row.
-    const build = recordBuilderOf(table);
+    const build = recordBuilderOf(table, noEval);
     const slots = Object.keys(table.columns).map((key) => columns.find((column) => column.key === key));
     const values: unknown[] = slots.map(() => undefined);
     const keySlot = slots.find((column) => column !== undefined && column.key === keyColumn);

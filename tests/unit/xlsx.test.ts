@@ -312,3 +312,14 @@ describe('codes as other tools write them', () => {
     expect(problem).toMatchObject({ rule: 'type', columnLetter: 'C', value: written });
   });
 });
+
+describe('the validator without compiled code (the checker page)', () => {
+  it('gives the same report and records with noEval as without', () => {
+    const files = readSmall();
+    files.set('funds.csv', readFileSync(join(SMALL, '..', 'broken', 'type', 'funds.csv')));
+    const compiled = loadDataset(files);
+    const plain = loadDataset(files, { noEval: true });
+    expect(plain.report).toEqual(compiled.report);
+    expect(plain.records).toEqual(compiled.records);
+  });
+});
