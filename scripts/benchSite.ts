@@ -4,7 +4,7 @@
  * 1. Page weight: serves dist/ (built first if missing) with the project's static server, loads the
  *    home, map and one village page in Chromium with an empty cache, and sums the bytes each page
  *    transferred (gzip-encoded response bodies) and its requests, against the budgets: home ≤ 50 KB,
- *    village ≤ 25 KB, map ≤ 90 KB (1 KB = 1,000 bytes). Any request to a host other than the site's
+ *    village ≤ 25 KB, map ≤ 90 KB, the spreadsheet checker (the validator itself) ≤ 120 KB (1 KB = 1,000 bytes). Any request to a host other than the site's
  *    own is listed.
  * 2. Build time: the site's build (validate + Astro build, as `npm run build` does) against a bare
  *    Astro project with as many trivial pages as dist/ has HTML pages, generated in .build/ and
@@ -144,6 +144,8 @@ async function measurePageWeights(): Promise<PageWeight[]> {
       ['Home (en)', '/en/', 50 * KB],
       ['Map (en)', '/en/map/', 90 * KB],
       [`Village (en) ${village.village_code}`, `/en/villages/${village.village_code}/`, 25 * KB],
+      ['检查 Check', '/check/', 120 * KB],
+      ['Check (en)', '/en/check/', 120 * KB],
     ];
     const weights: PageWeight[] = [];
     for (const [name, path, budget] of pages) weights.push(await weighPage(browser, server.url, name, path, budget));

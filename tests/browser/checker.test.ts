@@ -131,6 +131,31 @@ describe.each<Locale>(['zh-CN', 'en'])('the checker page (%s)', (locale) => {
   });
 });
 
+describe('the validator in the page', () => {
+  it('loads on the checker page only, from the site itself', async () => {
+    const page = await session.context.newPage();
+    const requested = async (path: string): Promise<Set<string>> => {
+      const urls = new Set<string>();
+      const record = (request: { url: () => string }) => urls.add(request.url());
+      page.on('request', record);
+      await visit(page, `${siteUrl}${path}`);
+      page.off('request', record);
+      return urls;
+    };
+    const home = await requested('/');
+    const check = await requested('/check/');
+    const own = [...check].filter((url) => !home.has(url) && url.endsWith('.js'));
+    expect(own.length).toBeGreaterThan(0);
+    expect([...check].filter((url) => !url.startsWith(siteUrl))).toEqual([]);
+    // The scripts only the checker loads hold the validator (its names of spreadsheet mistakes are in them), and no script of the home page does.
+    const texts = await Promise.all(own.map(async (url) => (await page.request.get(url)).text()));
+    expect(texts.join('').includes('excel-scientific-code')).toBe(true);
+    const homeScripts = await Promise.all([...home].filter((url) => url.endsWith('.js')).map(async (url) => (await page.request.get(url)).text()));
+    expect(homeScripts.join('').includes('excel-scientific-code')).toBe(false);
+    await page.close();
+  });
+});
+
 describe('the checker page and its report, to axe-core', () => {
   // axe is injected as an inline script, which the site's CSP rightly refuses (see accessibility.test.ts).
   let context: Awaited<ReturnType<typeof newContext>>;
