@@ -56,7 +56,7 @@ describe('the CSV templates', () => {
 });
 
 describe('the xlsx templates', () => {
-  it.each(tables.map((table) => [table.file, table] as const))('%s round-trips through the validator: its examples shown, not read', async (file, table) => {
+  it.each(tables.map((table) => [table.file, table] as const))('%s round-trips through the validator: its examples shown, not read', async (_file, table) => {
     const template = templateOf(table);
     const name = `${template.stem}.xlsx`;
     const report = withTemplate(table, name, await xlsxTemplate(template));
