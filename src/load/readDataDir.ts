@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadDataset, outlineCodeOf, type LoadedDataset } from '../read/loadDataset.ts';
-import { entryProblem, folderProblem, isDataFile, isLockFile, isSpreadsheet, spreadsheetProblems, type EntryTrouble } from '../read/dataFolder.ts';
+import { entryProblem, folderProblem, isLockFile, isSpreadsheet, namesToRead, spreadsheetProblems, type EntryTrouble } from '../read/dataFolder.ts';
 import type { Problem } from '../read/problem.ts';
 import { dayAt, latestDayOnEarth, utcOffsetHoursAt } from '../model/calendar.ts';
 
@@ -47,7 +47,7 @@ export function readDataFiles(dir: string = DATA_DIR): DataFiles {
     .filter((name) => !isLockFile(name))
     .sort();
   const byName = new Map(entries.map((entry) => [entry.name, entry]));
-  for (const name of names.filter(isDataFile)) {
+  for (const name of namesToRead(names)) {
     const trouble = troubleOf(dir, byName.get(name)!);
     if (trouble !== undefined) {
       problems.push(entryProblem(name, trouble));

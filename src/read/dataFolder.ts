@@ -14,9 +14,23 @@ export type EntryTrouble = 'folder' | 'broken-link' | 'not-a-file' | 'unreadable
 export const SPREADSHEET_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.et', '.ods'] as const;
 
 const lower = (name: string): string => name.toLowerCase();
+const stemOf = (name: string): string => name.slice(0, name.lastIndexOf('.'));
 
-/** Whether the tool reads a file of this name: a CSV file or an `.xlsx` workbook. */
-export const isDataFile = (name: string): boolean => lower(name).endsWith('.csv') || lower(name).endsWith('.xlsx');
+/**
+ * The names among a folder's entries (or the files dropped on the checker page) that are read: every
+ * CSV file, and a workbook that stands for a data file whose CSV file is not there (`funds.xlsx` for
+ * `funds.csv`). Any other workbook is only mentioned (spreadsheetProblems), and so is no part of the
+ * data: it changes neither the report nor the edition's digest.
+ */
+export function namesToRead(names: readonly string[]): string[] {
+  const present = new Set(names.map(lower));
+  return names.filter((name) => {
+    if (lower(name).endsWith('.csv')) return true;
+    if (!lower(name).endsWith('.xlsx')) return false;
+    const csv = `${lower(stemOf(name))}.csv`;
+    return KNOWN.has(csv) && !present.has(csv);
+  });
+}
 
 /** Excel and WPS leave a lock file (`~$funds.xlsx`) beside a file they have open: it is theirs, not data. */
 export const isLockFile = (name: string): boolean => name.startsWith('~$');
@@ -80,8 +94,6 @@ const SAVE_AS = {
   en: 'save it as CSV or xlsx: in Excel, File → Save As → "CSV UTF-8 (Comma delimited)" or "Excel Workbook (*.xlsx)"; in WPS, File → Save As → "CSV (comma delimited)" or "Excel file (*.xlsx)"',
 };
 
-const stemOf = (name: string): string => name.slice(0, name.lastIndexOf('.'));
-
 /**
  * Spreadsheets beside the data files, each mentioned unless it is read: an `.xlsx` is read in place
  * of a missing CSV file of its name. Beside its CSV file a spreadsheet may hold newer figures than the
@@ -144,8 +156,9 @@ export function spreadsheetProblems(spreadsheets: readonly string[], dataNames: 
  */
 export function listedFiles(entries: Iterable<{ name: string; bytes: Uint8Array }>): { files: Map<string, Uint8Array>; problems: Problem[] } {
   const kept = [...entries].filter(({ name }) => !isLockFile(name)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const files = new Map(kept.filter(({ name }) => isDataFile(name)).map(({ name, bytes }) => [name, bytes]));
   const names = kept.map(({ name }) => name);
+  const read = new Set(namesToRead(names));
+  const files = new Map(kept.filter(({ name }) => read.has(name)).map(({ name, bytes }) => [name, bytes]));
   return { files, problems: spreadsheetProblems(names.filter(isSpreadsheet), new Set(files.keys())) };
 }
 
