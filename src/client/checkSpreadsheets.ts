@@ -39,7 +39,6 @@ export type CheckLabels = {
   alike: string;
   all: string;
   value: string;
-  rule: string;
   plain: string;
 };
 
@@ -154,12 +153,10 @@ function groupItem(group: FindingGroup, labels: CheckLabels): HTMLElement {
     'li',
     { className: `finding-group severity-${group.severity}` },
     head,
-    element(
-      'p',
-      { className: 'finding-message' },
-      element('strong', { text: `${group.cause ? labels.cause : labels.problems}：` }),
-      document.createTextNode(group.message),
-    ),
+    // A named cause is said as such; otherwise the first problem's own words stand for the group.
+    group.cause
+      ? element('p', { className: 'finding-message' }, element('strong', { text: `${labels.cause}：` }), document.createTextNode(group.message))
+      : element('p', { className: 'finding-message', text: group.message }),
     element(
       'p',
       { className: 'finding-hint' },

@@ -487,6 +487,5 @@ export const en: Dictionary = {
   checkAlike: '{count} alike',
   checkAll: 'All {count}',
   checkValue: 'Value',
-  checkRule: 'Rule',
   checkPlain: 'Text report (as npm run validate prints it)',
 };

@@ -486,7 +486,6 @@ export const zhCN = {
   checkAlike: '同类 {count} 处',
   checkAll: '全部 {count} 处',
   checkValue: '填写的值',
-  checkRule: '规则',
   checkPlain: '文字报告（与 npm run validate 打印的相同）',
 } as const;
 
