@@ -93,8 +93,8 @@ export function unquotedComma(
  */
 export const EXAMPLE_MARK = '示例';
 
-/** Whether a row is an example row of a template (its first cell starts with 示例). */
-export const isExampleRow = (cells: readonly string[]): boolean => (cells[0] ?? '').normalize('NFKC').trimStart().startsWith(EXAMPLE_MARK);
+/** Whether a row is an example row of a template: its first cell (trimmed, as the scanners hand it over) starts with 示例. */
+export const isExampleRow = (cells: readonly string[]): boolean => cells[0]?.startsWith(EXAMPLE_MARK) === true;
 
 export function exampleRowProblem(file: string, row: number, text: string): Problem {
   return {
