@@ -11,7 +11,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { AXE_PATH, inLocale, newContext, siteUnderTest, useBrowser, visit } from './browser.ts';
-import { readDataFiles } from '../../src/load/readDataDir.ts';
 import { validateCommand } from '../../scripts/lib/validateCommand.ts';
 import { findingOf, type Finding } from '../../src/read/formatReport.ts';
 import type { Problem } from '../../src/read/problem.ts';
@@ -26,16 +25,16 @@ const OUTLINE = '150627-boundary.wgs84.geojson';
 
 type Dropped = { name: string; bytes: Uint8Array };
 
-/** The small dataset with a broken fixture laid over it, as the unit tests lay it, and the region's outline. */
+/** The small dataset with a broken fixture's files laid over it, as the unit tests lay them, and the region's outline. */
 function filesOf(rule: string): Dropped[] {
   const files = new Map<string, Uint8Array>(
     readdirSync(join(FIXTURES, 'small')).map((name) => [name, new Uint8Array(readFileSync(join(FIXTURES, 'small', name)))]),
   );
-  const overlay = readDataFiles(join(FIXTURES, 'broken', rule));
-  for (const [name, bytes] of overlay.files) files.set(name, bytes);
-  // What cannot be read in the fixture stands for no file of the small dataset either (a spreadsheet
-  // beside its CSV is read, and only mentioned: it comes along as it is).
-  for (const problem of overlay.problems) if (problem.rule === 'file-system') files.delete(problem.file);
+  // Every file of the fixture, as staff would drop them all (a spreadsheet beside its CSV file among them).
+  const dir = join(FIXTURES, 'broken', rule);
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isFile()) files.set(entry.name, new Uint8Array(readFileSync(join(dir, entry.name))));
+  }
   files.set(OUTLINE, new Uint8Array(readFileSync(join(FIXTURES, 'region', 'geo', OUTLINE))));
   return [...files].map(([name, bytes]) => ({ name, bytes }));
 }
