@@ -73,6 +73,9 @@ function element<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+/** A label before its text, with the colon of the page's language. */
+const label = (word: string, labels: CheckLabels): string => (labels.locale === 'en' ? `${word}: ` : `${word}：`);
+
 const severityTag = (severity: Severity, labels: CheckLabels): HTMLElement =>
   element('span', { className: `tag severity severity-${severity}`, text: labels.severity[severity] });
 
@@ -130,7 +133,7 @@ function findingItem(finding: Finding, labels: CheckLabels): HTMLElement {
     { className: `finding severity-${finding.severity}` },
     where,
     element('p', { className: 'finding-message', text: finding.message }),
-    element('p', { className: 'finding-hint' }, element('strong', { text: `${labels.hint}：` }), document.createTextNode(finding.hint)),
+    element('p', { className: 'finding-hint' }, element('strong', { text: label(labels.hint, labels) }), document.createTextNode(finding.hint)),
   );
   item.dataset.rule = finding.rule;
   item.dataset.severity = finding.severity;
@@ -155,12 +158,12 @@ function groupItem(group: FindingGroup, labels: CheckLabels): HTMLElement {
     head,
     // A named cause is said as such; otherwise the first problem's own words stand for the group.
     group.cause
-      ? element('p', { className: 'finding-message' }, element('strong', { text: `${labels.cause}：` }), document.createTextNode(group.message))
+      ? element('p', { className: 'finding-message' }, element('strong', { text: label(labels.cause, labels) }), document.createTextNode(group.message))
       : element('p', { className: 'finding-message', text: group.message }),
     element(
       'p',
       { className: 'finding-hint' },
-      element('strong', { text: `${group.cause ? labels.fix : labels.hint}：` }),
+      element('strong', { text: label(group.cause ? labels.fix : labels.hint, labels) }),
       document.createTextNode(group.hint),
     ),
     all,
