@@ -4,7 +4,7 @@
  * 1. Page weight: serves dist/ (built first if missing) with the project's static server, loads the
  *    home, map and one village page in Chromium with an empty cache, and sums the bytes each page
  *    transferred (gzip-encoded response bodies) and its requests, against the budgets: home ≤ 50 KB,
- *    village ≤ 25 KB, map ≤ 90 KB (1 KB = 1,000 bytes). Any request to a host other than the site's
+ *    village ≤ 25 KB, map ≤ 90 KB, the spreadsheet checker (the validator itself) ≤ 120 KB (1 KB = 1,000 bytes). Any request to a host other than the site's
  *    own is listed.
  * 2. Build time: the site's build (validate + Astro build, as `npm run build` does) against a bare
  *    Astro project with as many trivial pages as dist/ has HTML pages, generated in .build/ and
@@ -96,6 +96,8 @@ async function measurePageWeights(): Promise<PageWeight[]> {
       ['Home (en)', '/en/', BUDGETS.home],
       ['Map (en)', '/en/map/', BUDGETS.map],
       [`Village (en) ${village.village_code}`, `/en/villages/${village.village_code}/`, BUDGETS.village],
+      ['检查 Check', '/check/', BUDGETS.check],
+      ['Check (en)', '/en/check/', BUDGETS.check],
     ];
     const weights: PageWeight[] = [];
     for (const [name, path, budget] of pages) weights.push(await weighPage(browser, server.url, name, path, budget));

@@ -9,7 +9,8 @@ import type { Browser } from 'playwright-core';
 export const KB = 1000;
 
 /** The budgets of the README: home ≤ 50 KB, a village's page ≤ 25 KB, the map ≤ 90 KB, gzipped. */
-export const BUDGETS = { home: 50 * KB, village: 25 * KB, map: 90 * KB } as const;
+/** The spreadsheet checker carries the validator itself; only that page loads it. */
+export const BUDGETS = { home: 50 * KB, village: 25 * KB, map: 90 * KB, check: 120 * KB } as const;
 
 export type PageWeight = {
   name: string;

@@ -6,14 +6,14 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { loadDataset, type LoadedDataset } from '../read/loadDataset.ts';
-import { entryProblem, folderProblem, isSpreadsheet, spreadsheetProblems, type EntryTrouble } from '../read/dataFolder.ts';
+import { loadDataset, outlineCodeOf, type LoadedDataset } from '../read/loadDataset.ts';
+import { entryProblem, folderProblem, isLockFile, isSpreadsheet, namesToRead, spreadsheetProblems, type EntryTrouble } from '../read/dataFolder.ts';
 import type { Problem } from '../read/problem.ts';
-import { dayAt, utcOffsetHoursAt } from '../model/calendar.ts';
+import { dayAt, latestDayOnEarth, utcOffsetHoursAt } from '../model/calendar.ts';
 
 export const DATA_DIR = resolve(process.env.DATA_DIR ?? 'data');
 
-/** The CSV files of a data folder, and what could not be read there (never an exception). */
+/** The CSV files and xlsx workbooks of a data folder, and what could not be read there (never an exception). */
 export type DataFiles = { files: Map<string, Uint8Array>; problems: Problem[] };
 
 const errorCode = (error: unknown): string | undefined =>
@@ -42,13 +42,12 @@ export function readDataFiles(dir: string = DATA_DIR): DataFiles {
   }
   const files = new Map<string, Uint8Array>();
   const problems: Problem[] = [];
-  // Excel and WPS leave a lock file (~$funds.csv) beside a file they have open: it is theirs, not data.
   const names = entries
     .map((entry) => entry.name)
-    .filter((name) => !name.startsWith('~$'))
+    .filter((name) => !isLockFile(name))
     .sort();
   const byName = new Map(entries.map((entry) => [entry.name, entry]));
-  for (const name of names.filter((n) => n.toLowerCase().endsWith('.csv'))) {
+  for (const name of namesToRead(names)) {
     const trouble = troubleOf(dir, byName.get(name)!);
     if (trouble !== undefined) {
       problems.push(entryProblem(name, trouble));
@@ -80,7 +79,7 @@ export function readOutlines(dir: string = DATA_DIR): Map<string, string> {
   // An outline that cannot be read is as good as none: locations are then not checked, and the report says so.
   try {
     for (const name of readdirSync(geo)) {
-      const code = /^(\d+)-boundary\.wgs84\.geojson$/.exec(name)?.[1];
+      const code = outlineCodeOf(name);
       if (code === undefined) continue;
       try {
         outlines.set(code, readFileSync(join(geo, name), 'utf8'));
@@ -100,7 +99,7 @@ export function readOutlines(dir: string = DATA_DIR): Map<string, string> {
  * machine are; one day too far may pass, which is not what the check is for (an as-of of 2099).
  */
 export function dayOfBuild(now: number = Date.now()): string {
-  return dayAt(now, 14);
+  return latestDayOnEarth(now);
 }
 
 /** Today on this machine's own calendar (China Standard Time on staff machines): the day an edition is released. */

@@ -73,8 +73,8 @@ export function monthOfDate(isoDate: string): string {
   return isoDate.slice(0, 7);
 }
 
-/** Midnight UTC of `YYYY-MM-DD`, or of the first day of `YYYY-MM`. */
-function startOf(text: string): Date {
+/** Midnight UTC of `YYYY-MM-DD`, or of the first day of `YYYY-MM`: the same instant in every time zone. */
+export function startOf(text: string): Date {
   if (/^\d{4}-\d{2}$/.test(text)) {
     const { year, month } = parseIsoMonth(text);
     return utcDate(year, month);
@@ -102,6 +102,14 @@ export function fromDayNumber(day: number): string {
  */
 export function dayAt(epochMilliseconds: number, utcOffsetHours = 0): string {
   return dateText(utcDay.floor(new Date(epochMilliseconds + utcOffsetHours * 3_600_000)));
+}
+
+/**
+ * The latest date anywhere on earth (UTC+14) at an instant: the day of the build, against which an
+ * as-of date may not be later, on the command line (src/load/readDataDir.ts) as in the browser.
+ */
+export function latestDayOnEarth(epochMilliseconds: number): string {
+  return dayAt(epochMilliseconds, 14);
 }
 
 /** How many hours this machine's time zone is ahead of UTC at an instant (8 in China). */

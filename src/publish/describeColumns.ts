@@ -6,6 +6,7 @@ import type { AnyTable, FieldKind } from '../read/field.ts';
 import { acceptedHeaders } from '../read/mapHeaders.ts';
 import { TABLES } from '../read/tables.ts';
 import type { Vocabulary } from '../model/vocabulary.ts';
+import type { Bilingual } from '../i18n/locale.ts';
 
 const KIND_NAMES: Record<FieldKind, string> = {
   code: '区划代码 code',
@@ -30,8 +31,48 @@ function describeValues(vocabulary: Vocabulary): string {
     .join('；');
 }
 
-export function describeTable(table: AnyTable): string {
+/** What the dictionary says of one column: the Markdown table's row, and the templates' help and cell comments. */
+export type ColumnHelp = {
+  key: string;
+  header: string;
+  /** Other headers accepted for it, besides the key and the Chinese header. */
+  others: string[];
+  /** Its type in both languages, with the allowed values of a closed list. */
+  type: string;
+  required: boolean;
+  description: Bilingual;
+  example?: string;
+};
+
+export function columnHelp(table: AnyTable): ColumnHelp[] {
   const headers = new Map(acceptedHeaders(table).map((entry) => [entry.key, entry.headers]));
+  return Object.entries(table.columns).map(([key, { meta }]) => ({
+    key,
+    header: meta.header,
+    others: (headers.get(key) ?? []).filter((header) => header !== key && header !== meta.header),
+    type: meta.vocabulary === undefined ? KIND_NAMES[meta.kind] : `${KIND_NAMES.enum}: ${describeValues(meta.vocabulary)}`,
+    required: meta.required,
+    description: meta.description,
+    ...(meta.example === undefined ? {} : { example: meta.example }),
+  }));
+}
+
+/**
+ * The rules across files a table's rows must keep, one line each in both languages; `code` marks a
+ * file or column name (Markdown's backticks in the dictionary, nothing in a spreadsheet's help).
+ */
+export function describeReferences(table: AnyTable, code: (name: string) => string = (name) => name): Bilingual[] {
+  const lines: Bilingual[] = table.references.map((reference) => {
+    const target = reference.also === undefined ? code(reference.file) : `${code(reference.file)} 或 or ${code(reference.also.file)}`;
+    const column = code(reference.columns);
+    return reference.match === 'parent'
+      ? { zh: `${column} 的上级区划必须在 ${target} 中`, en: `the parent division of ${column} must be in ${target}` }
+      : { zh: `${column} 必须在 ${target} 中存在`, en: `${column} must exist in ${target}` };
+  });
+  return [...lines, ...(table.checks ?? [])];
+}
+
+export function describeTable(table: AnyTable): string {
   const lines = [
     `### \`${table.file}\` ${table.title.zh} · ${table.title.en}`,
     '',
@@ -42,25 +83,13 @@ export function describeTable(table: AnyTable): string {
     '| 列 column | 表头 header | 也可写作 also accepted | 类型 type | 必填 required | 说明 | description |',
     '|---|---|---|---|---|---|---|',
   ];
-  for (const [key, field] of Object.entries(table.columns)) {
-    const { meta } = field;
-    const others = (headers.get(key) ?? []).filter((header) => header !== key && header !== meta.header);
-    const type = meta.vocabulary === undefined ? KIND_NAMES[meta.kind] : `${KIND_NAMES.enum}: ${describeValues(meta.vocabulary)}`;
-    const example = meta.example === undefined ? '' : `（例 e.g. \`${meta.example}\`）`;
+  for (const help of columnHelp(table)) {
+    const example = help.example === undefined ? '' : `（例 e.g. \`${help.example}\`）`;
     lines.push(
-      `| \`${key}\` | ${cell(meta.header)} | ${cell(others.join('、'))} | ${cell(type)} | ${meta.required ? '是 yes' : '否 no'} | ${cell(meta.description.zh)}${example} | ${cell(meta.description.en)} |`,
+      `| \`${help.key}\` | ${cell(help.header)} | ${cell(help.others.join('、'))} | ${cell(help.type)} | ${help.required ? '是 yes' : '否 no'} | ${cell(help.description.zh)}${example} | ${cell(help.description.en)} |`,
     );
   }
-  for (const reference of table.references) {
-    const target = reference.also === undefined ? `\`${reference.file}\`` : `\`${reference.file}\` 或 or \`${reference.also.file}\``;
-    lines.push(
-      '',
-      reference.match === 'parent'
-        ? `- \`${reference.columns}\` 的上级区划必须在 ${target} 中 · the parent division of \`${reference.columns}\` must be in ${target}.`
-        : `- \`${reference.columns}\` 必须在 ${target} 中存在 · \`${reference.columns}\` must exist in ${target}.`,
-    );
-  }
-  for (const check of table.checks ?? []) lines.push('', `- ${check.zh} · ${check.en}.`);
+  for (const line of describeReferences(table, (name) => `\`${name}\``)) lines.push('', `- ${line.zh} · ${line.en}.`);
   return lines.join('\n');
 }
 

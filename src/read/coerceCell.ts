@@ -56,6 +56,14 @@ const SCIENTIFIC = /^\d(\.\d+)?e\+\d+$/i;
 // `1234,5`, `109,778220` or `1.234,56`: a comma as the decimal mark, as European settings write
 // numbers. Only a cell that failed is asked: `1,234` (thousands) is read as a number before this.
 const DECIMAL_COMMA = /^-?(\d{1,3}(\.\d{3})+|\d+),\d+$/;
+/**
+ * A code as some tools write it: after Excel's leading apostrophe (typed to keep a code as text, and
+ * written out by some systems' exports) or with a trailing `.0` (a code that went through a float on
+ * its way, as pandas writes it). Neither is part of the code; anything else is left as it is.
+ */
+const DECORATED_CODE = /^['‘’]?(\d+)(\.0+)?$/;
+const bareCode = (text: string): string => DECORATED_CODE.exec(text)?.[1] ?? text;
+
 const NUMERIC_KINDS = new Set<FieldMeta['kind']>(['money', 'decimal', 'number', 'integer']);
 
 const HINTS: Record<string, Bilingual> = {
@@ -92,7 +100,7 @@ function parseByKind(meta: FieldMeta, text: string): Coerced<unknown> & { rule?:
     case 'month':
       return parseMonth(text);
     case 'code': {
-      const digits = /^\d+$/.test(text) ? text : normalizeDigits(text);
+      const digits = /^\d+$/.test(text) ? text : bareCode(normalizeDigits(text));
       const lengths = meta.codeLengths ?? [];
       if (/^\d+$/.test(digits) && lengths.includes(digits.length)) return { ok: true, value: digits };
       if (SCIENTIFIC.test(digits)) {

@@ -10,8 +10,30 @@ import { TABLES } from './tables.ts';
 /** What the reader found at a name that should have been a readable file. */
 export type EntryTrouble = 'folder' | 'broken-link' | 'not-a-file' | 'unreadable';
 
-/** Spreadsheet formats staff save from Excel and WPS; the tool reads none of them, only CSV. */
+/** Spreadsheet formats staff save from Excel and WPS; of them the tool reads `.xlsx` workbooks. */
 export const SPREADSHEET_EXTENSIONS = ['.xlsx', '.xlsm', '.xls', '.et', '.ods'] as const;
+
+const lower = (name: string): string => name.toLowerCase();
+const stemOf = (name: string): string => name.slice(0, name.lastIndexOf('.'));
+
+/**
+ * The names among a folder's entries (or the files dropped on the checker page) that are read: every
+ * CSV file, and a workbook that stands for a data file whose CSV file is not there (`funds.xlsx` for
+ * `funds.csv`). Any other workbook is only mentioned (spreadsheetProblems), and so is no part of the
+ * data: it changes neither the report nor the edition's digest.
+ */
+export function namesToRead(names: readonly string[]): string[] {
+  const present = new Set(names.map(lower));
+  return names.filter((name) => {
+    if (lower(name).endsWith('.csv')) return true;
+    if (!lower(name).endsWith('.xlsx')) return false;
+    const csv = `${lower(stemOf(name))}.csv`;
+    return KNOWN.has(csv) && !present.has(csv);
+  });
+}
+
+/** Excel and WPS leave a lock file (`~$funds.xlsx`) beside a file they have open: it is theirs, not data. */
+export const isLockFile = (name: string): boolean => name.startsWith('~$');
 
 const TROUBLE = {
   folder: { zh: '是一个文件夹，不是文件', en: 'is a folder, not a file' },
@@ -67,47 +89,77 @@ export function folderProblem(dir: string, trouble: 'missing' | 'not-a-folder' |
   };
 }
 
-const SAVE_AS_CSV = {
-  zh: '另存为 CSV：Excel 中选“文件 → 另存为 → CSV UTF-8（逗号分隔）”，WPS 中选“文件 → 另存为 → CSV（逗号分隔）”',
-  en: 'save it as CSV: in Excel, File → Save As → "CSV UTF-8 (Comma delimited)"; in WPS, File → Save As → "CSV (comma delimited)"',
+const SAVE_AS = {
+  zh: '另存为 CSV 或 xlsx：Excel 中选“文件 → 另存为 → CSV UTF-8（逗号分隔）”或“Excel 工作簿（*.xlsx）”，WPS 中选“文件 → 另存为 → CSV（逗号分隔）”或“Excel 文件（*.xlsx）”',
+  en: 'save it as CSV or xlsx: in Excel, File → Save As → "CSV UTF-8 (Comma delimited)" or "Excel Workbook (*.xlsx)"; in WPS, File → Save As → "CSV (comma delimited)" or "Excel file (*.xlsx)"',
 };
 
-const stemOf = (name: string): string => name.slice(0, name.lastIndexOf('.'));
+/**
+ * Spreadsheets beside the data files, each mentioned unless it is read: an `.xlsx` is read in place
+ * of a missing CSV file of its name. Beside its CSV file a spreadsheet may hold newer figures than the
+ * CSV the site is built from; in place of a data file in a format the tool does not read (`.xls`,
+ * `.et`, `.ods`, `.xlsm`) it explains why that file is missing. `dataNames` are the CSV and xlsx names read.
+ */
+export function spreadsheetProblems(spreadsheets: readonly string[], dataNames: ReadonlySet<string>): Problem[] {
+  const present = new Set([...dataNames].map(lower));
+  return spreadsheets.flatMap((name): Problem[] => {
+    // Windows names are case-insensitive: Funds.XLSX stands for funds.csv.
+    const csv = `${lower(stemOf(name))}.csv`;
+    const known = KNOWN.has(csv);
+    const isXlsx = lower(name).endsWith('.xlsx');
+    const hasCsv = present.has(csv);
+    if (isXlsx && known && !hasCsv) return [];
+    if (known && !hasCsv && !present.has(`${stemOf(csv)}.xlsx`)) {
+      return [
+        {
+          severity: 'error',
+          rule: 'spreadsheet-file',
+          file: csv,
+          value: name,
+          message: {
+            zh: `缺少 ${csv}，只有 ${name}；本工具只读取 CSV 和 xlsx 文件`,
+            en: `${csv} is missing and only ${name} is there; the tool reads CSV and xlsx files only`,
+          },
+          hint: {
+            zh: `打开 ${name}，${SAVE_AS.zh}，文件名为 ${csv} 或 ${stemOf(csv)}.xlsx`,
+            en: `Open ${name} and ${SAVE_AS.en}, named ${csv} or ${stemOf(csv)}.xlsx`,
+          },
+        },
+      ];
+    }
+    const builtFrom = hasCsv ? csv : `${stemOf(csv)}.xlsx`;
+    return [
+      {
+        severity: 'warning',
+        rule: 'spreadsheet-file',
+        file: name,
+        message: known
+          ? { zh: `${name} 不会被读取；网站由 ${builtFrom} 生成`, en: `${name} is not read; the site is built from ${builtFrom}` }
+          : isXlsx
+            ? { zh: `${name} 不会被读取：它不是数据文件之一`, en: `${name} is not read: it is not one of the data files` }
+            : { zh: `${name} 不会被读取；本工具只读取 CSV 和 xlsx 文件`, en: `${name} is not read; the tool reads CSV and xlsx files only` },
+        hint: known
+          ? { zh: `如果 ${name} 较新，打开它，${SAVE_AS.zh}，覆盖 ${builtFrom}`, en: `If ${name} is newer, open it and ${SAVE_AS.en}, replacing ${builtFrom}` }
+          : {
+              zh: `数据文件为：${TABLES.map((t) => t.file).join('、')}（也可以是同名的 .xlsx）；不需要的表格请移出 data/`,
+              en: `The data files are: ${TABLES.map((t) => t.file).join(', ')} (or .xlsx files of those names); move spreadsheets you do not need out of data/`,
+            },
+      },
+    ];
+  });
+}
 
 /**
- * Spreadsheets in data/ are never read, so each is mentioned: beside its CSV it may hold newer
- * figures than the CSV the site is built from; instead of its CSV it explains why the CSV is missing.
+ * Files handed over as a list rather than found in a folder (the checker page of the site, where
+ * staff drop them): the CSV files and workbooks to read, and what the other names mean, exactly as
+ * src/load/readDataDir.ts says them of a folder holding those files.
  */
-export function spreadsheetProblems(spreadsheets: readonly string[], csvNames: ReadonlySet<string>): Problem[] {
-  return spreadsheets.map((name): Problem => {
-    // Windows names are case-insensitive: Funds.XLSX stands for funds.csv.
-    const csv = `${stemOf(name).toLowerCase()}.csv`;
-    const known = KNOWN.has(csv);
-    if (known && !csvNames.has(csv)) {
-      return {
-        severity: 'error',
-        rule: 'spreadsheet-file',
-        file: csv,
-        value: name,
-        message: { zh: `缺少 ${csv}，只有 ${name}；本工具只读取 CSV 文件`, en: `${csv} is missing and only ${name} is there; the tool reads CSV files only` },
-        hint: { zh: `打开 ${name}，${SAVE_AS_CSV.zh}，文件名为 ${csv}`, en: `Open ${name} and ${SAVE_AS_CSV.en}, named ${csv}` },
-      };
-    }
-    return {
-      severity: 'warning',
-      rule: 'spreadsheet-file',
-      file: name,
-      message: known
-        ? { zh: `${name} 不会被读取；网站由 ${csv} 生成`, en: `${name} is not read; the site is built from ${csv}` }
-        : { zh: `${name} 不会被读取；本工具只读取 CSV 文件`, en: `${name} is not read; the tool reads CSV files only` },
-      hint: known
-        ? { zh: `如果 ${name} 较新，打开它，${SAVE_AS_CSV.zh}，覆盖 ${csv}`, en: `If ${name} is newer, open it and ${SAVE_AS_CSV.en}, replacing ${csv}` }
-        : {
-            zh: `数据文件为：${TABLES.map((t) => t.file).join('、')}；不需要的表格请移出 data/`,
-            en: `The data files are: ${TABLES.map((t) => t.file).join(', ')}; move spreadsheets you do not need out of data/`,
-          },
-    };
-  });
+export function listedFiles(entries: Iterable<{ name: string; bytes: Uint8Array }>): { files: Map<string, Uint8Array>; problems: Problem[] } {
+  const kept = [...entries].filter(({ name }) => !isLockFile(name)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const names = kept.map(({ name }) => name);
+  const read = new Set(namesToRead(names));
+  const files = new Map(kept.filter(({ name }) => read.has(name)).map(({ name, bytes }) => [name, bytes]));
+  return { files, problems: spreadsheetProblems(names.filter(isSpreadsheet), new Set(files.keys())) };
 }
 
 /** Whether a name in data/ is a spreadsheet the tool should mention (case-insensitive, as Windows names are). */

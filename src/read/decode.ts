@@ -19,7 +19,6 @@
  *    a file is lost, and it also decodes rare characters (㑇, 𠀀) that need its four-byte sequences.
  */
 import chardet from 'chardet';
-import iconv from 'iconv-lite';
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16be';
 
@@ -41,18 +40,14 @@ const BOMS: readonly { bytes: readonly number[]; encoding: Encoding }[] = [
   { bytes: [0xfe, 0xff], encoding: 'utf-16be' },
 ];
 
+/**
+ * The decoders of the Encoding Standard, which Node (with its full ICU) and every browser have: the
+ * same bytes give the same text on the command line and in the checker page of the site.
+ */
 function decodeAs(bytes: Uint8Array, encoding: Encoding): string {
-  switch (encoding) {
-    case 'utf-8':
-    case 'utf-8-bom':
-      return new TextDecoder('utf-8').decode(bytes);
-    case 'utf-16le':
-      return iconv.decode(bytes, 'utf-16le', { stripBOM: false });
-    case 'utf-16be':
-      return iconv.decode(bytes, 'utf-16be', { stripBOM: false });
-    case 'gb18030':
-      return iconv.decode(bytes, 'gb18030', { stripBOM: false });
-  }
+  const label = encoding === 'utf-8-bom' ? 'utf-8' : encoding;
+  // ignoreBOM keeps a mark in the text: the caller has taken off the one it found, and strips GB18030's.
+  return new TextDecoder(label, { ignoreBOM: true }).decode(bytes);
 }
 
 /** Which byte of each pair holds the NULs, if the bytes look like BOM-less UTF-16. */

@@ -86,3 +86,31 @@ export function unquotedComma(
     },
   };
 }
+
+/**
+ * What marks a template's example row: its first cell starts with 示例 (`示例：F00001`), as the
+ * templates in data/templates/ write their two examples. Such a row is shown, not read.
+ */
+export const EXAMPLE_MARK = '示例';
+
+/** Whether a row is an example row of a template: its first cell (trimmed, as the scanners hand it over) starts with 示例. */
+export const isExampleRow = (cells: readonly string[]): boolean => cells[0]?.startsWith(EXAMPLE_MARK) === true;
+
+export function exampleRowProblem(file: string, row: number, text: string): Problem {
+  return {
+    severity: 'info',
+    rule: 'example-row',
+    file,
+    row,
+    columnLetter: 'A',
+    value: text,
+    message: {
+      zh: `第 ${row} 行是模板的示例行（以“${EXAMPLE_MARK}”开头），没有读取`,
+      en: `Row ${row} is an example row of the template (it starts with “${EXAMPLE_MARK}”) and was not read`,
+    },
+    hint: {
+      zh: '填好自己的数据后删除示例行；要让这一行作为数据读取，删去开头的“示例”',
+      en: 'Delete the example rows once your own rows are in; to have this row read as data, delete the 示例 at its start',
+    },
+  };
+}

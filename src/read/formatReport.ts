@@ -5,7 +5,8 @@
  * control characters made visible, so no cell can rewrite the terminal.
  */
 import type { FileSummary, Report } from './loadDataset.ts';
-import { locate, type Problem } from './problem.ts';
+import { locate, locateIn, type Problem, type Severity } from './problem.ts';
+import type { Bilingual, Locale } from '../i18n/locale.ts';
 import type { Reconciliation } from './reconcile.ts';
 import { formatHundredths } from '../format/money.ts';
 import { RECONCILE_STATUSES } from '../model/vocabulary.ts';
@@ -27,7 +28,14 @@ function formatFiles(files: FileSummary[]): string[] {
     '',
   );
   const rows = files.map((f) =>
-    [pad(f.file, 16), pad(f.encoding ?? '—', 16), pad(String(f.read), 11), pad(String(f.accepted), 15), pad(String(f.rejected), 15), String(f.blank)].join(''),
+    [
+      pad(f.sheet === undefined ? f.file : `${f.file} ${f.sheet}`, 16),
+      pad(f.encoding ?? '—', 16),
+      pad(String(f.read), 11),
+      pad(String(f.accepted), 15),
+      pad(String(f.rejected), 15),
+      String(f.blank),
+    ].join(''),
   );
   return [head, ...rows];
 }
@@ -125,4 +133,68 @@ export function reportToJson(report: Report, edition?: string): string {
   const position = new Map(report.problems.map((problem, index) => [problem, index]));
   const groups = groupProblems(report.problems).groups.map(({ problems, ...group }) => ({ ...group, problems: problems.map((p) => position.get(p)) }));
   return JSON.stringify({ edition, ...report, groups }, (_key, value: unknown) => (typeof value === 'bigint' ? formatHundredths(value) : value), 2);
+}
+
+/** One problem as a page shows it in one language: where (as the spreadsheet shows it), what, and how to fix it. */
+export type Finding = {
+  severity: Severity;
+  rule: Problem['rule'];
+  /** `funds.csv C17`, `funds.xlsx 工作表 资金 !C17`, `funds.csv 第1行`. */
+  where: string;
+  column?: string;
+  value?: string;
+  message: string;
+  hint: string;
+};
+
+/** Many problems of one cause or kind, as a page shows them: the cause and its fix, a count, and every problem. */
+export type FindingGroup = {
+  severity: Severity;
+  rule: Problem['rule'];
+  files: string[];
+  column?: string;
+  columnLetter?: string;
+  /** Whether `message` and `hint` are a named cause and its fix, or the first problem's own words. */
+  cause: boolean;
+  message: string;
+  hint: string;
+  count: number;
+  findings: Finding[];
+};
+
+const inLocale = (text: Bilingual, locale: Locale): string => showControlCharacters(locale === 'en' ? text.en : text.zh);
+
+export function findingOf(problem: Problem, locale: Locale): Finding {
+  return {
+    severity: problem.severity,
+    rule: problem.rule,
+    where: showControlCharacters(locateIn(problem, locale)),
+    ...(problem.column === undefined ? {} : { column: showControlCharacters(problem.column) }),
+    ...(problem.value === undefined ? {} : { value: showControlCharacters(problem.value) }),
+    message: inLocale(problem.message, locale),
+    hint: inLocale(problem.hint, locale),
+  };
+}
+
+/**
+ * The report's problems for a page in one language, grouped as the terminal's report groups them
+ * (groupProblems.ts), each group with every one of its problems; control characters made visible.
+ */
+export function reportFindings(problems: readonly Problem[], locale: Locale): { groups: FindingGroup[]; single: Finding[] } {
+  const { groups, single } = groupProblems(problems);
+  return {
+    groups: groups.map((group) => ({
+      severity: group.severity,
+      rule: group.rule,
+      files: group.files,
+      ...(group.column === undefined ? {} : { column: showControlCharacters(group.column) }),
+      ...(group.columnLetter === undefined ? {} : { columnLetter: group.columnLetter }),
+      cause: group.cause !== undefined,
+      message: inLocale(group.message, locale),
+      hint: inLocale(group.hint, locale),
+      count: group.count,
+      findings: group.problems.map((problem) => findingOf(problem, locale)),
+    })),
+    single: single.map((problem) => findingOf(problem, locale)),
+  };
 }

@@ -4,9 +4,11 @@
  * Pure: the caller reads the files (scripts/ from disk, tests from fixtures).
  */
 import { ascending } from 'd3-array';
-import type { Encoding } from './decode.ts';
 import { isError, type ColumnPositions, type Problem } from './problem.ts';
-import { readTable, type TableRead } from './readTable.ts';
+import { readSheet, readTable, type SourceFormat, type TableRead } from './readTable.ts';
+import { readWorkbook } from './xlsx.ts';
+import { chooseSheet, workbookProblem } from './scanSheet.ts';
+import type { AnyTable } from './field.ts';
 import { checkFigureScopes, reconcile, reconcileProblems, type Reconciliation } from './reconcile.ts';
 import { RECORD_KEYS, TABLES, type Records } from './tables.ts';
 import { validateRecords, type RejectedKeys } from './validate.ts';
@@ -16,8 +18,11 @@ import type { MultiPolygon } from 'geojson';
 
 /** Conservation, per file: read = accepted + rejected (blank rows are counted apart). */
 export type FileSummary = {
+  /** The file as staff named it: `funds.csv`, or `funds.xlsx` when the table was read from a workbook. */
   file: string;
-  encoding: Encoding | undefined;
+  /** The worksheet the table was read from, for a workbook. */
+  sheet?: string;
+  encoding: SourceFormat | undefined;
   read: number;
   accepted: number;
   rejected: number;
@@ -51,6 +56,8 @@ export type DatasetOptions = {
    * spreadsheet instead of its CSV): reported as they are, in place of "the file is missing".
    */
   folderProblems?: readonly Problem[];
+  /** Read records without compiling code at run time: in a page, whose CSP forbids eval (the checker). */
+  noEval?: boolean;
 };
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -78,8 +85,10 @@ export function loadDataset(files: ReadonlyMap<string, Uint8Array>, options: Dat
   // An error about a name that is no data file is about the folder itself: every file is then unread, not missing.
   const folderUnread = [...explained].some((file) => !FILE_ORDER.has(file));
   if (folderUnread) return unreadFolder(folderProblems);
+  const sources = new Map<string, Source>();
   const reads: TableRead[] = TABLES.map((table) => {
-    const read = readTable(table, files.get(table.file));
+    const { read, source } = readSource(table, files, options.noEval === true);
+    if (source !== undefined) sources.set(table.file, source);
     return explained.has(table.file) ? { ...read, problems: read.problems.filter((p) => p.rule !== 'missing-file') } : read;
   });
   const records = Object.fromEntries(reads.map((read) => [RECORD_KEYS[read.file as keyof typeof RECORD_KEYS], read.records])) as unknown as Records;
@@ -103,7 +112,9 @@ export function loadDataset(files: ReadonlyMap<string, Uint8Array>, options: Dat
   // more than a row rejected for a bad cell, so the report's figures are those of what would publish.
   const accepted = withoutRejectedRows(records, checked);
   const reconciliation = reconcile(accepted);
-  const problems = [...folderProblems, ...checked, ...reconcileProblems(reconciliation, positions), ...unexpectedFiles(files)].sort(byLocation);
+  const problems = [...folderProblems, ...checked, ...reconcileProblems(reconciliation, positions), ...unexpectedFiles(files)]
+    .sort(byLocation)
+    .map((problem) => relocate(problem, sources));
 
   // One walk over the problems tallies every file, rather than one filter per file.
   const tallies = new Map<string, { errors: number; warnings: number }>();
@@ -115,11 +126,13 @@ export function loadDataset(files: ReadonlyMap<string, Uint8Array>, options: Dat
   }
 
   const summaries = reads.map((read): FileSummary => {
-    const tally = tallies.get(read.file);
+    const tally = tallies.get(sources.get(read.file)?.file ?? read.file);
     // A row is accepted when it became a record and no later rule rejected it; every other row read is rejected.
     const acceptedRows = (accepted[RECORD_KEYS[read.file as keyof typeof RECORD_KEYS]] as unknown[]).length;
+    const source = sources.get(read.file);
     return {
-      file: read.file,
+      file: source?.file ?? read.file,
+      ...(source?.sheet === undefined ? {} : { sheet: source.sheet }),
       encoding: read.encoding,
       read: read.rowsRead,
       accepted: acceptedRows,
@@ -144,6 +157,44 @@ export function loadDataset(files: ReadonlyMap<string, Uint8Array>, options: Dat
   };
 }
 
+/** Where a table was read from when it is not its CSV file: a workbook, and the sheet in it. */
+type Source = { file: string; sheet?: string };
+
+/** The workbook that stands for a table's CSV file: `funds.xlsx` (in any case, as Windows names are) for `funds.csv`. */
+export function workbookNameFor(table: Pick<AnyTable, 'file'>, names: Iterable<string>): string | undefined {
+  const wanted = `${table.file.replace(/\.csv$/, '')}.xlsx`;
+  for (const name of names) if (name.toLowerCase() === wanted) return name;
+  return undefined;
+}
+
+/**
+ * A table's rows from its CSV file; without one, from the first sheet of its workbook (or the sheet
+ * named like the file or the table). The CSV file wins when both are there (dataFolder.ts says so).
+ */
+function readSource(table: AnyTable, files: ReadonlyMap<string, Uint8Array>, noEval: boolean): { read: TableRead; source?: Source } {
+  const csv = files.get(table.file);
+  const workbook = csv === undefined ? workbookNameFor(table, files.keys()) : undefined;
+  if (workbook === undefined) return { read: readTable(table, csv, { noEval }) };
+  const opened = readWorkbook(files.get(workbook)!);
+  if (!opened.ok) {
+    const read = readTable(table, new Uint8Array());
+    return { read: { ...read, encoding: 'xlsx', problems: [workbookProblem(workbook, opened.trouble, opened.detail)] }, source: { file: workbook } };
+  }
+  const sheet = chooseSheet(opened.sheets, table);
+  return { read: readSheet(table, sheet!, { noEval }), source: { file: workbook, sheet: sheet!.name } };
+}
+
+/**
+ * A problem about a table read from a workbook is located in the workbook, on its sheet: the file
+ * and sheet staff have open. The words of its message still call the table by its CSV name.
+ */
+function relocate(problem: Problem, sources: ReadonlyMap<string, Source>): Problem {
+  const source = sources.get(problem.file);
+  if (source === undefined) return problem;
+  const { file, sheet } = source;
+  return { ...problem, file, ...(sheet === undefined ? {} : { sheet }) };
+}
+
 /** A folder that could not be read has no files to check: its report is only what was wrong with it. */
 function unreadFolder(folderProblems: readonly Problem[]): LoadedDataset {
   const records = Object.fromEntries(TABLES.map((table) => [RECORD_KEYS[table.file as keyof typeof RECORD_KEYS], []])) as unknown as Records;
@@ -154,6 +205,9 @@ function unreadFolder(folderProblems: readonly Problem[]): LoadedDataset {
 
 /** Where the outline of a region is kept beside the data (src/load/readDataDir.ts reads it from there). */
 export const outlineFile = (regionCode: string): string => `geo/${regionCode}-boundary.wgs84.geojson`;
+
+/** The region code of an outline's file name (`150627-boundary.wgs84.geojson` → `150627`), if it is one. */
+export const outlineCodeOf = (name: string): string | undefined => /^(\d+)-boundary\.wgs84\.geojson$/.exec(name)?.[1];
 
 /**
  * The region's outline, wound for d3, or a problem saying why locations are not checked: no outline

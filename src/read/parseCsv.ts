@@ -249,25 +249,7 @@ export function scanCsv(text: string, file: string, read: RowReader, pieceLength
   // empty cell, which was counted as a blank row.
   if (endsWithLineBreak && lastIsLoneEmptyCell) blankRows.pop();
 
-  if (header === undefined) {
-    return {
-      header: [],
-      blankRows: [],
-      rowCount: 0,
-      problems: [
-        {
-          severity: 'error',
-          rule: 'empty-file',
-          file,
-          message: { zh: `${file} 是空的：没有表头`, en: `${file} is empty: it has no header row` },
-          hint: {
-            zh: '第 1 行填写表头（各列名称），从第 2 行起每行一条记录',
-            en: 'Put the column headers in row 1 and one record per row from row 2 on',
-          },
-        },
-      ],
-    };
-  }
+  if (header === undefined) return { header: [], blankRows: [], rowCount: 0, problems: [emptyFileProblem(file)] };
 
   if (heldBack !== undefined) {
     const rows = heldBack;
@@ -283,6 +265,20 @@ export function scanCsv(text: string, file: string, read: RowReader, pieceLength
   for (const problem of widthProblems) problems.push(problem);
   problems.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   return { header, blankRows, problems, rowCount };
+}
+
+/** A file (or sheet) with no header at all: said once, as empty. */
+export function emptyFileProblem(file: string): Problem {
+  return {
+    severity: 'error',
+    rule: 'empty-file',
+    file,
+    message: { zh: `${file} 是空的：没有表头`, en: `${file} is empty: it has no header row` },
+    hint: {
+      zh: '第 1 行填写表头（各列名称），从第 2 行起每行一条记录',
+      en: 'Put the column headers in row 1 and one record per row from row 2 on',
+    },
+  };
 }
 
 export function parseCsv(text: string, file: string, pieceLength = PIECE_LENGTH): ParsedCsv {
@@ -338,7 +334,7 @@ function brokenQuoting(file: string, row: number, unterminated: boolean, at: Quo
 }
 
 /** Extra empty cells at the end are fine (Excel writes "a,b,c,,"); a missing cell is not: which one is unknown. */
-function checkWidth(file: string, row: number, cells: string[], width: number): Problem | undefined {
+export function checkWidth(file: string, row: number, cells: string[], width: number): Problem | undefined {
   if (cells.length < width) {
     const letter = toColumnLetter(cells.length);
     return rowWidthProblem(

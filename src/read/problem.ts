@@ -6,7 +6,7 @@
 
 export type Severity = 'error' | 'warning' | 'info';
 
-import type { Bilingual } from '../i18n/locale.ts';
+import type { Bilingual, Locale } from '../i18n/locale.ts';
 
 export const RULES = [
   'missing-file',
@@ -41,6 +41,7 @@ export const RULES = [
   'url-scheme',
   'programme-years',
   'no-rows',
+  'example-row',
 ] as const;
 export type Rule = (typeof RULES)[number];
 
@@ -98,7 +99,10 @@ export type Problem = {
   rule: Rule;
   /** The systematic mistake behind this problem, when one is recognised. */
   cause?: Cause;
+  /** The file as staff named it: `funds.csv`, or `funds.xlsx` for a table read from a workbook. */
   file: string;
+  /** For a workbook, the worksheet (the tab at the bottom) the table was read from. */
+  sheet?: string;
   /** Row as Excel and WPS number it: the header is row 1. Absent for whole-file problems. */
   row?: number;
   /** The header as it appears in the file (or the canonical key when the column is missing). */
@@ -132,11 +136,27 @@ export function locateColumn(positions: ColumnPositions, file: string, key: stri
   return position === undefined ? { column: key } : { column: position.header, columnLetter: toColumnLetter(position.index) };
 }
 
-/** `funds.csv C17`, the cell reference a person can type into Excel's name box, or `funds.csv 第1行 row 1`. */
-export function locate(problem: Pick<Problem, 'file' | 'row' | 'columnLetter'>): string {
-  if (problem.row === undefined) return problem.file;
-  if (problem.columnLetter === undefined) return `${problem.file} 第${problem.row}行 row ${problem.row}`;
-  return `${problem.file} ${problem.columnLetter}${problem.row}`;
+type Located = Pick<Problem, 'file' | 'sheet' | 'row' | 'columnLetter'>;
+
+/**
+ * `funds.csv C17`, the cell reference a person can type into Excel's name box, or `funds.csv 第1行 row 1`;
+ * in a workbook `funds.xlsx 工作表 sheet 资金 !C17`. Both languages at once, for the terminal's report.
+ */
+export function locate(problem: Located): string {
+  const { file, sheet, row, columnLetter } = problem;
+  const where = sheet === undefined ? file : `${file} 工作表 sheet ${sheet}`;
+  if (row === undefined) return where;
+  if (columnLetter === undefined) return `${where} 第${row}行 row ${row}`;
+  return `${where} ${sheet === undefined ? '' : '!'}${columnLetter}${row}`;
+}
+
+/** The same place in one language: `funds.xlsx 工作表 资金 !C17`, `funds.xlsx sheet 资金 !C17`, `funds.csv 第3行`, `funds.csv row 3`. */
+export function locateIn(problem: Located, locale: Locale): string {
+  const { file, sheet, row, columnLetter } = problem;
+  const where = sheet === undefined ? file : `${file} ${locale === 'en' ? 'sheet' : '工作表'} ${sheet}`;
+  if (row === undefined) return where;
+  if (columnLetter === undefined) return locale === 'en' ? `${where} row ${row}` : `${where} 第${row}行`;
+  return `${where} ${sheet === undefined ? '' : '!'}${columnLetter}${row}`;
 }
 
 export const isError = (problem: Problem): boolean => problem.severity === 'error';

@@ -4,28 +4,37 @@
  * validate.ts's job; this step only judges each cell and each row by itself.
  */
 import { decodeBytes, type Encoding } from './decode.ts';
-import { scanCsv } from './parseCsv.ts';
+import { scanCsv, type RowReader, type ScannedCsv } from './parseCsv.ts';
+import { scanSheet } from './scanSheet.ts';
+import type { Sheet } from './xlsx.ts';
 import { mapHeaders, type HeaderMapping } from './mapHeaders.ts';
 import { compileCell, controlCharacterFailure, isCellFailure, UNDECODABLE } from './coerceCell.ts';
 import { hasControlCharacter, showControlCharacters } from '../format/controlCharacters.ts';
 import { toColumnLetter, type ColumnPosition, type Problem } from './problem.ts';
 import type { AnyTable } from './field.ts';
 import type { Sourced } from './tables.ts';
-import { makeRecordBuilder, type RecordBuilder } from './recordBuilder.ts';
-import { knownColumns, titleRowProblem, totalsCell, totalsRowProblem, unquotedComma } from './fileStructure.ts';
+import { makeRecordBuilder, plainRecordBuilder, type RecordBuilder } from './recordBuilder.ts';
+import { exampleRowProblem, isExampleRow, knownColumns, titleRowProblem, totalsCell, totalsRowProblem, unquotedComma } from './fileStructure.ts';
 import type { CellParser } from './coerceCell.ts';
 
 // One builder per table, made when the table is first read: its code is then optimised once.
 const builders = new WeakMap<AnyTable, RecordBuilder>();
-function recordBuilderOf(table: AnyTable): RecordBuilder {
+function recordBuilderOf(table: AnyTable, noEval: boolean): RecordBuilder {
+  if (noEval) return plainRecordBuilder(Object.keys(table.columns));
   let build = builders.get(table);
   if (build === undefined) builders.set(table, (build = makeRecordBuilder(Object.keys(table.columns))));
   return build;
 }
 
+/** How a table is read: `noEval` where code may not be compiled at run time (a page under the site's CSP). */
+export type ReadOptions = { noEval?: boolean };
+
+/** How a table's file was written: a CSV file's encoding, or an Excel workbook. */
+export type SourceFormat = Encoding | 'xlsx';
+
 export type TableRead = {
   file: string;
-  encoding: Encoding | undefined;
+  encoding: SourceFormat | undefined;
   /** Typed by the table's schema; loadDataset gathers them into `Records`. */
   records: Sourced<Record<string, unknown>>[];
   problems: Problem[];
@@ -42,7 +51,7 @@ export type TableRead = {
   blankRows: number[];
 };
 
-export function readTable(table: AnyTable, bytes: Uint8Array | undefined): TableRead {
+export function readTable(table: AnyTable, bytes: Uint8Array | undefined, { noEval = false }: ReadOptions = {}): TableRead {
   const { file } = table;
   if (bytes === undefined) {
     return {
@@ -72,11 +81,44 @@ export function readTable(table: AnyTable, bytes: Uint8Array | undefined): Table
   if (mislabelled !== undefined) {
     return { file, encoding, records: [], columns: {}, rejectedKeys: new Map(), problems: [mislabelledProblem(file, mislabelled)], rowsRead: 0, blankRows: [] };
   }
-  // One scan of the whole text spares a scan of every cell in the usual case of a clean file.
-  const undecodable = text.includes('\uFFFD');
-  // Likewise for invisible characters: a cell can hold one only if the text holds one besides line
-  // ends, or a quote (a quoted cell may hold a line break, which only notes and quotations may).
-  const invisible = hasControlCharacter(text, 'file') || text.includes('"');
+  return readRows(table, encoding, (read) => scanCsv(text, file, read), {
+    // One scan of the whole text spares a scan of every cell in the usual case of a clean file.
+    undecodable: text.includes('\uFFFD'),
+    // Likewise for invisible characters: a cell can hold one only if the text holds one besides line
+    // ends, or a quote (a quoted cell may hold a line break, which only notes and quotations may).
+    invisible: hasControlCharacter(text, 'file') || text.includes('"'),
+    commas: true,
+    noEval,
+  });
+}
+
+/**
+ * One worksheet of a workbook read as the table's file: the same rules as a CSV file's rows, located
+ * by the sheet's own row numbers and column letters (the caller names the workbook and the sheet).
+ */
+export function readSheet(table: AnyTable, sheet: Sheet, { noEval = false }: ReadOptions = {}): TableRead {
+  // Every cell is looked at for invisible characters; a workbook has no bytes left undecoded, nor unquoted commas.
+  return readRows(table, 'xlsx', (read) => scanSheet(sheet.rows, table.file, read), { undecodable: false, invisible: true, commas: false, noEval });
+}
+
+type RowsOptions = {
+  /** Whether any cell may hold U+FFFD, where decoding met bytes not valid in the file's encoding. */
+  undecodable: boolean;
+  /** Whether any cell may hold an invisible character. */
+  invisible: boolean;
+  /** Whether a row one cell too wide may be a name's unquoted comma (CSV only). */
+  commas: boolean;
+  noEval: boolean;
+};
+
+/** The rows of a file or sheet, as its scanner hands them over, into records and problems. */
+function readRows(
+  table: AnyTable,
+  encoding: SourceFormat,
+  scan: (read: RowReader) => ScannedCsv,
+  { undecodable, invisible, commas, noEval }: RowsOptions,
+): TableRead {
+  const { file } = table;
   const records: TableRead['records'] = [];
   const cellProblems: Problem[] = [];
   let headers: HeaderMapping | undefined;
@@ -87,9 +129,10 @@ export function readTable(table: AnyTable, bytes: Uint8Array | undefined): Table
   const earlyRows: string[][] = [];
   const totalsRows = new Set<number>();
   const commaRows = new Map<number, ReturnType<typeof unquotedComma>>();
+  let exampleRows = 0;
 
   // Each row becomes a record as soon as it is split, so its cells can be collected while young.
-  const csv = scanCsv(text, file, (header) => {
+  const csv = scan((header) => {
     headers = mapHeaders(header, table, file);
     const columns = headers.keys.flatMap((key, index) => {
       const field = key === undefined ? undefined : table.columns[key];
@@ -103,12 +146,18 @@ export function readTable(table: AnyTable, bytes: Uint8Array | undefined): Table
     const readable = !headers.problems.some((p) => p.rule === 'missing-column');
     // One value per column of the table, in the table's order, whatever the file's order: the
     // builder then makes every record of the table in one shape. Reused for every row.
-    const build = recordBuilderOf(table);
+    const build = recordBuilderOf(table, noEval);
     const slots = Object.keys(table.columns).map((key) => columns.find((column) => column.key === key));
     const values: unknown[] = slots.map(() => undefined);
     const keySlot = slots.find((column) => column !== undefined && column.key === keyColumn);
     return (row, cells, sound) => {
       if (earlyRows.length < 2) earlyRows.push([...cells]);
+      // A template's example row is shown to staff, not read: said once, and counted as no row.
+      if (isExampleRow(cells)) {
+        exampleRows += 1;
+        cellProblems.push(exampleRowProblem(file, row, cells[0]!));
+        return;
+      }
       const totals = totalsCell(cells);
       if (totals !== undefined) {
         totalsRows.add(row);
@@ -118,7 +167,7 @@ export function readTable(table: AnyTable, bytes: Uint8Array | undefined): Table
       // A row whose width or quoting is broken cannot be read cell by cell: which value belongs to which column is unknown.
       if (!readable) return;
       if (!sound) {
-        const comma = cells.length === header.length + 1 ? findUnquotedComma(cells, columns) : undefined;
+        const comma = commas && cells.length === header.length + 1 ? findUnquotedComma(cells, columns) : undefined;
         if (comma !== undefined) commaRows.set(row, comma);
         return;
       }
@@ -148,7 +197,7 @@ export function readTable(table: AnyTable, bytes: Uint8Array | undefined): Table
       }
       // Extra empty cells at the end pass as sound (and may not reach this reader); if the row's cells
       // fail, a stray comma may have shifted them one column right, over an empty last cell.
-      if (!accepted) {
+      if (!accepted && commas) {
         const widened =
           cells.length > header.length ? cells.slice(0, header.length + 1) : [...cells, ...Array<string>(header.length + 1 - cells.length).fill('')];
         const comma = findUnquotedComma(widened, columns);
@@ -181,7 +230,7 @@ export function readTable(table: AnyTable, bytes: Uint8Array | undefined): Table
   });
   const problems = [...csvProblems, ...(empty ? [] : mapping.problems), ...cellProblems];
 
-  return { file, encoding, records, columns: located, rejectedKeys, problems, rowsRead: csv.rowCount, blankRows: csv.blankRows };
+  return { file, encoding, records, columns: located, rejectedKeys, problems, rowsRead: csv.rowCount - exampleRows, blankRows: csv.blankRows };
 }
 
 type ReadColumn = { key: string; index: number; header: string; letter: string; parse: CellParser; kind: string };

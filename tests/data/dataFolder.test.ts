@@ -58,3 +58,15 @@ describe('data/README.md', () => {
     expect(spliceGenerated(readme, describeColumns())).toBe(readme);
   });
 });
+
+describe('data/templates/', () => {
+  it('holds the templates npm run data:templates makes from the tables today (run it after changing tables.ts)', async () => {
+    const { csvTemplate, templateOf } = await import('../../src/publish/templates.ts');
+    const { xlsxTemplate } = await import('../../scripts/lib/xlsxTemplate.ts');
+    for (const table of TABLES) {
+      const template = templateOf(table);
+      expect(readFileSync(join(DATA, 'templates', `${template.stem}.csv`), 'utf8'), `${template.stem}.csv`).toBe(csvTemplate(template));
+      expect(new Uint8Array(readFileSync(join(DATA, 'templates', `${template.stem}.xlsx`))), `${template.stem}.xlsx`).toEqual(await xlsxTemplate(template));
+    }
+  });
+});

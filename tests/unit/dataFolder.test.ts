@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadDataDir, readDataFiles } from '../../src/load/readDataDir.ts';
 import { formatReport } from '../../src/read/formatReport.ts';
+import { makeXlsx } from '../support/makeXlsx.ts';
 
 const SMALL = join(import.meta.dirname, '..', 'fixtures', 'small');
 const made: string[] = [];
@@ -118,6 +119,30 @@ describe('a spreadsheet in the data folder is mentioned, never silently ignored'
     const { report } = loadDataDir(dir);
     expect(report.problems.filter((p) => p.file.startsWith('~$'))).toEqual([]);
     expect(report.ok).toBe(true);
+  });
+
+  it('beside its CSV: read no more than before, so the edition stays the same', () => {
+    const plain = loadDataDir(dataFolder(() => undefined));
+    const beside = loadDataDir(dataFolder((d) => writeFileSync(join(d, 'funds.xlsx'), makeXlsx({ sheets: [{ name: 'a', rows: [['x']] }] }))));
+    expect(beside.edition).toBe(plain.edition);
+    expect(beside.records).toEqual(plain.records);
+    expect([...beside.files.keys()]).not.toContain('funds.xlsx');
+  });
+
+  it('instead of its CSV (an xlsx): read in its place, and part of the edition', () => {
+    const text = readFileSync(join(SMALL, 'funds.csv'), 'utf8');
+    const rows = text
+      .trim()
+      .split('\n')
+      .map((line) => line.split(','));
+    const dir = dataFolder((d) => (unlinkSync(join(d, 'funds.csv')), writeFileSync(join(d, 'Funds.xlsx'), makeXlsx({ sheets: [{ name: '资金', rows }] }))));
+    const loaded = loadDataDir(dir);
+    const plain = loadDataDir(dataFolder(() => undefined));
+    expect(loaded.report.problems).toEqual(plain.report.problems);
+    expect(loaded.records.funds).toEqual(plain.records.funds);
+    expect(loaded.edition).not.toBe(plain.edition);
+    expect([...loaded.files.keys()]).toContain('Funds.xlsx');
+    expect(loaded.report.files.find((f) => f.file === 'Funds.xlsx')).toMatchObject({ sheet: '资金', encoding: 'xlsx' });
   });
 
   it('of any other name: a warning listing the data files', () => {

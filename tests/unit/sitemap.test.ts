@@ -14,6 +14,7 @@ describe('sitemapPaths', () => {
       ...TOPIC_PATHS,
       ...site.places.map((p) => placePath(p.code)),
       '/editions/',
+      '/check/',
       '/editions/2021-10-14-a/',
       '/editions/2021-11-30-b/',
     ]);

@@ -522,8 +522,26 @@ const CASES: Case[] = [
       file: 'funds.xlsx',
       message: { zh: 'funds.xlsx 不会被读取；网站由 funds.csv 生成', en: 'funds.xlsx is not read; the site is built from funds.csv' },
       hint: {
-        zh: '如果 funds.xlsx 较新，打开它，另存为 CSV：Excel 中选“文件 → 另存为 → CSV UTF-8（逗号分隔）”，WPS 中选“文件 → 另存为 → CSV（逗号分隔）”，覆盖 funds.csv',
-        en: 'If funds.xlsx is newer, open it and save it as CSV: in Excel, File → Save As → "CSV UTF-8 (Comma delimited)"; in WPS, File → Save As → "CSV (comma delimited)", replacing funds.csv',
+        zh: '如果 funds.xlsx 较新，打开它，另存为 CSV 或 xlsx：Excel 中选“文件 → 另存为 → CSV UTF-8（逗号分隔）”或“Excel 工作簿（*.xlsx）”，WPS 中选“文件 → 另存为 → CSV（逗号分隔）”或“Excel 文件（*.xlsx）”，覆盖 funds.csv',
+        en: 'If funds.xlsx is newer, open it and save it as CSV or xlsx: in Excel, File → Save As → "CSV UTF-8 (Comma delimited)" or "Excel Workbook (*.xlsx)"; in WPS, File → Save As → "CSV (comma delimited)" or "Excel file (*.xlsx)", replacing funds.csv',
+      },
+    },
+  },
+  {
+    rule: 'example-row',
+    problem: {
+      severity: 'info',
+      file: 'funds.csv',
+      row: 2,
+      columnLetter: 'A',
+      value: '示例：F00001',
+      message: {
+        zh: '第 2 行是模板的示例行（以“示例”开头），没有读取',
+        en: 'Row 2 is an example row of the template (it starts with “示例”) and was not read',
+      },
+      hint: {
+        zh: '填好自己的数据后删除示例行；要让这一行作为数据读取，删去开头的“示例”',
+        en: 'Delete the example rows once your own rows are in; to have this row read as data, delete the 示例 at its start',
       },
     },
   },
@@ -579,6 +597,12 @@ describe('each broken fixture fails with its own located, bilingual message', ()
   it('reports an empty file once, not once more for each column it lacks', () => {
     const problems = loadBroken('empty-file').problems.filter((p) => p.file === 'funds.csv');
     expect(problems.map((p) => p.rule)).toEqual(['empty-file']);
+  });
+
+  it('leaves example rows out of the count: read = accepted + rejected, with every row of data accepted', () => {
+    const report = loadBroken('example-row');
+    expect(report.files.find((f) => f.file === 'funds.csv')).toMatchObject({ read: 4, accepted: 4, rejected: 0 });
+    expect(report.problems.filter((p) => p.rule === 'example-row').map((p) => p.row)).toEqual([2, 3]);
   });
 
   it('rejects the row with the error and keeps the count: read = accepted + rejected', () => {
