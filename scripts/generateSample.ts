@@ -2,7 +2,7 @@
  * npm run data:sample [-- --in data --out data]
  *
  * Writes the illustrative (示意) sample data of the first region, Ejin Horo Banner, from the
- * divisions, villages and edition that `npm run data:divisions` extracted: projects.csv, funds.csv,
+ * divisions, villages and edition that `npm run init-region` wrote: projects.csv, funds.csv,
  * talent.csv, pairings.csv, monthly.csv, and reported.csv with the figures of the one published
  * article (see data/SOURCES.md). The rows are made up; their totals are not.
  *
@@ -990,8 +990,8 @@ export function generateSample(options: { inDir: string; outDir: string }): Samp
   // (npm run data:review), it would draw a different year of projects and months in its place.
   if (ctx.asOf !== SOURCE.date) {
     throw new Error(
-      `示意数据按报道日期 ${SOURCE.date} 生成，但 edition.csv 的截止日期是 ${ctx.asOf}：先运行 npm run data:divisions -- ${REGION_CODE} 写回报道日期，再运行 npm run data:sample，然后用 npm run data:review 补上以后的月份 · ` +
-        `The sample is the data of the article's day, ${SOURCE.date}, but edition.csv is as of ${ctx.asOf}: run npm run data:divisions -- ${REGION_CODE} to write the article's date back, then npm run data:sample, then npm run data:review for the later months`,
+      `示意数据按报道日期 ${SOURCE.date} 生成，但 edition.csv 的截止日期是 ${ctx.asOf}：先运行 npm run init-region -- ${REGION_CODE} --force 写回报道日期，再运行 npm run data:sample，然后用 npm run data:review 补上以后的月份 · ` +
+        `The sample is the data of the article's day, ${SOURCE.date}, but edition.csv is as of ${ctx.asOf}: run npm run init-region -- ${REGION_CODE} --force to write the article's date back, then npm run data:sample, then npm run data:review for the later months`,
     );
   }
   const pairings = planPairings(ctx);
