@@ -26,7 +26,19 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Topology } from 'topojson-specification';
-import { divisionsTable, editionTable, TABLES, villagesTable } from '../src/read/tables.ts';
+import {
+  divisionsTable,
+  editionTable,
+  fundsTable,
+  monthlyTable,
+  pairingsTable,
+  projectsTable,
+  reportedTable,
+  TABLES,
+  talentTable,
+  villagesTable,
+} from '../src/read/tables.ts';
+import type { Columns, Table } from '../src/read/field.ts';
 import { LOCATION_PRECISIONS, VILLAGE_KINDS, type VillageKind } from '../src/model/vocabulary.ts';
 import { LEVEL_LENGTHS, ancestorsOf, isLevel, type Level } from '../src/model/divisionCode.ts';
 import {
@@ -317,9 +329,14 @@ export function initRegion(options: InitOptions): InitSummary {
   writeCsv(join(outDir, editionTable.file), editionTable, [
     { region_code: regionCode, as_of: asOf, note: options.note ?? EDITIONS[regionCode]?.note ?? STARTING_NOTE },
   ]);
-  for (const table of TABLES) {
-    if (table !== divisionsTable && table !== villagesTable && table !== editionTable) writeCsv(join(outDir, table.file), table, []);
-  }
+  // Every other file: its header alone.
+  const writeEmpty = <C extends Columns>(table: Table<C>): void => writeCsv(join(outDir, table.file), table, []);
+  writeEmpty(projectsTable);
+  writeEmpty(fundsTable);
+  writeEmpty(talentTable);
+  writeEmpty(pairingsTable);
+  writeEmpty(monthlyTable);
+  writeEmpty(reportedTable);
   writeFileSync(join(outDir, REGION_CONFIG_FILE), formatRegionConfig(config), 'utf8');
   const written = [...TABLES.map((t) => t.file), REGION_CONFIG_FILE, join('geo', 'README.md')];
   if (outline !== undefined) {
