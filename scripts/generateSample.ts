@@ -247,9 +247,13 @@ export function genericProfile(regionCode: string, asOf: string, villages: reado
   const cities = [...new Set(counties.map((c) => ancestorAt(c, 'city')))];
   const localised = (template: readonly string[], from: string, to: string): string[] => template.map((unit) => unit.replaceAll(from, to));
   // A city's own units are named after the city; those of a 市辖区-style city (no name of its own) after the province.
-  const cityName = (city: string): string => (/^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/.test(nameOf(city)) ? nameOf(ancestorAt(city, 'province')) : nameOf(city));
+  const cityName = (city: string): string =>
+    /^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/.test(nameOf(city)) ? nameOf(ancestorAt(city, 'province')) : nameOf(city);
   const pool = [
-    ...new Set([...counties.flatMap((c) => localised(BANNER_UNITS, '伊金霍洛旗', nameOf(c))), ...cities.flatMap((c) => localised(CITY_UNITS, '鄂尔多斯市', cityName(c)))]),
+    ...new Set([
+      ...counties.flatMap((c) => localised(BANNER_UNITS, '伊金霍洛旗', nameOf(c))),
+      ...cities.flatMap((c) => localised(CITY_UNITS, '鄂尔多斯市', cityName(c))),
+    ]),
   ];
   // Each unit and enterprise pairs with one or two villages (planPairings): between n/2 and n of each.
   const clampPairs = (wanted: number, most: number): number => Math.max(Math.ceil(n / 2), Math.min(n, most, Math.round(wanted)));
@@ -501,7 +505,12 @@ export function planPairings(ctx: Context): Map<string, PlannedPairing> {
 
   const pairings = new Map<string, PlannedPairing>();
   if (official !== undefined) {
-    pairings.set(official.villageCode, { villageCode: official.villageCode, unit: official.pairing.unit, enterprise: official.pairing.enterprise, official: true });
+    pairings.set(official.villageCode, {
+      villageCode: official.villageCode,
+      unit: official.pairing.unit,
+      enterprise: official.pairing.enterprise,
+      official: true,
+    });
   }
   // "今年来 … 探索推行": the pairing scheme started early in the article's year (or 90 days before an as-of early in a year).
   const firstDay = Math.min(toDayNumber(`${ctx.asOf.slice(0, 4)}-01-04`), toDayNumber(ctx.asOf) - 90);
@@ -755,7 +764,13 @@ function funderName(rng: RandomGenerator, kind: FundSourceKind, village: Village
 }
 
 /** The real project's money, split into three illustrative sources (drawn first, from the funds' own stream). */
-function officialProjectFunds(rng: RandomGenerator, ctx: Context, projects: readonly PlannedProject[], pairings: Map<string, PlannedPairing>, asOf: number): PlannedFund[] {
+function officialProjectFunds(
+  rng: RandomGenerator,
+  ctx: Context,
+  projects: readonly PlannedProject[],
+  pairings: Map<string, PlannedPairing>,
+  asOf: number,
+): PlannedFund[] {
   const official = ctx.profile.official!;
   const village = ctx.villages.find((v) => v.code === official.villageCode)!;
   const pairing = pairings.get(official.villageCode)!;
@@ -767,7 +782,14 @@ function officialProjectFunds(rng: RandomGenerator, ctx: Context, projects: read
     { kind: 'paired_enterprise', source: pairing.enterprise, amount: 16_000_000 },
     { kind: 'paired_unit', source: pairing.unit, amount: 6_000_000 },
     { kind: 'village_collective', source: collectiveName(village), amount: 4_000_000 },
-  ].map((f) => ({ ...f, kind: f.kind as FundSourceKind, villageCode: official.villageCode, projectId: p1.id, date: dayBetween(rng, p1.start, asOf), note: splitNote }));
+  ].map((f) => ({
+    ...f,
+    kind: f.kind as FundSourceKind,
+    villageCode: official.villageCode,
+    projectId: p1.id,
+    date: dayBetween(rng, p1.start, asOf),
+    note: splitNote,
+  }));
 }
 
 export function makeFunds(ctx: Context, projects: readonly PlannedProject[], pairings: Map<string, PlannedPairing>): CsvRow<typeof fundsTable.columns>[] {

@@ -5,7 +5,8 @@
  * tool has never seen starts with clean names and the right kinds (`npm run init-region`).
  *
  * The committee suffix is cut by rule, never by a table of names:
- *   X + [嘎查] + [村民 | 牧民 | 村 | 牧 | 渔 | 民] + 委员会 (and the list's typos 委会, 委员, 员委会, …)
+ *   X + [嘎查] + [村民 | 牧民 | 村 | 牧 | 渔 | 民] + 委员会 (and the list's short forms and typos 委会,
+ *   委员, 村委, 员委会, …)
  * - a gacha's committee keeps 嘎查: 斯布扣嘎查村委员会, 巴音温都尔嘎查村民委员会, 巴音嘎查委员会 → …嘎查;
  * - a villagers' committee keeps or gains 村: 高勒庙村村委会 → 高勒庙村, 达布察克村民委员会 → 达布察克村;
  *   a proper name that itself ends in 村 keeps it once (新村村民委员会 → 新村), and a brigade (大队, 队)
@@ -51,8 +52,9 @@ const kindOfName = (name: string): VillageKind => (/嘎查村?$/.test(name) ? 'g
 export function cleanVillageName(listName: string): ListVillage {
   const trimmed = listName.trim();
   const name = TRAILING_NOTE.exec(trimmed)?.[1] ?? trimmed;
-  const match = COMMITTEE.exec(name);
-  if (match === null) return { name, kind: kindOfName(name) };
+  // “东南村村委” is the list's short form of 村委会.
+  const match = COMMITTEE.exec(name.endsWith('村委') ? `${name}会` : name);
+  if (match === null) return { name: trimmed, kind: kindOfName(trimmed) };
   const [, stem, gacha, members] = match as unknown as [string, string, string | undefined, string | undefined];
   if (gacha !== undefined) return { name: `${stem}嘎查`, kind: 'gacha' };
   if (/(?:村|嘎查)$/.test(stem)) return { name: stem, kind: kindOfName(stem) };
