@@ -130,6 +130,7 @@ export const zhCN = {
   locationPrecision: '位置精度',
   locationSurveyed: '实测点位：标记就是嘎查村的已知位置（地理编码，误差约100米至1公里）。',
   locationTownSeat: '镇政府驻地：尚无这个嘎查村的点位，暂放在所属镇的政府驻地，待补充实测位置。',
+  locationCountySeat: '县政府驻地：这个嘎查村的点位和所属镇的驻地都还不知道，暂放在所属县（旗、区）的政府驻地，待补充实测位置。',
   locationCoordinates: '经度 {lon}，纬度 {lat}（WGS-84）',
   locationSourceLabel: '位置来源',
   locationCoordinatesLabel: '坐标',

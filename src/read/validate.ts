@@ -7,8 +7,8 @@ import { EARLIEST_YEAR, type AnyTable, type Reference } from './field.ts';
 import { locateColumn, type Cause, type ColumnPositions, type Problem } from './problem.ts';
 import { KeyIndex, keyText } from './keyIndex.ts';
 import type { Edition, Fund, Records, Sourced } from './tables.ts';
-import { FUND_SOURCE_KINDS } from '../model/vocabulary.ts';
-import { isWithin, parentOf, townOf } from '../model/divisionCode.ts';
+import { FUND_SOURCE_KINDS, LOCATION_PRECISIONS } from '../model/vocabulary.ts';
+import { countyOf, isWithin, parentOf, townOf } from '../model/divisionCode.ts';
 import { monthOfDate } from '../model/calendar.ts';
 import { editionTable, fundsTable, RECORD_KEYS, TABLES } from './tables.ts';
 import { checkAmounts, checkLocations } from './plausible.ts';
@@ -444,26 +444,28 @@ function otherSource(fund: Sourced<Fund>, named: string, pairingRow: number, pos
   );
 }
 
-/** A village still placed at its town seat should sit exactly on it, or it is mislabelled. */
+/** A village still placed at its town's (or county's) seat should sit exactly on it, or it is mislabelled. */
 function checkTownSeats(records: Records, positions: ColumnPositions, problems: Problem[]): void {
   const seats = new Map(records.divisions.map((d) => [d.code, d]));
   for (const village of records.villages) {
-    if (village.location_precision !== 'town-seat') continue;
-    const town = seats.get(townOf(village.village_code));
-    if (town?.seat_lon_wgs84 === undefined || town.seat_lat_wgs84 === undefined) continue;
-    const far = Math.abs(town.seat_lon_wgs84 - village.lon_wgs84) + Math.abs(town.seat_lat_wgs84 - village.lat_wgs84) > 0.001;
+    const precision = village.location_precision;
+    if (precision !== 'town-seat' && precision !== 'county-seat') continue;
+    const place = seats.get(precision === 'town-seat' ? townOf(village.village_code) : countyOf(village.village_code));
+    if (place?.seat_lon_wgs84 === undefined || place.seat_lat_wgs84 === undefined) continue;
+    const far = Math.abs(place.seat_lon_wgs84 - village.lon_wgs84) + Math.abs(place.seat_lat_wgs84 - village.lat_wgs84) > 0.001;
     if (!far) continue;
+    const term = LOCATION_PRECISIONS[precision];
     problems.push({
       severity: 'warning',
       rule: 'location',
       file: 'villages.csv',
       row: village.row,
       ...locateColumn(positions, 'villages.csv', 'location_precision'),
-      value: '镇政府驻地',
-      message: {
-        zh: '位置精度为“镇政府驻地”，但经纬度不是该镇的驻地',
-        en: 'Location precision is town-seat, but the point is not the town seat',
-      },
+      value: term.zh,
+      message:
+        precision === 'town-seat'
+          ? { zh: '位置精度为“镇政府驻地”，但经纬度不是该镇的驻地', en: 'Location precision is town-seat, but the point is not the town seat' }
+          : { zh: '位置精度为“县政府驻地”，但经纬度不是该县的驻地', en: 'Location precision is county-seat, but the point is not the county seat' },
       hint: {
         zh: '若这是实测位置，把位置精度改为“实测点位”',
         en: 'If the point was surveyed, set the location precision to 实测点位 (surveyed)',
