@@ -127,7 +127,8 @@ export const en: Dictionary = {
   locationPrecision: 'Location precision',
   locationSurveyed: 'Surveyed: the marker is the village’s known point (geocoded, good to about 100 m – 1 km).',
   locationTownSeat: 'Town seat: no point is known for this village yet, so it is placed at its town’s seat until staff supply one.',
-  locationCountySeat: 'County seat: neither this village’s point nor its town’s seat is known yet, so it is placed at its county’s seat until staff supply a point.',
+  locationCountySeat:
+    'County seat: neither this village’s point nor its town’s seat is known yet, so it is placed at its county’s seat until staff supply a point.',
   locationCoordinates: 'Longitude {lon}, latitude {lat} (WGS-84)',
   locationSourceLabel: 'Source of the location',
   locationCoordinatesLabel: 'Coordinates',

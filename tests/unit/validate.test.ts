@@ -580,7 +580,10 @@ describe('each broken fixture fails with its own located, bilingual message', ()
     const files = readDir(join(FIXTURES, 'small'));
     edit(files, 'divisions.csv', (text) => text.replace('150627,伊金霍洛旗,Ejin Horo Banner,,', '150627,伊金霍洛旗,Ejin Horo Banner,109.742,39.5636'));
     const atSeat = (lon: string) => (text: string) =>
-      text.replace('150627102200,乌兰木伦村,村,110.200196,39.289277,镇政府驻地,town seat,', `150627102200,乌兰木伦村,村,${lon},39.5636,县政府驻地,county seat,`);
+      text.replace(
+        '150627102200,乌兰木伦村,村,110.200196,39.289277,镇政府驻地,town seat,',
+        `150627102200,乌兰木伦村,村,${lon},39.5636,县政府驻地,county seat,`,
+      );
     edit(files, 'villages.csv', atSeat('109.742'));
     expect(loadDataset(files, OPTIONS).report.problems.filter((p) => p.rule === 'location')).toEqual([]);
     edit(files, 'villages.csv', (text) => text.replace('109.742,39.5636,县政府驻地', '109.8,39.5636,县政府驻地'));
