@@ -8,6 +8,7 @@
  */
 import { z } from 'astro/zod';
 import { TILE_PROVIDERS } from './tileConfig.ts';
+import type { Bilingual } from '../i18n/locale.ts';
 
 export const REGION_CONFIG_FILE = 'region.json';
 
@@ -34,7 +35,7 @@ export type RegionConfig = z.infer<typeof regionConfigSchema>;
 export const formatRegionConfig = (config: RegionConfig): string => `${JSON.stringify(regionConfigSchema.parse(config), null, 2)}\n`;
 
 /** The settings in a region.json text, or why they cannot be read, in both languages. */
-export function parseRegionConfig(text: string): { config: RegionConfig } | { problem: { zh: string; en: string } } {
+export function parseRegionConfig(text: string): { config: RegionConfig } | { problem: Bilingual } {
   let json: unknown;
   try {
     json = JSON.parse(text) as unknown;

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { cleanVillageName, isCommunity } from '../../src/read/divisionList.ts';
 import { toPinyinName } from '../../src/format/placeName.ts';
+import { propertyRuns } from '../support/propertyRuns.ts';
 
 describe('cleanVillageName cuts the committee suffix by rule', () => {
   it.each([
@@ -74,7 +75,7 @@ describe('cleanVillageName cuts the committee suffix by rule', () => {
         expect(once.name).not.toMatch(/委员?会?$|委$/);
         expect(once.name.startsWith(stem)).toBe(true);
       }),
-      { seed: 20211014, numRuns: 500 },
+      propertyRuns(500),
     );
   });
 });
