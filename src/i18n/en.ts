@@ -135,6 +135,7 @@ export const en: Dictionary = {
   locationSeat: 'Seat of government',
   locationNoSeat: 'The data has no coordinates for the seat.',
   locationCounts: '{surveyed} villages have a surveyed point; {townSeat} are placed at their town seat for now.',
+  locationCountsCountySeat: '{countySeat} are placed at their county seat, as neither their point nor their town seat is known.',
   pairing: 'Pairing',
   pairingUnit: 'Paired unit',
   pairingEnterprise: 'Paired enterprise',

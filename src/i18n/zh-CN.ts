@@ -137,6 +137,7 @@ export const zhCN = {
   locationSeat: '政府驻地',
   locationNoSeat: '数据中没有驻地坐标。',
   locationCounts: '{surveyed}个嘎查村有实测点位，{townSeat}个暂放在镇政府驻地。',
+  locationCountsCountySeat: '{countySeat}个的点位和所属镇的驻地都不知道，暂放在县政府驻地。',
   pairing: '包联帮扶',
   pairingUnit: '包联单位',
   pairingEnterprise: '包联企业',
