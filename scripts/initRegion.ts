@@ -206,6 +206,16 @@ function outlineFile(outline: RegionOutline, crs: 'wgs84' | 'gcj02', name: strin
   return `${JSON.stringify({ ...collection, features: collection.features.map((f) => ({ ...f, properties })) })}\n`;
 }
 
+/** How many villages each precision placed, in each language: `实测点位 0，镇政府驻地 50…`. */
+const placedZh = (counts: Record<string, number>): string =>
+  Object.entries(LOCATION_PRECISIONS)
+    .map(([key, term]) => `${term.zh} ${counts[key] ?? 0}`)
+    .join('，');
+const placedEn = (counts: Record<string, number>): string =>
+  Object.entries(LOCATION_PRECISIONS)
+    .map(([key, term]) => `${counts[key] ?? 0} ${key === 'surveyed' ? term.en : `at the ${term.en}`}`)
+    .join(', ');
+
 function geoReadme(regionCode: string, regionName: string, outline: RegionOutline | undefined, counts: Record<string, number>): string {
   const outlineLine =
     outline === undefined
@@ -221,7 +231,7 @@ function geoReadme(regionCode: string, regionName: string, outline: RegionOutlin
     '**署名 Attribution:** “Vonng/adcode (CC BY 4.0); boundary © AMap” — <https://github.com/Vonng/adcode>, licence <https://creativecommons.org/licenses/by/4.0/>.',
     '',
     outlineLine,
-    `- 嘎查村的位置（在 \`villages.csv\` 中，每行注明精度和来源）：实测点位 ${counts.surveyed ?? 0}，镇政府驻地 ${counts['town-seat'] ?? 0}，县政府驻地 ${counts['county-seat'] ?? 0}。 · Village locations (in \`villages.csv\`, each row with its precision and source): ${counts.surveyed ?? 0} surveyed, ${counts['town-seat'] ?? 0} at the town seat, ${counts['county-seat'] ?? 0} at the county seat.`,
+    `- 嘎查村的位置（在 \`villages.csv\` 中，每行注明精度和来源）：${placedZh(counts)}。 · Village locations (in \`villages.csv\`, each row with its precision and source): ${placedEn(counts)}.`,
     '- 坐标由 GCJ-02 用 gcoord 1.0.7 换算为 WGS-84；精度约 100 米至 1 公里。 · Coordinates converted from GCJ-02 to WGS-84 with gcoord 1.0.7; good to about 100 m – 1 km.',
     "- 县里有更准确的点位时，写在 `geo/<代码>-village-points.csv`（village_code, name, lon_wgs84, lat_wgs84, source）或 `geo/<代码>-town-seats.csv`（town_code, …），再运行 `npm run init-region -- <代码> --force`。 · Better points of the county's own go in `geo/<code>-village-points.csv` (village_code, name, lon_wgs84, lat_wgs84, source) or `geo/<code>-town-seats.csv` (town_code, …); then run `npm run init-region -- <code> --force`.",
     '',
@@ -447,10 +457,10 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
     io.out(
       `已写入 ${shown}：${summary.regionCode} ${summary.regionName}，${summary.divisions} 个区划（${summary.towns} 个镇），` +
         `${summary.villages} 个嘎查村（${kinds.map(([k, n]) => `${VILLAGE_KINDS[k].zh} ${n}`).join('，')}；` +
-        `实测点位 ${summary.placed.surveyed}，镇政府驻地 ${summary.placed['town-seat']}，县政府驻地 ${summary.placed['county-seat']}）\n` +
+        `${placedZh(summary.placed)}）\n` +
         `Wrote ${shown}: ${summary.regionCode} ${summary.regionName}, ${summary.divisions} divisions (${summary.towns} towns), ` +
         `${summary.villages} villages (${kinds.map(([k, n]) => `${n} ${VILLAGE_KINDS[k].en}`).join(', ')}; ` +
-        `${summary.placed.surveyed} surveyed, ${summary.placed['town-seat']} at the town seat, ${summary.placed['county-seat']} at the county seat)\n` +
+        `${placedEn(summary.placed)})\n` +
         (summary.outline === undefined
           ? '没有找到边界，地图按嘎查村取景 · No outline found: the map fits the villages\n'
           : `边界 · outline: ${summary.outline} (${outlineLevelOf(summary.regionCode).level})\n`) +

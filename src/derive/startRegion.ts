@@ -11,7 +11,8 @@
  *   their code has an override.
  * - Villages: every village of the list under the region, named and kinded by src/read/divisionList.ts,
  *   each placed by the first of: its own point (实测点位), its town's seat (镇政府驻地), its county's seat
- *   (县政府驻地), each row naming where its point truly comes from. A village none of these places is
+ *   (县政府驻地), its city's seat (市政府驻地: development zones newer than the points), each row naming
+ *   where its point truly comes from. A village none of these places is
  *   listed in `unplaced`, never dropped or guessed.
  * - A seat is written to divisions.csv for every town that has one, and for a county or city only when
  *   a village waits at it (the validator checks a seat-placed village sits on its seat).
@@ -53,7 +54,7 @@ export type StartedVillage = {
 export type StartedRegion = {
   divisions: StartedDivision[];
   villages: StartedVillage[];
-  /** Villages with no point, town seat or county seat: `code name`, in code order. */
+  /** Villages with no point and no town, county or city seat: `code name`, in code order. */
   unplaced: string[];
   /** How many villages each precision placed. */
   placed: Record<LocationPrecision, number>;
@@ -73,8 +74,8 @@ export function checkRegionCode(code: string, names: ReadonlyMap<string, string>
 }
 
 /** The precision of a village placed at the seat of a division of this level. */
-const SEAT_PRECISION: Partial<Record<Level, LocationPrecision>> = { town: 'town-seat', county: 'county-seat' };
-const SEAT_WORD: Partial<Record<Level, string>> = { town: 'town seat', county: 'county seat' };
+const SEAT_PRECISION: Partial<Record<Level, LocationPrecision>> = { town: 'town-seat', county: 'county-seat', city: 'city-seat' };
+const SEAT_WORD: Partial<Record<Level, string>> = { town: 'town seat', county: 'county seat', city: 'city seat' };
 
 export function startRegion(input: StartInput): StartedRegion {
   const { regionCode, names, seats, villagePoints } = input;
@@ -94,7 +95,7 @@ export function startRegion(input: StartInput): StartedRegion {
     let point: KnownPoint | undefined = usable ? { lon: own.lon, lat: own.lat, source: own.source } : undefined;
     let precision: LocationPrecision = 'surveyed';
     if (point === undefined) {
-      for (const level of ['town', 'county'] as const) {
+      for (const level of ['town', 'county', 'city'] as const) {
         const seatCode = ancestorAt(village.code, level);
         const seat = seats.get(seatCode);
         if (seat === undefined) continue;

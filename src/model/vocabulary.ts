@@ -66,6 +66,8 @@ export const LOCATION_PRECISIONS = {
   'town-seat': { zh: '镇政府驻地', en: 'town seat', aliases: ['镇驻地', '近似', 'town seat'] },
   /** No point of the village or its town is known: it waits at its county's seat (县、旗、区政府驻地). */
   'county-seat': { zh: '县政府驻地', en: 'county seat', aliases: ['县驻地', '旗政府驻地', 'county seat'] },
+  /** Nor its county's (a development zone newer than the points): it waits at its city's seat. */
+  'city-seat': { zh: '市政府驻地', en: 'city seat', aliases: ['市驻地', '盟行政公署驻地', 'city seat'] },
 } as const satisfies Vocabulary;
 export type LocationPrecision = keyof typeof LOCATION_PRECISIONS;
 

@@ -128,8 +128,8 @@ export const villagesTable = defineTable({
     location_precision: oneOf(LOCATION_PRECISIONS, {
       header: '位置精度',
       description: {
-        zh: '实测点位：已知村的位置；镇政府驻地：暂放在所属镇的驻地，待补充实测位置；县政府驻地：镇的驻地也不知道时，暂放在县（旗、区）的驻地',
-        en: "surveyed: the village point is known; town-seat: placed at its town seat until staff supply a point; county-seat: placed at its county's seat when its town's is not known either",
+        zh: '实测点位：已知村的位置；镇政府驻地：暂放在所属镇的驻地，待补充实测位置；县政府驻地：镇的驻地也不知道时，暂放在县（旗、区）的驻地；市政府驻地：县的驻地也不知道时，暂放在市（盟）的驻地',
+        en: "surveyed: the village point is known; town-seat: placed at its town seat until staff supply a point; county-seat: placed at its county's seat when its town's is not known either; city-seat: at its city's seat when its county's is not known either",
       },
     }),
     location_source: optional(text({ header: '位置来源', description: { zh: '位置的来源', en: 'Where the location comes from' } })),

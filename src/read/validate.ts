@@ -8,7 +8,7 @@ import { locateColumn, type Cause, type ColumnPositions, type Problem } from './
 import { KeyIndex, keyText } from './keyIndex.ts';
 import type { Edition, Fund, Records, Sourced } from './tables.ts';
 import { FUND_SOURCE_KINDS, LOCATION_PRECISIONS } from '../model/vocabulary.ts';
-import { countyOf, isWithin, parentOf, townOf } from '../model/divisionCode.ts';
+import { ancestorAt, isWithin, parentOf, townOf } from '../model/divisionCode.ts';
 import { monthOfDate } from '../model/calendar.ts';
 import { editionTable, fundsTable, RECORD_KEYS, TABLES } from './tables.ts';
 import { checkAmounts, checkLocations } from './plausible.ts';
@@ -444,28 +444,41 @@ function otherSource(fund: Sourced<Fund>, named: string, pairingRow: number, pos
   );
 }
 
-/** A village still placed at its town's (or county's) seat should sit exactly on it, or it is mislabelled. */
+/** Where a village placed at a seat sits: the level whose seat, and what to say when it is not there. */
+const SEAT_CHECKS = {
+  'town-seat': {
+    level: 'town',
+    message: { zh: '位置精度为“镇政府驻地”，但经纬度不是该镇的驻地', en: 'Location precision is town-seat, but the point is not the town seat' },
+  },
+  'county-seat': {
+    level: 'county',
+    message: { zh: '位置精度为“县政府驻地”，但经纬度不是该县的驻地', en: 'Location precision is county-seat, but the point is not the county seat' },
+  },
+  'city-seat': {
+    level: 'city',
+    message: { zh: '位置精度为“市政府驻地”，但经纬度不是该市的驻地', en: 'Location precision is city-seat, but the point is not the city seat' },
+  },
+} as const;
+
+/** A village still placed at its town's (county's, city's) seat should sit exactly on it, or it is mislabelled. */
 function checkTownSeats(records: Records, positions: ColumnPositions, problems: Problem[]): void {
   const seats = new Map(records.divisions.map((d) => [d.code, d]));
   for (const village of records.villages) {
     const precision = village.location_precision;
-    if (precision !== 'town-seat' && precision !== 'county-seat') continue;
-    const place = seats.get(precision === 'town-seat' ? townOf(village.village_code) : countyOf(village.village_code));
+    if (precision === 'surveyed') continue;
+    const check = SEAT_CHECKS[precision];
+    const place = seats.get(ancestorAt(village.village_code, check.level));
     if (place?.seat_lon_wgs84 === undefined || place.seat_lat_wgs84 === undefined) continue;
     const far = Math.abs(place.seat_lon_wgs84 - village.lon_wgs84) + Math.abs(place.seat_lat_wgs84 - village.lat_wgs84) > 0.001;
     if (!far) continue;
-    const term = LOCATION_PRECISIONS[precision];
     problems.push({
       severity: 'warning',
       rule: 'location',
       file: 'villages.csv',
       row: village.row,
       ...locateColumn(positions, 'villages.csv', 'location_precision'),
-      value: term.zh,
-      message:
-        precision === 'town-seat'
-          ? { zh: '位置精度为“镇政府驻地”，但经纬度不是该镇的驻地', en: 'Location precision is town-seat, but the point is not the town seat' }
-          : { zh: '位置精度为“县政府驻地”，但经纬度不是该县的驻地', en: 'Location precision is county-seat, but the point is not the county seat' },
+      value: LOCATION_PRECISIONS[precision].zh,
+      message: check.message,
       hint: {
         zh: '若这是实测位置，把位置精度改为“实测点位”',
         en: 'If the point was surveyed, set the location precision to 实测点位 (surveyed)',

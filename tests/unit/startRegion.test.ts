@@ -52,7 +52,7 @@ describe('startRegion places each village by the first point it has', () => {
       ['150626200200', '沙尔利格嘎查', 'gacha', 'county-seat', seat(108.8, 38.6, '乌审旗政府驻地 (county seat), county source')],
       ['150626300200', '某村', 'village', 'county-seat', seat(108.8, 38.6, '乌审旗政府驻地 (county seat), county source')],
     ]);
-    expect(placed).toEqual({ surveyed: 1, 'town-seat': 2, 'county-seat': 2 });
+    expect(placed).toEqual({ surveyed: 1, 'town-seat': 2, 'county-seat': 2, 'city-seat': 0 });
     expect(unplaced).toEqual([]);
   });
 
@@ -68,6 +68,22 @@ describe('startRegion places each village by the first point it has', () => {
     ]);
     const townsOnly = startRegion({ ...base, listVillages: base.listVillages.slice(0, 4) });
     expect(townsOnly.divisions.find((d) => d.code === '150626')?.seat).toBeUndefined();
+  });
+
+  it("places a village of a county with no seat (a development zone newer than the points) at its city's seat", () => {
+    const names = new Map([...NAMES, ['150671', '鄂尔多斯高新技术产业开发区'], ['150671100', '某街道']]);
+    const { villages, divisions } = startRegion({
+      ...base,
+      regionCode: '1506',
+      names,
+      listVillages: [{ code: '150671100200', name: '某村村民委员会' }],
+      seats: new Map([['1506', seat(109.78, 39.61, 'city source')]]),
+    });
+    expect(villages.map((v) => [v.code, v.name, v.precision, v.point])).toEqual([
+      ['150671100200', '某村', 'city-seat', seat(109.78, 39.61, '鄂尔多斯市政府驻地 (city seat), city source')],
+    ]);
+    expect(divisions.find((d) => d.code === '1506')?.seat?.source).toBe('city source');
+    expect(divisions.map((d) => d.code)).toEqual(['15', '1506', '150671', '150671100']);
   });
 
   it('lists a village with no point and no seat above it as unplaced, never guessing', () => {

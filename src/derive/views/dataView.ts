@@ -62,7 +62,7 @@ export type DataView = {
   /** Villages by how precisely they are located. */
   surveyed: number;
   townSeat: number;
-  /** Villages placed at their county's seat (neither their point nor their town's seat known). */
+  /** Villages placed at their county's or city's seat (neither their point nor their town's seat known). */
   countySeat: number;
   reconciliation: {
     figure: ShownReconciliation;
@@ -126,7 +126,7 @@ export function buildDataView(site: Site, download?: DatasetDownload): DataView 
     files,
     surveyed,
     townSeat: villagePlaces.filter((v) => v.location_precision === 'town-seat').length,
-    countySeat: villagePlaces.filter((v) => v.location_precision === 'county-seat').length,
+    countySeat: villagePlaces.filter((v) => v.location_precision === 'county-seat' || v.location_precision === 'city-seat').length,
     reconciliation: withProvenance(site.records, site.report.reconciliation).map((figure) => ({
       figure,
       scope: site.tree.places.get(figure.scopeCode),

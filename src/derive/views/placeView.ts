@@ -93,7 +93,7 @@ export function buildPlaceView(site: Site, code: string, locale: Locale): PlaceV
     precisionCounts: {
       surveyed: place.villageCodes.filter((c) => site.tree.places.get(c)?.village?.location_precision === 'surveyed').length,
       townSeat: place.villageCodes.filter((c) => site.tree.places.get(c)?.village?.location_precision === 'town-seat').length,
-      countySeat: place.villageCodes.filter((c) => site.tree.places.get(c)?.village?.location_precision === 'county-seat').length,
+      countySeat: place.villageCodes.filter((c) => ['county-seat', 'city-seat'].includes(site.tree.places.get(c)?.village?.location_precision ?? '')).length,
     },
     map: site.mapPayload(locale),
     pairing: summary.pairings.find((p) => p.village_code === code),
