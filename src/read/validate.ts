@@ -8,7 +8,7 @@ import { locateColumn, type Cause, type ColumnPositions, type Problem } from './
 import { KeyIndex, keyText } from './keyIndex.ts';
 import type { Edition, Fund, Records, Sourced } from './tables.ts';
 import { FUND_SOURCE_KINDS, LOCATION_PRECISIONS } from '../model/vocabulary.ts';
-import { ancestorAt, isWithin, parentOf, townOf } from '../model/divisionCode.ts';
+import { ancestorAt, isWithin, parentOf } from '../model/divisionCode.ts';
 import { monthOfDate } from '../model/calendar.ts';
 import { editionTable, fundsTable, RECORD_KEYS, TABLES } from './tables.ts';
 import { checkAmounts, checkLocations } from './plausible.ts';
