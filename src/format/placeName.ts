@@ -92,6 +92,12 @@ export function toPinyinName(chinese: string): string {
 export const ENGLISH_NAME_OVERRIDES: Readonly<Record<string, string>> = {
   '15': 'Inner Mongolia Autonomous Region',
   '1506': 'Ordos',
+  // Ordos's banners by the English names they use (from the Mongolian), which pinyin would not give.
+  '150621': 'Dalad Banner',
+  '150622': 'Jungar Banner',
+  '150623': 'Otog Front Banner',
+  '150624': 'Otog Banner',
+  '150625': 'Hanggin Banner',
   '150626': 'Uxin Banner', // Mongolian Üüshin, the banner's own English name
   '150627': 'Ejin Horo Banner',
 };

@@ -155,8 +155,12 @@ describe('a city (鄂尔多斯市, 1506) and a town', () => {
       expect(village.name).not.toMatch(/委员?会$|委$/);
       expect(village.kind).toBe(/嘎查村?$/.test(village.name!) ? '嘎查' : '村');
     }
-    const divisions = readCsvRows(join(dir, 'divisions.csv')).map((d) => d.code);
+    const rows = readCsvRows(join(dir, 'divisions.csv'));
+    const divisions = rows.map((d) => d.code);
     expect(divisions).toEqual(expect.arrayContaining(['15', '1506', '150602', '150626', '150627', '150627101']));
+    // Banners by their own English names (overrides by code); others left to the site's pinyin.
+    expect(rows.find((d) => d.code === '150622')?.name_en).toBe('Jungar Banner');
+    expect(rows.find((d) => d.code === '150602')?.name_en).toBe('');
     expect(existsSync(join(dir, 'geo', '1506-boundary.wgs84.geojson'))).toBe(true);
     expect(loadDataDir(dir, { today: '2025-01-01' }).report.errors).toBe(0);
   }, 60_000);
