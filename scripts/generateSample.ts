@@ -1,17 +1,23 @@
 /**
  * npm run data:sample [-- --in data --out data]
  *
- * Writes the illustrative (示意) sample data of the first region, Ejin Horo Banner, from the
- * divisions, villages and edition that `npm run data:divisions` extracted: projects.csv, funds.csv,
- * talent.csv, pairings.csv, monthly.csv, and reported.csv with the figures of the one published
- * article (see data/SOURCES.md). The rows are made up; their totals are not.
+ * Writes illustrative (示意) sample data for any region `npm run init-region` started, from its
+ * divisions, villages and edition: projects.csv, funds.csv, talent.csv, pairings.csv, monthly.csv and
+ * reported.csv, so a county can see its site before it enters a figure, and tests can build any region.
+ *
+ * Two profiles (`Profile`): the first region, Ejin Horo Banner (150627), has a published article, so
+ * its sample agrees with every figure the article reports, and reported.csv holds them (see
+ * data/SOURCES.md; its files are the default data's, byte for byte). Any other region gets totals in
+ * the same proportion to its number of villages, names built from its own places, every row marked
+ * 示意, and an empty reported.csv: there is no reported figure to agree with, and none is made up.
  *
  * Determinism: every file draws from its own xoroshiro128+ stream (pure-rand), seeded with SEED
  * mixed with the file's name, so running twice gives byte-identical files and changing how one file
  * is drawn does not change the others. To make a different sample, change SEED; the invariants
  * below still hold (the generator throws if one would not).
  *
- * Invariants, each matching a figure of reported.csv exactly unless it says "at least":
+ * Invariants for Ejin Horo, each matching a figure of reported.csv exactly unless it says "at least"
+ * (any other region: the same rules with its own totals):
  * - 254 projects (累计引进实施项目254个), every village has at least one; P0001 is the real
  *   高勒庙村 automobile service park (2600余万元 investment, 80余万元 expected income, 前期手续).
  * - funds add up to exactly 370,000,000 yuan (3.7亿元), every amount a whole number of 万元; P0001's
@@ -43,7 +49,7 @@ import {
   type TalentKind,
 } from '../src/model/vocabulary.ts';
 import type { Columns, Table } from '../src/read/field.ts';
-import { isLevel, isWithin } from '../src/model/divisionCode.ts';
+import { ancestorAt, isLevel, isWithin } from '../src/model/divisionCode.ts';
 import { addMonths, fromDayNumber, lastDayOfMonth, monthOfDate, monthRange, toDayNumber } from '../src/model/calendar.ts';
 import { writeCsv } from './lib/writeCsv.ts';
 import { readCsvRows } from './lib/readCsvRows.ts';
@@ -181,25 +187,119 @@ export function reviewMonths(asOf: string): string[] {
 
 export type Village = { code: string; name: string };
 export type Town = { code: string; name: string };
-export type Context = { regionCode: string; asOf: string; towns: Town[]; villages: Village[] };
+export type Context = { regionCode: string; asOf: string; towns: Town[]; villages: Village[]; profile: Profile };
+
+/**
+ * What a region's sample is drawn to: its totals, the rows that are real (an official project and
+ * pairing from a published source), the names of the units, enterprises and funders it pairs, the
+ * dates its projects start from, and the reported figures of its source. Ejin Horo Banner has the
+ * article's (EJIN_HORO); any other initialised region gets totals in the same proportion to its number
+ * of villages, names built from its own places, and no reported figure (genericProfile).
+ */
+export type Profile = {
+  totals: { [K in keyof typeof TOTALS]: number };
+  official?: { villageCode: string; project: typeof GAOLEMIAO_PROJECT; pairing: typeof GAOLEMIAO_PAIRING };
+  /** The paired units, `totals.pairedUnits` distinct names (the official one among them when there is one). */
+  units: readonly string[];
+  /** Places enterprise placeholders are named after (drawn with repeats as weights). */
+  enterprisePlaces: readonly string[];
+  /** The government funders of a village (drawn with repeats as weights). */
+  governmentFunders: (village: Village) => readonly string[];
+  /** The earliest day of a project or an unpaired fund, and of a project under construction now. */
+  earliest: string;
+  constructionFrom: string;
+  /** The reported figures and their source, when the region has one; the sample must then be of its date. */
+  reported?: { source: typeof SOURCE; figures: readonly Figure[] };
+};
+
+const EJIN_HORO = (): Profile => ({
+  totals: TOTALS,
+  official: { villageCode: GAOLEMIAO, project: GAOLEMIAO_PROJECT, pairing: GAOLEMIAO_PAIRING },
+  units: pairedUnitNames(),
+  enterprisePlaces: PLACES,
+  governmentFunders: () => GOVERNMENT_FUNDERS,
+  earliest: '2020-01-01',
+  constructionFrom: '2020-06-01',
+  reported: { source: SOURCE, figures: FIGURES },
+});
+
+/** Ejin Horo's proportions: per village, 254/138 projects, 3.7亿/138 yuan, and so on. */
+const PER_VILLAGE = {
+  projects: TOTALS.projects / 138,
+  fundsYuan: TOTALS.fundsYuan / 138,
+  commissioners: TOTALS.commissioners / 138,
+  residentCadres: TOTALS.residentCadres / 138,
+  localTalents: TOTALS.localTalents / 138,
+  pairedUnits: TOTALS.pairedUnits / 138,
+  pairedEnterprises: TOTALS.pairedEnterprises / 138,
+};
+
+/**
+ * The profile of any other region: totals in Ejin Horo's proportions, the units of each county in the
+ * region (the banner's list with the county's name) and of the city above, funders and enterprise
+ * placeholders named after the region's own places, and no reported figure.
+ */
+export function genericProfile(regionCode: string, asOf: string, villages: readonly Village[], names: ReadonlyMap<string, string>): Profile {
+  const n = villages.length;
+  if (n === 0) throw new Error(`villages.csv 中没有嘎查村 · villages.csv holds no village`);
+  const nameOf = (code: string): string => names.get(code) ?? code;
+  const counties = [...new Set(villages.map((v) => ancestorAt(v.code, 'county')))];
+  const cities = [...new Set(counties.map((c) => ancestorAt(c, 'city')))];
+  const localised = (template: readonly string[], from: string, to: string): string[] => template.map((unit) => unit.replaceAll(from, to));
+  // A city's own units are named after the city; those of a 市辖区-style city (no name of its own) after the province.
+  const cityName = (city: string): string =>
+    /^(市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/.test(nameOf(city)) ? nameOf(ancestorAt(city, 'province')) : nameOf(city);
+  const pool = [
+    ...new Set([
+      ...counties.flatMap((c) => localised(BANNER_UNITS, '伊金霍洛旗', nameOf(c))),
+      ...cities.flatMap((c) => localised(CITY_UNITS, '鄂尔多斯市', cityName(c))),
+    ]),
+  ];
+  // Each unit and enterprise pairs with one or two villages (planPairings): between n/2 and n of each.
+  const clampPairs = (wanted: number, most: number): number => Math.max(Math.ceil(n / 2), Math.min(n, most, Math.round(wanted)));
+  const pairedUnits = clampPairs(PER_VILLAGE.pairedUnits * n, pool.length);
+  if (pool.length < Math.ceil(n / 2)) throw new Error(`too few unit names (${pool.length}) for ${n} villages`);
+  const year = Number(asOf.slice(0, 4));
+  const province = nameOf(ancestorAt(regionCode, 'province')).replace(/(省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$/, '');
+  return {
+    totals: {
+      projects: Math.max(n, Math.round(PER_VILLAGE.projects * n)),
+      // Whole millions; at most six rows of at least 1万 a village need far less.
+      fundsYuan: Math.max(1, Math.round((PER_VILLAGE.fundsYuan * n) / 1_000_000)) * 1_000_000,
+      commissioners: Math.round(PER_VILLAGE.commissioners * n),
+      residentCadres: Math.max(n, Math.round(PER_VILLAGE.residentCadres * n)),
+      localTalents: Math.round(PER_VILLAGE.localTalents * n),
+      pairedUnits,
+      pairedEnterprises: clampPairs(PER_VILLAGE.pairedEnterprises * n, Number.POSITIVE_INFINITY),
+    },
+    units: pool.slice(0, pairedUnits),
+    enterprisePlaces: [...counties.slice(0, 3).flatMap((c) => [nameOf(c), nameOf(c)]), ...cities.slice(0, 1).map(cityName), province],
+    governmentFunders: (village) => {
+      const county = nameOf(ancestorAt(village.code, 'county'));
+      return [`${county}财政局`, `${county}财政局`, `${county}财政局`, `${cityName(ancestorAt(village.code, 'city'))}财政局`];
+    },
+    earliest: `${year - 1}-01-01`,
+    constructionFrom: `${year - 1}-06-01`,
+  };
+}
 
 export function readContext(inDir: string): Context {
   const edition = readCsvRows(join(inDir, 'edition.csv'))[0];
   if (edition?.region_code === undefined || edition.as_of === undefined) {
     throw new Error(`${inDir}/edition.csv 缺少数据 · ${inDir}/edition.csv has no row`);
   }
-  if (edition.region_code !== REGION_CODE) {
-    throw new Error(
-      `示例数据只适用于伊金霍洛旗（${REGION_CODE}）的报道，不适用于 ${edition.region_code} · ` +
-        `The sample follows the article about Ejin Horo Banner (${REGION_CODE}), not region ${edition.region_code}`,
-    );
-  }
-  const towns = readCsvRows(join(inDir, 'divisions.csv'))
-    .filter((row) => row.code !== undefined && isLevel(row.code, 'town') && isWithin(row.code, edition.region_code!))
+  const regionCode = edition.region_code;
+  const divisions = readCsvRows(join(inDir, 'divisions.csv'));
+  const towns = divisions
+    .filter((row) => row.code !== undefined && isLevel(row.code, 'town') && isWithin(row.code, regionCode))
     .map((row) => ({ code: row.code!, name: row.name! }));
   const villages = readCsvRows(join(inDir, 'villages.csv')).map((row) => ({ code: row.village_code!, name: row.name! }));
-  if (!villages.some((v) => v.code === GAOLEMIAO)) throw new Error(`villages.csv 中没有 ${GAOLEMIAO} · ${GAOLEMIAO} is missing from villages.csv`);
-  return { regionCode: edition.region_code, asOf: edition.as_of, towns, villages };
+  if (regionCode === REGION_CODE) {
+    if (!villages.some((v) => v.code === GAOLEMIAO)) throw new Error(`villages.csv 中没有 ${GAOLEMIAO} · ${GAOLEMIAO} is missing from villages.csv`);
+    return { regionCode, asOf: edition.as_of, towns, villages, profile: EJIN_HORO() };
+  }
+  const names = new Map(divisions.filter((row) => row.code !== undefined && row.name !== undefined).map((row) => [row.code!, row.name!]));
+  return { regionCode, asOf: edition.as_of, towns, villages, profile: genericProfile(regionCode, edition.as_of, villages, names) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -374,11 +474,13 @@ const TRADES = [
   '实业有限公司',
 ] as const;
 
-function enterpriseNames(rng: RandomGenerator, count: number): string[] {
+function enterpriseNames(rng: RandomGenerator, count: number, places: readonly string[]): string[] {
   const names: string[] = [];
   for (let i = 0; names.length < count; i += 1) {
-    const code = `${STEMS[i % STEMS.length]}${NUMERALS[Math.floor(i / STEMS.length)]}`;
-    names.push(`${pick(rng, PLACES)}${code}${pick(rng, TRADES)}`);
+    const round = Math.floor(i / STEMS.length);
+    // 甲一 … 癸十一, then 甲12 …: a larger region needs more placeholders than there are numerals.
+    const code = `${STEMS[i % STEMS.length]}${NUMERALS[round] ?? String(round + 1)}`;
+    names.push(`${pick(rng, places)}${code}${pick(rng, TRADES)}`);
   }
   return names;
 }
@@ -387,13 +489,14 @@ export type PlannedPairing = { villageCode: string; unit: string; enterprise: st
 
 export function planPairings(ctx: Context): Map<string, PlannedPairing> {
   const rng = streamFor('pairings.csv');
-  const others = ctx.villages.filter((v) => v.code !== GAOLEMIAO);
+  const { official, totals } = ctx.profile;
+  const others = ctx.villages.filter((v) => v.code !== official?.villageCode);
 
-  const units = pairedUnitNames().filter((u) => u !== GAOLEMIAO_PAIRING.unit);
+  const units = ctx.profile.units.filter((u) => u !== official?.pairing.unit);
   const twice = shuffle(rng, units).slice(0, others.length - units.length);
   const unitSlots = shuffle(rng, [...units, ...twice]);
 
-  const enterprises = enterpriseNames(rng, TOTALS.pairedEnterprises - 1);
+  const enterprises = enterpriseNames(rng, totals.pairedEnterprises - (official === undefined ? 0 : 1), ctx.profile.enterprisePlaces);
   const enterpriseTwice = shuffle(rng, enterprises).slice(0, others.length - enterprises.length);
   const enterpriseSlots = shuffle(rng, [...enterprises, ...enterpriseTwice]);
   if (unitSlots.length !== others.length || enterpriseSlots.length !== others.length) {
@@ -401,9 +504,16 @@ export function planPairings(ctx: Context): Map<string, PlannedPairing> {
   }
 
   const pairings = new Map<string, PlannedPairing>();
-  pairings.set(GAOLEMIAO, { villageCode: GAOLEMIAO, unit: GAOLEMIAO_PAIRING.unit, enterprise: GAOLEMIAO_PAIRING.enterprise, official: true });
-  // "今年来 … 探索推行": the pairing scheme started early in the article's year.
-  const firstDay = toDayNumber(`${ctx.asOf.slice(0, 4)}-01-04`);
+  if (official !== undefined) {
+    pairings.set(official.villageCode, {
+      villageCode: official.villageCode,
+      unit: official.pairing.unit,
+      enterprise: official.pairing.enterprise,
+      official: true,
+    });
+  }
+  // "今年来 … 探索推行": the pairing scheme started early in the article's year (or 90 days before an as-of early in a year).
+  const firstDay = Math.min(toDayNumber(`${ctx.asOf.slice(0, 4)}-01-04`), toDayNumber(ctx.asOf) - 90);
   others.forEach((village, i) => {
     pairings.set(village.code, {
       villageCode: village.code,
@@ -425,7 +535,7 @@ export function makePairings(ctx: Context, pairings: Map<string, PlannedPairing>
       enterprise_name: p.enterprise,
       since: p.since,
       provenance: (p.official ? PROVENANCES.official : PROVENANCES.illustrative).zh,
-      note: p.official ? GAOLEMIAO_PAIRING.note : undefined,
+      note: p.official ? ctx.profile.official?.pairing.note : undefined,
     };
   });
 }
@@ -496,8 +606,8 @@ export type PlannedProject = {
 };
 
 /** When a project entered each stage, drawn so the last one is its stage on the as-of date. */
-function drawTimeline(rng: RandomGenerator, stage: Stage, asOf: number): { start: number; milestones: Milestone[] } {
-  const earliest = toDayNumber('2020-01-01');
+function drawTimeline(rng: RandomGenerator, stage: Stage, asOf: number, profile: Profile): { start: number; milestones: Milestone[] } {
+  const earliest = toDayNumber(profile.earliest);
   const year = toDayNumber(`${fromDayNumber(asOf).slice(0, 4)}-01-01`);
   switch (stage) {
     case 'operating': {
@@ -514,7 +624,7 @@ function drawTimeline(rng: RandomGenerator, stage: Stage, asOf: number): { start
       };
     }
     case 'construction': {
-      const start = dayBetween(rng, toDayNumber('2020-06-01'), asOf - 30);
+      const start = dayBetween(rng, toDayNumber(profile.constructionFrom), asOf - 30);
       const building = Math.min(asOf, start + between(rng, 10, 45));
       return {
         start,
@@ -525,7 +635,7 @@ function drawTimeline(rng: RandomGenerator, stage: Stage, asOf: number): { start
       };
     }
     case 'suspended': {
-      const start = dayBetween(rng, earliest, year + 80);
+      const start = dayBetween(rng, earliest, Math.min(year + 80, asOf - 60));
       const building = start + between(rng, 15, 45);
       const halted = Math.min(asOf, building + between(rng, 30, 180));
       return {
@@ -539,7 +649,7 @@ function drawTimeline(rng: RandomGenerator, stage: Stage, asOf: number): { start
     }
     case 'preliminary':
     case 'planning': {
-      const start = dayBetween(rng, year + (stage === 'planning' ? 59 : 0), asOf);
+      const start = dayBetween(rng, Math.min(year + (stage === 'planning' ? 59 : 0), asOf), asOf);
       return { start, milestones: [{ stage, from: start }] };
     }
   }
@@ -548,33 +658,36 @@ function drawTimeline(rng: RandomGenerator, stage: Stage, asOf: number): { start
 export function planProjects(ctx: Context): PlannedProject[] {
   const rng = streamFor('projects.csv');
   const asOf = toDayNumber(ctx.asOf);
-  const others = ctx.villages.filter((v) => v.code !== GAOLEMIAO);
+  const { official, totals } = ctx.profile;
+  const others = ctx.villages.filter((v) => v.code !== official?.villageCode);
 
   // One project each, the rest spread at random (at most four in a village).
   const counts = new Map(others.map((v) => [v.code, 1]));
-  for (let extra = TOTALS.projects - ctx.villages.length; extra > 0;) {
+  for (let extra = totals.projects - ctx.villages.length; extra > 0;) {
     const village = pick(rng, others);
     if (counts.get(village.code)! >= 4) continue;
     counts.set(village.code, counts.get(village.code)! + 1);
     extra -= 1;
   }
 
-  const gaolemiaoStart = toDayNumber(GAOLEMIAO_PROJECT.start);
-  const projects: PlannedProject[] = [
-    {
-      id: GAOLEMIAO_PROJECT.id,
-      villageCode: GAOLEMIAO,
-      name: GAOLEMIAO_PROJECT.name,
-      sector: GAOLEMIAO_PROJECT.sector,
-      investment: GAOLEMIAO_PROJECT.investment,
-      income: GAOLEMIAO_PROJECT.income,
-      stage: GAOLEMIAO_PROJECT.stage,
-      start: gaolemiaoStart,
-      milestones: [{ stage: GAOLEMIAO_PROJECT.stage, from: gaolemiaoStart }],
+  const projects: PlannedProject[] = [];
+  if (official !== undefined) {
+    const { project } = official;
+    const start = toDayNumber(project.start);
+    projects.push({
+      id: project.id,
+      villageCode: official.villageCode,
+      name: project.name,
+      sector: project.sector,
+      investment: project.investment,
+      income: project.income,
+      stage: project.stage,
+      start,
+      milestones: [{ stage: project.stage, from: start }],
       official: true,
-      note: GAOLEMIAO_PROJECT.note,
-    },
-  ];
+      note: project.note,
+    });
+  }
 
   const drawn: Omit<PlannedProject, 'id'>[] = [];
   for (const village of others) {
@@ -591,13 +704,14 @@ export function planProjects(ctx: Context): PlannedProject[] {
       const raw = 6_000_000 * SECTOR_SCALE[sector] * Math.exp(0.7 * normal(rng));
       const investment = roundTo(Math.min(40_000_000, Math.max(1_500_000, raw)), 10_000);
       const income = stage === 'planning' ? undefined : roundTo(investment * uniform(rng, 0.05, 0.14), 1_000);
-      drawn.push({ villageCode: village.code, name, sector, investment, income, stage, ...drawTimeline(rng, stage, asOf), official: false });
+      drawn.push({ villageCode: village.code, name, sector, investment, income, stage, ...drawTimeline(rng, stage, asOf, ctx.profile), official: false });
     }
   }
   drawn.sort((a, b) => a.villageCode.localeCompare(b.villageCode) || a.start - b.start || a.name.localeCompare(b.name));
-  drawn.forEach((p, i) => projects.push({ ...p, id: `P${String(i + 2).padStart(4, '0')}` }));
+  const first = projects.length + 1;
+  drawn.forEach((p, i) => projects.push({ ...p, id: `P${String(i + first).padStart(4, '0')}` }));
 
-  if (projects.length !== TOTALS.projects) throw new Error(`projects: ${projects.length} ≠ ${TOTALS.projects}`);
+  if (projects.length !== totals.projects) throw new Error(`projects: ${projects.length} ≠ ${totals.projects}`);
   return projects;
 }
 
@@ -634,10 +748,10 @@ const collectiveName = (village: Village): string => `${village.name}股份经�
 
 type PlannedFund = { date: number; villageCode: string; projectId?: string; kind: FundSourceKind; source: string; amount: number; note?: string };
 
-function funderName(rng: RandomGenerator, kind: FundSourceKind, village: Village, pairing: PlannedPairing): string {
+function funderName(rng: RandomGenerator, kind: FundSourceKind, village: Village, pairing: PlannedPairing, profile: Profile): string {
   switch (kind) {
     case 'government':
-      return pick(rng, GOVERNMENT_FUNDERS);
+      return pick(rng, profile.governmentFunders(village));
     case 'paired_unit':
       return pairing.unit;
     case 'paired_enterprise':
@@ -649,34 +763,54 @@ function funderName(rng: RandomGenerator, kind: FundSourceKind, village: Village
   }
 }
 
-export function makeFunds(ctx: Context, projects: readonly PlannedProject[], pairings: Map<string, PlannedPairing>): CsvRow<typeof fundsTable.columns>[] {
-  const rng = streamFor('funds.csv');
-  const asOf = toDayNumber(ctx.asOf);
-  const gaolemiao = ctx.villages.find((v) => v.code === GAOLEMIAO)!;
-  const gaolemiaoPairing = pairings.get(GAOLEMIAO)!;
-  const p1 = projects.find((p) => p.id === GAOLEMIAO_PROJECT.id)!;
+/** The real project's money, split into three illustrative sources (drawn first, from the funds' own stream). */
+function officialProjectFunds(
+  rng: RandomGenerator,
+  ctx: Context,
+  projects: readonly PlannedProject[],
+  pairings: Map<string, PlannedPairing>,
+  asOf: number,
+): PlannedFund[] {
+  const official = ctx.profile.official!;
+  const village = ctx.villages.find((v) => v.code === official.villageCode)!;
+  const pairing = pairings.get(official.villageCode)!;
+  const p1 = projects.find((p) => p.id === official.project.id)!;
   const splitNote =
     '示意：报道称筹措2600余万元，此处按下限2600万元拆分，各来源金额为示意 · ' +
     'Illustrative: the article says more than 26 million yuan was raised; this split of the lower bound is made up';
-  const p1Funds: PlannedFund[] = [
-    { kind: 'paired_enterprise', source: gaolemiaoPairing.enterprise, amount: 16_000_000 },
-    { kind: 'paired_unit', source: gaolemiaoPairing.unit, amount: 6_000_000 },
-    { kind: 'village_collective', source: collectiveName(gaolemiao), amount: 4_000_000 },
-  ].map((f) => ({ ...f, kind: f.kind as FundSourceKind, villageCode: GAOLEMIAO, projectId: p1.id, date: dayBetween(rng, p1.start, asOf), note: splitNote }));
+  return [
+    { kind: 'paired_enterprise', source: pairing.enterprise, amount: 16_000_000 },
+    { kind: 'paired_unit', source: pairing.unit, amount: 6_000_000 },
+    { kind: 'village_collective', source: collectiveName(village), amount: 4_000_000 },
+  ].map((f) => ({
+    ...f,
+    kind: f.kind as FundSourceKind,
+    villageCode: official.villageCode,
+    projectId: p1.id,
+    date: dayBetween(rng, p1.start, asOf),
+    note: splitNote,
+  }));
+}
+
+export function makeFunds(ctx: Context, projects: readonly PlannedProject[], pairings: Map<string, PlannedPairing>): CsvRow<typeof fundsTable.columns>[] {
+  const rng = streamFor('funds.csv');
+  const asOf = toDayNumber(ctx.asOf);
+  const { official, totals } = ctx.profile;
+  const p1Funds: PlannedFund[] = official === undefined ? [] : officialProjectFunds(rng, ctx, projects, pairings, asOf);
   const p1Total = p1Funds.reduce((sum, f) => sum + f.amount, 0);
-  if (p1Total !== GAOLEMIAO_PROJECT.investment) throw new Error(`P0001 funds ${p1Total} ≠ ${GAOLEMIAO_PROJECT.investment}`);
+  if (official !== undefined && p1Total !== official.project.investment) throw new Error(`P0001 funds ${p1Total} ≠ ${official.project.investment}`);
 
   // Every other row gets a weight now and its amount once all weights are known.
   const drafts: (Omit<PlannedFund, 'amount'> & { weight: number })[] = [];
   for (const village of ctx.villages) {
-    if (village.code === GAOLEMIAO) continue;
+    if (village.code === official?.villageCode) continue;
     const pairing = pairings.get(village.code)!;
     const own = projects.filter((p) => p.villageCode === village.code && p.stage !== 'planning');
     const rows = between(rng, 3, 6);
     for (let k = 0; k < rows; k += 1) {
       const kind = pickWeighted(rng, FUND_KIND_WEIGHTS);
       // Paired units and enterprises can only give once paired; nobody gives to a stopped project.
-      const earliest = kind === 'paired_unit' || kind === 'paired_enterprise' ? toDayNumber(pairing.since!) : toDayNumber('2020-01-01');
+      const earliest = kind === 'paired_unit' || kind === 'paired_enterprise' ? toDayNumber(pairing.since!) : toDayNumber(ctx.profile.earliest);
       const windowOf = (p: PlannedProject | undefined): [number, number] => [
         Math.max(p?.start ?? earliest, earliest),
         p?.stage === 'suspended' ? p.milestones[p.milestones.length - 1]!.from : asOf,
@@ -689,14 +823,14 @@ export function makeFunds(ctx: Context, projects: readonly PlannedProject[], pai
         villageCode: village.code,
         projectId: project?.id,
         kind,
-        source: funderName(rng, kind, village, pairing),
+        source: funderName(rng, kind, village, pairing, ctx.profile),
         weight: (project?.investment ?? 10_000_000) * uniform(rng, 0.3, 1),
       });
     }
   }
 
   // Whole 万元 per row, at least one each, adding up to exactly what is left of 3.7亿.
-  const left = (TOTALS.fundsYuan - p1Total) / TEN_THOUSAND;
+  const left = (totals.fundsYuan - p1Total) / TEN_THOUSAND;
   if (!Number.isInteger(left)) throw new Error('funds total is not whole 万元');
   const shares = apportion(
     left - drafts.length,
@@ -715,7 +849,7 @@ export function makeFunds(ctx: Context, projects: readonly PlannedProject[], pai
   ];
 
   const total = funds.reduce((sum, f) => sum + f.amount, 0);
-  if (total !== TOTALS.fundsYuan) throw new Error(`funds add up to ${total}, not ${TOTALS.fundsYuan}`);
+  if (total !== totals.fundsYuan) throw new Error(`funds add up to ${total}, not ${totals.fundsYuan}`);
   for (const project of projects) {
     const tied = funds.filter((f) => f.projectId === project.id).reduce((sum, f) => sum + f.amount, 0);
     if (tied > project.investment) throw new Error(`funds of ${project.id} (${tied}) exceed its investment (${project.investment})`);
@@ -758,16 +892,16 @@ export function makeTalent(ctx: Context): CsvRow<typeof talentTable.columns>[] {
   const n = ctx.villages.length;
   // 因村因需配备: every village has at least one cadre; the rest go where the need is.
   const cadres = apportion(
-    TOTALS.residentCadres - n,
+    ctx.profile.totals.residentCadres - n,
     ctx.villages.map(() => uniform(rng, 0, 1) ** 3),
   ).map((c) => c + 1);
   // Fewer commissioners than villages: some villages share one.
   const commissioners = apportion(
-    TOTALS.commissioners,
+    ctx.profile.totals.commissioners,
     ctx.villages.map(() => uniform(rng, 0.2, 1.8)),
   );
   const talents = apportion(
-    TOTALS.localTalents,
+    ctx.profile.totals.localTalents,
     ctx.villages.map(() => uniform(rng, 0.4, 1.6)),
   );
 
@@ -959,8 +1093,12 @@ const FIGURES: readonly Figure[] = [
   },
 ];
 
+/** The figures of the region's published source; none for a region without one. */
 export function makeReported(ctx: Context): CsvRow<typeof reportedTable.columns>[] {
-  return FIGURES.map((f) => ({
+  const reported = ctx.profile.reported;
+  if (reported === undefined) return [];
+  const { source } = reported;
+  return reported.figures.map((f) => ({
     key: f.key,
     label_zh: f.zh,
     label_en: f.en,
@@ -971,9 +1109,9 @@ export function makeReported(ctx: Context): CsvRow<typeof reportedTable.columns>
     qualifier: QUALIFIERS[f.qualifier].zh,
     unit: f.unit,
     as_of: ctx.asOf,
-    source_title: SOURCE.title,
-    source_publisher: SOURCE.publisher,
-    source_date: SOURCE.date,
+    source_title: source.title,
+    source_publisher: source.publisher,
+    source_date: source.date,
     // The article's address is not known; a made-up link would be worse than none.
     source_url: undefined,
     quote: f.quote,
@@ -988,10 +1126,11 @@ export function generateSample(options: { inDir: string; outDir: string }): Samp
   const ctx = readContext(options.inDir);
   // The sample is the data of the article's day: on data already reviewed to a later month
   // (npm run data:review), it would draw a different year of projects and months in its place.
-  if (ctx.asOf !== SOURCE.date) {
+  const source = ctx.profile.reported?.source;
+  if (source !== undefined && ctx.asOf !== source.date) {
     throw new Error(
-      `示意数据按报道日期 ${SOURCE.date} 生成，但 edition.csv 的截止日期是 ${ctx.asOf}：先运行 npm run data:divisions -- ${REGION_CODE} 写回报道日期，再运行 npm run data:sample，然后用 npm run data:review 补上以后的月份 · ` +
-        `The sample is the data of the article's day, ${SOURCE.date}, but edition.csv is as of ${ctx.asOf}: run npm run data:divisions -- ${REGION_CODE} to write the article's date back, then npm run data:sample, then npm run data:review for the later months`,
+      `示意数据按报道日期 ${SOURCE.date} 生成，但 edition.csv 的截止日期是 ${ctx.asOf}：先运行 npm run init-region -- ${REGION_CODE} --force 写回报道日期，再运行 npm run data:sample，然后用 npm run data:review 补上以后的月份 · ` +
+        `The sample is the data of the article's day, ${SOURCE.date}, but edition.csv is as of ${ctx.asOf}: run npm run init-region -- ${REGION_CODE} --force to write the article's date back, then npm run data:sample, then npm run data:review for the later months`,
     );
   }
   const pairings = planPairings(ctx);
@@ -1013,8 +1152,8 @@ export function generateSample(options: { inDir: string; outDir: string }): Samp
 const SAMPLE: CommandSpec = {
   name: 'npm run data:sample',
   summary: {
-    zh: '生成示意数据（项目、资金、人才、包联、月度、报告数字），其合计与报道公布的数字一致；会覆盖这六个文件。',
-    en: 'Generates the illustrative data (projects, funds, talent, pairings, monthly, reported) whose totals agree with the reported figures; overwrites those six files.',
+    zh: '为任一已初始化的地区生成示意数据（项目、资金、人才、包联、月度；有报道的地区还有报告数字，合计与之一致），每行标为“示意”；会覆盖这六个文件。',
+    en: 'Generates illustrative data for any initialised region (projects, funds, talent, pairings, monthly; for a region with a published source also its reported figures, which the totals agree with), every row marked illustrative; overwrites those six files.',
   },
   options: {
     in: {

@@ -25,10 +25,12 @@ function filesUnder(path: string): string[] {
     .sort();
 }
 
-/** A digest of what any page is rendered from besides its data: the tool, and its page settings. */
+/** A digest of what any page is rendered from besides its data: the tool, and its page settings (the variables and data/region.json). */
 export function toolFingerprint(root: string, env: NodeJS.ProcessEnv = process.env): string {
   const files = TOOL_FILES.flatMap((name) => filesUnder(join(root, name))).map((file) => `${relative(root, file)}\0${sha256(readFileSync(file))}`);
-  return sha256([...files, ...PAGE_VARIABLES.map((name) => `${name}=${env[name] ?? ''}`)].join('\n'));
+  const regionConfig = join(env.DATA_DIR ?? join(root, 'data'), 'region.json');
+  const settings = existsSync(regionConfig) ? [`region.json\0${sha256(readFileSync(regionConfig))}`] : [];
+  return sha256([...files, ...settings, ...PAGE_VARIABLES.map((name) => `${name}=${env[name] ?? ''}`)].join('\n'));
 }
 
 export type EditionCacheOptions = {

@@ -84,6 +84,27 @@ export function toPinyinName(chinese: string): string {
   return romanizeProperName(name);
 }
 
+/**
+ * English names written into a new region's data by `npm run init-region`, where pinyin would not be
+ * the name the place uses in English. Keyed by statistical code, not by name, because the same
+ * characters can name different places; a code here wins over the pinyin rule.
+ */
+export const ENGLISH_NAME_OVERRIDES: Readonly<Record<string, string>> = {
+  '15': 'Inner Mongolia Autonomous Region',
+  '1506': 'Ordos',
+  // Ordos's banners by the English names they use (from the Mongolian), which pinyin would not give.
+  '150621': 'Dalad Banner',
+  '150622': 'Jungar Banner',
+  '150623': 'Otog Front Banner',
+  '150624': 'Otog Banner',
+  '150625': 'Hanggin Banner',
+  '150626': 'Uxin Banner', // Mongolian Üüshin, the banner's own English name
+  '150627': 'Ejin Horo Banner',
+};
+
+/** The English name a new region's data starts with: the override of its code, else its pinyin name. */
+export const startingEnglishName = (code: string, name: string): string => ENGLISH_NAME_OVERRIDES[code] ?? toPinyinName(name);
+
 /** The English name of a division or village: the one staff typed, else its pinyin name. */
 export function englishName(division: { name: string; name_en?: string | undefined }): string {
   const typed = division.name_en?.trim();

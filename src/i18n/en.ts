@@ -127,12 +127,17 @@ export const en: Dictionary = {
   locationPrecision: 'Location precision',
   locationSurveyed: 'Surveyed: the marker is the village’s known point (geocoded, good to about 100 m – 1 km).',
   locationTownSeat: 'Town seat: no point is known for this village yet, so it is placed at its town’s seat until staff supply one.',
+  locationCountySeat:
+    'County seat: neither this village’s point nor its town’s seat is known yet, so it is placed at its county’s seat until staff supply a point.',
+  locationCitySeat:
+    'City seat: neither this village’s point nor its town’s or county’s seat is known yet, so it is placed at its city’s seat until staff supply a point.',
   locationCoordinates: 'Longitude {lon}, latitude {lat} (WGS-84)',
   locationSourceLabel: 'Source of the location',
   locationCoordinatesLabel: 'Coordinates',
   locationSeat: 'Seat of government',
   locationNoSeat: 'The data has no coordinates for the seat.',
   locationCounts: '{surveyed} villages have a surveyed point; {townSeat} are placed at their town seat for now.',
+  locationCountsCountySeat: '{countySeat} are placed at their county’s or city’s seat, as neither their point nor their town seat is known.',
   pairing: 'Pairing',
   pairingUnit: 'Paired unit',
   pairingEnterprise: 'Paired enterprise',

@@ -48,15 +48,26 @@ export const TALENT_KINDS = {
 } as const satisfies Vocabulary;
 export type TalentKind = keyof typeof TALENT_KINDS;
 
+/**
+ * The kinds of village-level unit the statistical list holds outside towns' urban communities: 村,
+ * 嘎查 (Inner Mongolia's pastoral village), and the herders' and fishers' committees of Qinghai,
+ * Tibet and the coast, whose names carry no 村 (src/read/divisionList.ts tells them apart).
+ */
 export const VILLAGE_KINDS = {
   gacha: { zh: '嘎查', en: 'gacha' },
   village: { zh: '村', en: 'village' },
+  herders: { zh: '牧委会', en: "herders' committee", aliases: ['牧民委员会'] },
+  fishers: { zh: '渔委会', en: "fishers' committee", aliases: ['渔民委员会'] },
 } as const satisfies Vocabulary;
 export type VillageKind = keyof typeof VILLAGE_KINDS;
 
 export const LOCATION_PRECISIONS = {
   surveyed: { zh: '实测点位', en: 'surveyed', aliases: ['实测', '精确'] },
   'town-seat': { zh: '镇政府驻地', en: 'town seat', aliases: ['镇驻地', '近似', 'town seat'] },
+  /** No point of the village or its town is known: it waits at its county's seat (县、旗、区政府驻地). */
+  'county-seat': { zh: '县政府驻地', en: 'county seat', aliases: ['县驻地', '旗政府驻地', 'county seat'] },
+  /** Nor its county's (a development zone newer than the points): it waits at its city's seat. */
+  'city-seat': { zh: '市政府驻地', en: 'city seat', aliases: ['市驻地', '盟行政公署驻地', 'city seat'] },
 } as const satisfies Vocabulary;
 export type LocationPrecision = keyof typeof LOCATION_PRECISIONS;
 

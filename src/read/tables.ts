@@ -103,7 +103,14 @@ export const villagesTable = defineTable({
   columns: {
     village_code: villageCode(),
     name: text({ header: '村名', aliases: ['嘎查村名称', '名称', '村名称'], description: { zh: '嘎查村名称', en: 'Village name' }, example: '高勒庙村' }),
-    kind: oneOf(VILLAGE_KINDS, { header: '类别', aliases: ['类型'], description: { zh: '嘎查或村', en: 'gacha (嘎查) or village (村)' } }),
+    kind: oneOf(VILLAGE_KINDS, {
+      header: '类别',
+      aliases: ['类型'],
+      description: {
+        zh: '嘎查、村，或（青海、西藏、沿海）牧委会、渔委会',
+        en: "gacha (嘎查) or village (村), or (Qinghai, Tibet, the coast) a herders' or fishers' committee",
+      },
+    }),
     lon_wgs84: number({
       header: '经度',
       aliases: ['经度（WGS-84）'],
@@ -121,8 +128,8 @@ export const villagesTable = defineTable({
     location_precision: oneOf(LOCATION_PRECISIONS, {
       header: '位置精度',
       description: {
-        zh: '实测点位：已知村的位置；镇政府驻地：暂放在所属镇的驻地，待补充实测位置',
-        en: 'surveyed: the village point is known; town-seat: placed at its town seat until staff supply a point',
+        zh: '实测点位：已知村的位置；镇政府驻地：暂放在所属镇的驻地，待补充实测位置；县政府驻地：镇的驻地也不知道时，暂放在县（旗、区）的驻地；市政府驻地：县的驻地也不知道时，暂放在市（盟）的驻地',
+        en: "surveyed: the village point is known; town-seat: placed at its town seat until staff supply a point; county-seat: placed at its county's seat when its town's is not known either; city-seat: at its city's seat when its county's is not known either",
       },
     }),
     location_source: optional(text({ header: '位置来源', description: { zh: '位置的来源', en: 'Where the location comes from' } })),

@@ -7,8 +7,8 @@ import { EARLIEST_YEAR, type AnyTable, type Reference } from './field.ts';
 import { locateColumn, type Cause, type ColumnPositions, type Problem } from './problem.ts';
 import { KeyIndex, keyText } from './keyIndex.ts';
 import type { Edition, Fund, Records, Sourced } from './tables.ts';
-import { FUND_SOURCE_KINDS } from '../model/vocabulary.ts';
-import { isWithin, parentOf, townOf } from '../model/divisionCode.ts';
+import { FUND_SOURCE_KINDS, LOCATION_PRECISIONS } from '../model/vocabulary.ts';
+import { ancestorAt, isWithin, parentOf } from '../model/divisionCode.ts';
 import { monthOfDate } from '../model/calendar.ts';
 import { editionTable, fundsTable, RECORD_KEYS, TABLES } from './tables.ts';
 import { checkAmounts, checkLocations } from './plausible.ts';
@@ -444,14 +444,32 @@ function otherSource(fund: Sourced<Fund>, named: string, pairingRow: number, pos
   );
 }
 
-/** A village still placed at its town seat should sit exactly on it, or it is mislabelled. */
+/** Where a village placed at a seat sits: the level whose seat, and what to say when it is not there. */
+const SEAT_CHECKS = {
+  'town-seat': {
+    level: 'town',
+    message: { zh: '位置精度为“镇政府驻地”，但经纬度不是该镇的驻地', en: 'Location precision is town-seat, but the point is not the town seat' },
+  },
+  'county-seat': {
+    level: 'county',
+    message: { zh: '位置精度为“县政府驻地”，但经纬度不是该县的驻地', en: 'Location precision is county-seat, but the point is not the county seat' },
+  },
+  'city-seat': {
+    level: 'city',
+    message: { zh: '位置精度为“市政府驻地”，但经纬度不是该市的驻地', en: 'Location precision is city-seat, but the point is not the city seat' },
+  },
+} as const;
+
+/** A village still placed at its town's (county's, city's) seat should sit exactly on it, or it is mislabelled. */
 function checkTownSeats(records: Records, positions: ColumnPositions, problems: Problem[]): void {
   const seats = new Map(records.divisions.map((d) => [d.code, d]));
   for (const village of records.villages) {
-    if (village.location_precision !== 'town-seat') continue;
-    const town = seats.get(townOf(village.village_code));
-    if (town?.seat_lon_wgs84 === undefined || town.seat_lat_wgs84 === undefined) continue;
-    const far = Math.abs(town.seat_lon_wgs84 - village.lon_wgs84) + Math.abs(town.seat_lat_wgs84 - village.lat_wgs84) > 0.001;
+    const precision = village.location_precision;
+    if (precision === 'surveyed') continue;
+    const check = SEAT_CHECKS[precision];
+    const place = seats.get(ancestorAt(village.village_code, check.level));
+    if (place?.seat_lon_wgs84 === undefined || place.seat_lat_wgs84 === undefined) continue;
+    const far = Math.abs(place.seat_lon_wgs84 - village.lon_wgs84) + Math.abs(place.seat_lat_wgs84 - village.lat_wgs84) > 0.001;
     if (!far) continue;
     problems.push({
       severity: 'warning',
@@ -459,11 +477,8 @@ function checkTownSeats(records: Records, positions: ColumnPositions, problems: 
       file: 'villages.csv',
       row: village.row,
       ...locateColumn(positions, 'villages.csv', 'location_precision'),
-      value: '镇政府驻地',
-      message: {
-        zh: '位置精度为“镇政府驻地”，但经纬度不是该镇的驻地',
-        en: 'Location precision is town-seat, but the point is not the town seat',
-      },
+      value: LOCATION_PRECISIONS[precision].zh,
+      message: check.message,
       hint: {
         zh: '若这是实测位置，把位置精度改为“实测点位”',
         en: 'If the point was surveyed, set the location precision to 实测点位 (surveyed)',

@@ -245,7 +245,7 @@ describe('the sample reconciles with the article', () => {
 });
 
 describe('the scripts reproduce data/', () => {
-  // tests/unit/sampleData.test.ts checks that extractDivisions and generateSample write the region
+  // tests/unit/sampleData.test.ts checks that initRegion and generateSample write the region
   // fixture byte for byte; the same bytes here mean they write data/ too, without running them twice.
   it.each(TABLES.map((t) => t.file))('%s is the same as in tests/fixtures/region', (file) => {
     const fixture = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'region', file));

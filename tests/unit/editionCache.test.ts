@@ -127,6 +127,18 @@ describe('toolFingerprint', () => {
     expect(toolFingerprint(root, {})).not.toBe(first);
     expect(toolFingerprint(root, { SITE_URL: 'https://example.org' })).not.toBe(toolFingerprint(root, {}));
   });
+
+  it("changes with the data folder's region.json, whose tiles every page draws", () => {
+    const root = mkdtempSync(join(tmpdir(), 'fingerprint-'));
+    made.push(root);
+    const data = join(root, 'county-data');
+    mkdirSync(data);
+    const without = toolFingerprint(root, { DATA_DIR: data });
+    writeFileSync(join(data, 'region.json'), '{"tiles":"none"}');
+    const none = toolFingerprint(root, { DATA_DIR: data });
+    writeFileSync(join(data, 'region.json'), '{"tiles":"osm"}');
+    expect(new Set([without, none, toolFingerprint(root, { DATA_DIR: data })]).size).toBe(3);
+  });
 });
 
 describe('fillLatestEdition', () => {

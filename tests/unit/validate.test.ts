@@ -594,6 +594,44 @@ describe('each broken fixture fails with its own located, bilingual message', ()
     expect(new Set(CASES.map((c) => c.rule))).toEqual(new Set(RULES));
   });
 
+  it('warns of a village at its county seat (县政府驻地) whose point is not the seat, and not of one that is', () => {
+    const files = readDir(join(FIXTURES, 'small'));
+    edit(files, 'divisions.csv', (text) => text.replace('150627,伊金霍洛旗,Ejin Horo Banner,,', '150627,伊金霍洛旗,Ejin Horo Banner,109.742,39.5636'));
+    const atSeat = (lon: string) => (text: string) =>
+      text.replace(
+        '150627102200,乌兰木伦村,村,110.200196,39.289277,镇政府驻地,town seat,',
+        `150627102200,乌兰木伦村,村,${lon},39.5636,县政府驻地,county seat,`,
+      );
+    edit(files, 'villages.csv', atSeat('109.742'));
+    expect(loadDataset(files, OPTIONS).report.problems.filter((p) => p.rule === 'location')).toEqual([]);
+    edit(files, 'villages.csv', (text) => text.replace('109.742,39.5636,县政府驻地', '109.8,39.5636,县政府驻地'));
+    const problems = loadDataset(files, OPTIONS).report.problems.filter((p) => p.rule === 'location');
+    expect(problems).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        file: 'villages.csv',
+        row: 4,
+        value: '县政府驻地',
+        message: { zh: '位置精度为“县政府驻地”，但经纬度不是该县的驻地', en: 'Location precision is county-seat, but the point is not the county seat' },
+      }),
+    ]);
+  });
+
+  it('warns of a village at its city seat (市政府驻地) whose point is not the seat', () => {
+    const files = readDir(join(FIXTURES, 'small'));
+    edit(files, 'divisions.csv', (text) => text.replace('1506,鄂尔多斯市,Ordos,,', '1506,鄂尔多斯市,Ordos,109.78,39.61'));
+    edit(files, 'villages.csv', (text) =>
+      text.replace('150627102200,乌兰木伦村,村,110.200196,39.289277,镇政府驻地,town seat,', '150627102200,乌兰木伦村,村,109.9,39.61,市政府驻地,city seat,'),
+    );
+    expect(loadDataset(files, OPTIONS).report.problems.filter((p) => p.rule === 'location')).toEqual([
+      expect.objectContaining({
+        row: 4,
+        value: '市政府驻地',
+        message: { zh: '位置精度为“市政府驻地”，但经纬度不是该市的驻地', en: 'Location precision is city-seat, but the point is not the city seat' },
+      }),
+    ]);
+  });
+
   it('reports an empty file once, not once more for each column it lacks', () => {
     const problems = loadBroken('empty-file').problems.filter((p) => p.file === 'funds.csv');
     expect(problems.map((p) => p.rule)).toEqual(['empty-file']);

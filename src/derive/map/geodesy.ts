@@ -1,5 +1,5 @@
 /**
- * Points on the earth for the map: rounding, WGS-84 → GCJ-02 (the offset Chinese tile providers use),
+ * Points on the earth for the map: rounding, WGS-84 ↔ GCJ-02 (the offset Chinese tile providers use),
  * and spreading points around a centre on the sunflower spiral, in metres.
  */
 import gcoord from 'gcoord';
@@ -16,6 +16,12 @@ export const roundLonLat = ([lon, lat]: LonLat, decimals = 6): LonLat => [roundD
 
 export function toGcj02(point: LonLat): LonLat {
   const [lon, lat] = gcoord.transform<[number, number]>([point[0], point[1]], gcoord.WGS84, gcoord.GCJ02);
+  return roundLonLat([lon, lat]);
+}
+
+/** GCJ-02 (AMap, Vonng/adcode) → WGS-84 by gcoord's iterative inverse, rounded to 6 decimals (about 0.1 m). */
+export function toWgs84(point: LonLat): LonLat {
+  const [lon, lat] = gcoord.transform<[number, number]>([point[0], point[1]], gcoord.GCJ02, gcoord.WGS84);
   return roundLonLat([lon, lat]);
 }
 

@@ -62,6 +62,8 @@ export type DataView = {
   /** Villages by how precisely they are located. */
   surveyed: number;
   townSeat: number;
+  /** Villages placed at their county's or city's seat (neither their point nor their town's seat known). */
+  countySeat: number;
   reconciliation: {
     figure: ShownReconciliation;
     /** The place the figure is about, when it is in the tree. */
@@ -123,7 +125,8 @@ export function buildDataView(site: Site, download?: DatasetDownload): DataView 
     sources: [...new Map(site.records.reported.map((r) => [`${r.source_title}|${r.source_publisher}|${r.source_date}`, r])).values()],
     files,
     surveyed,
-    townSeat: villagePlaces.length - surveyed,
+    townSeat: villagePlaces.filter((v) => v.location_precision === 'town-seat').length,
+    countySeat: villagePlaces.filter((v) => v.location_precision === 'county-seat' || v.location_precision === 'city-seat').length,
     reconciliation: withProvenance(site.records, site.report.reconciliation).map((figure) => ({
       figure,
       scope: site.tree.places.get(figure.scopeCode),

@@ -39,7 +39,7 @@ export type PlaceView = {
   /** The town government's seat, when divisions.csv gives one. */
   seat: { lon: number; lat: number } | undefined;
   /** Villages under the place by how precisely they are located. */
-  precisionCounts: { surveyed: number; townSeat: number };
+  precisionCounts: { surveyed: number; townSeat: number; countySeat: number };
   map: MapPayload;
   /** A village's own pairing. */
   pairing: Sourced<Pairing> | undefined;
@@ -145,6 +145,7 @@ export function buildPlaceView(site: Site, code: string, locale: Locale): PlaceV
     precisionCounts: {
       surveyed: place.villageCodes.filter((c) => site.tree.places.get(c)?.village?.location_precision === 'surveyed').length,
       townSeat: place.villageCodes.filter((c) => site.tree.places.get(c)?.village?.location_precision === 'town-seat').length,
+      countySeat: place.villageCodes.filter((c) => ['county-seat', 'city-seat'].includes(site.tree.places.get(c)?.village?.location_precision ?? '')).length,
     },
     map: site.mapPayload(locale),
     pairing: summary.pairings.find((p) => p.village_code === code),

@@ -4,7 +4,7 @@ import { buildHomeView } from '../../../src/derive/views/homeView.ts';
 import { buildMapView } from '../../../src/derive/views/mapView.ts';
 import { buildVillagesView } from '../../../src/derive/views/villagesView.ts';
 import { PILLAR_FIGURES } from '../../../src/derive/programmeFrame.ts';
-import { smallSite } from './siteFixture.ts';
+import { siteOf, smallSite } from './siteFixture.ts';
 
 const site = smallSite();
 
@@ -57,8 +57,15 @@ describe('buildDataView', () => {
   test('lists each source once, counts villages by location precision and names an example village', () => {
     expect(view.sources).toHaveLength(1);
     expect(view.sources[0]?.source_title).toBe('测试');
-    expect([view.surveyed, view.townSeat]).toEqual([1, 2]);
+    expect([view.surveyed, view.townSeat, view.countySeat]).toEqual([1, 2, 0]);
     expect(view.exampleVillageCode).toBe('150627101212');
+  });
+
+  test('counts a village waiting at its county seat apart from those at a town seat', () => {
+    const records = structuredClone(site.records);
+    records.villages[0]!.location_precision = 'county-seat';
+    const counted = buildDataView(siteOf(records));
+    expect([counted.surveyed, counted.townSeat, counted.countySeat]).toEqual([1, 1, 1]);
   });
 
   test('gives every reconciled figure its place, whether that place has a page, and its reported.csv row', () => {

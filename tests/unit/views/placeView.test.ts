@@ -45,7 +45,7 @@ describe('buildPlaceView', () => {
     expect(view.children.map((c) => c.place.code)).toEqual(['150627101201', '150627101202', '150627101203', '150627101204', '150627101205', '150627101212']);
     expect(view.children[0]?.summary.projects).toHaveLength(3);
     expect(view.seat).toEqual({ lon: SEAT_A[0], lat: SEAT_A[1] });
-    expect(view.precisionCounts).toEqual({ surveyed: 1, townSeat: 5 });
+    expect(view.precisionCounts).toEqual({ surveyed: 1, townSeat: 5, countySeat: 0 });
   });
 
   test('the region has no parent page above it and no seat when divisions.csv gives none', () => {
