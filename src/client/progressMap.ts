@@ -18,6 +18,9 @@ import type { ClientMapPayload as MapPayload, ClientMapVillage as MapVillage } f
 import type { Sector, Stage } from '../model/vocabulary.ts';
 import { spreadInPixels } from '../derive/map/sunflower.ts';
 
+/** Where the map opens when it has nothing of the region to fit (latitude, longitude). */
+const CHINA_VIEW: { centre: [number, number]; zoom: number } = { centre: [35.9, 104.2], zoom: 4 };
+
 export type Metric = 'stage' | 'funds' | 'sector';
 
 /** Reads the JSON the component wrote: `#map-data` (MapPayload) and `#map-labels` (ProgressMapLabels). */
@@ -101,7 +104,8 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
     return [lat, lon];
   };
   if (bounds === undefined && payload.villages.length > 0) bounds = L.latLngBounds(payload.villages.map(latLngOf));
-  const fitAll = () => (bounds === undefined ? map.setView([39.3, 109.8], 9) : map.fitBounds(bounds, { padding: [12, 12] }));
+  // A region with neither an outline nor a located village: the whole country, not any one region.
+  const fitAll = () => (bounds === undefined ? map.setView(CHINA_VIEW.centre, CHINA_VIEW.zoom) : map.fitBounds(bounds, { padding: [12, 12] }));
   fitAll();
 
   const stageSelect = form.elements.namedItem('stage') as HTMLSelectElement | null;
