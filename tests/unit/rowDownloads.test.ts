@@ -208,7 +208,10 @@ describe('the rows behind a reported-versus-computed chart', () => {
     expect(reportedKeys(buildPairingsView(site).comparison)).toEqual(expected(['paired_units', 'paired_enterprises']));
   });
 
-  it('on a place’s page: the place’s own reported figures, and no panel where it has none', () => {
+  it('on a place’s page: the place’s own reported figures, and no panel where it has none or on a village’s page', () => {
+    const reportingVillage = site.villages.find((v) => raw('reported.csv').some((r) => r.scope_code === v.code));
+    expect(reportingVillage).toBeDefined();
+    expect(buildPlaceView(site, reportingVillage!.code, 'zh-CN').cites.reported).toBeUndefined();
     expect(reportedKeys(buildPlaceView(site, region, 'zh-CN').cites.reported)).toEqual(expected());
     expect(buildPlaceView(site, town, 'zh-CN').cites.reported).toBe(raw('reported.csv').some((r) => r.scope_code === town) ? expect.anything() : undefined);
   });

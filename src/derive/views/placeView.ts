@@ -62,7 +62,7 @@ export type PlaceCites = {
   timeline: Citable | undefined;
   compare: Citable | undefined;
   children: Citable | undefined;
-  /** The reported-versus-computed chart: the place's rows of reported.csv. */
+  /** The reported-versus-computed chart above village level: the place's rows of reported.csv. */
   reported: Citable | undefined;
 };
 
@@ -99,7 +99,9 @@ function placeCites(site: Site, place: Place, summary: PlaceSummary): PlaceCites
       place.childCodes.length === 0
         ? undefined
         : cite('children', villageChildren ? ['projects.csv', 'funds.csv', 'monthly-each'] : ['villages.csv', 'projects.csv', 'funds.csv']),
-    reported: site.records.reported.some((r) => r.scope_code === code) ? cite('place-reported-vs-computed', ['reported.csv']) : undefined,
+    // A village's reported figures each carry their own panel just above its chart; one more would
+    // put the village page over its 25 KB budget.
+    reported: !isVillage && site.records.reported.some((r) => r.scope_code === code) ? cite('place-reported-vs-computed', ['reported.csv']) : undefined,
   };
 }
 
