@@ -43,6 +43,13 @@ export function frameFigures(reconciliation: readonly Reconciliation[], scopeCod
   };
 }
 
+/** A place's reported figures about the given parts of the programme, in the frame's order. */
+export function figuresAbout(reconciliation: readonly Reconciliation[], scopeCode: string, pillars: readonly Pillar[]): Reconciliation[] {
+  return frameFigures(reconciliation, scopeCode)
+    .pillars.filter((p) => pillars.includes(p.pillar))
+    .flatMap((p) => p.figures);
+}
+
 /** A figure the data gives that no report states: shown without a reported twin. */
 export type DataFigure = {
   key: DataFigureKey;

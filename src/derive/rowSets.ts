@@ -12,7 +12,7 @@ import type { Records } from '../read/tables.ts';
 import type { Site } from './buildSite.ts';
 import type { ChartId } from './chartData.ts';
 import type { Place } from './aggregate.ts';
-import { frameFigures, type Pillar } from './programmeFrame.ts';
+import { figuresAbout, type Pillar } from './programmeFrame.ts';
 
 /** A data row with its spreadsheet row number (the header is row 1). */
 export type Row = Record<string, unknown> & { readonly row: number };
@@ -37,11 +37,9 @@ const latestMonths = (site: RowSite, code: string, count: number) => {
   return summary.monthly.filter((m) => months.has(m.month));
 };
 
-/** The rows of reported.csv behind a place's reported figures about one part of the programme. */
+/** The rows of reported.csv behind a place's reported figures about some parts of the programme. */
 function reportedAbout(site: RowSite, code: string, pillars: readonly Pillar[]): readonly Row[] {
-  const rows = new Set(
-    frameFigures(site.report.reconciliation, code).pillars.flatMap((p) => (pillars.includes(p.pillar) ? p.figures.map((f) => f.reportedRow) : [])),
-  );
+  const rows = new Set(figuresAbout(site.report.reconciliation, code, pillars).map((f) => f.reportedRow));
   return site.records.reported.filter((r) => rows.has(r.row));
 }
 

@@ -5,7 +5,7 @@
 import { townOf } from '../../model/divisionCode.ts';
 import { talentByPlace, type Counted, type Place, type Summed } from '../aggregate.ts';
 import type { Site } from '../buildSite.ts';
-import { dataFigures, frameFigures, type DataFigure, type Pillar } from '../programmeFrame.ts';
+import { dataFigures, figuresAbout, type DataFigure, type Pillar } from '../programmeFrame.ts';
 import type { RowKey } from '../rowSets.ts';
 import type { MonthlyReview, Pairing, Sourced } from '../../read/tables.ts';
 import type { FundSourceKind, TalentKind } from '../../model/vocabulary.ts';
@@ -51,11 +51,7 @@ function buildTopicView(
 
 /** The region's reported figures about the given parts of the programme, in the frame's order. */
 function pillarFigures(site: Site, pillars: readonly Pillar[]): ShownReconciliation[] {
-  const framed = frameFigures(site.report.reconciliation, site.region.code).pillars;
-  return withProvenance(
-    site.records,
-    framed.filter((p) => pillars.includes(p.pillar)).flatMap((p) => p.figures),
-  );
+  return withProvenance(site.records, figuresAbout(site.report.reconciliation, site.region.code, pillars));
 }
 
 export type ProjectsView = TopicView & { rows: ProjectRow[]; towns: Place[] };
