@@ -34,11 +34,16 @@ function describeValues(vocabulary: Vocabulary): string {
     .join('；');
 }
 
-/** A column's type in one language, with the allowed values of a closed list: `限定值：运营、在建…`, `one of: operating, …`. */
+/**
+ * A column's type in one language, with the allowed values of a closed list: `限定值：运营、在建…`;
+ * in English the values as the drop-down lists write them, glossed: `one of: 运营 (operating), …`.
+ */
 function typeIn(kind: FieldKind, vocabulary: Vocabulary | undefined, locale: Locale): string {
   if (vocabulary === undefined) return pick(KINDS[kind], locale);
-  const values = Object.values(vocabulary).map((term) => pick(term, locale));
-  return locale === 'en' ? `${KINDS.enum.en}: ${values.join(', ')}` : `${KINDS.enum.zh}：${values.join('、')}`;
+  const terms = Object.values(vocabulary);
+  return locale === 'en'
+    ? `${KINDS.enum.en}: ${terms.map((term) => `${term.zh} (${term.en})`).join(', ')}`
+    : `${KINDS.enum.zh}：${terms.map((term) => term.zh).join('、')}`;
 }
 
 /** What the dictionary says of one column: the Markdown table's row, and the templates' help and cell comments. */
