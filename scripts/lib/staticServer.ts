@@ -5,13 +5,13 @@
  * header (so a policy the pages break shows up here, not first in production), nosniff, gzip, the
  * site's 404.html, and a redirect to the trailing slash the site's addresses use.
  */
+import { pageCsp } from '../../src/publish/nginxConfig.ts';
 import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join, resolve, sep } from 'node:path';
 import { createGzip } from 'node:zlib';
 import sirv from 'sirv';
-import { pageCsp } from '../../src/publish/nginxConfig.ts';
 
 export type StaticServer = {
   /** The origin without a trailing slash, e.g. `http://127.0.0.1:4321`. */
