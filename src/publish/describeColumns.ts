@@ -79,13 +79,15 @@ export function columnHelp(table: AnyTable): ColumnHelp[] {
  * The rules across files a table's rows must keep, one line each in both languages; `code` marks a
  * file or column name (Markdown's backticks in the dictionary, nothing in a spreadsheet's help).
  */
-export function describeReferences(table: AnyTable, code: (name: string) => string = (name) => name): Bilingual[] {
+export function describeReferences(table: AnyTable, code: (name: string) => string = (name) => name, { apart = false } = {}): Bilingual[] {
   const lines: Bilingual[] = table.references.map((reference) => {
-    const target = reference.also === undefined ? code(reference.file) : `${code(reference.file)} 或 or ${code(reference.also.file)}`;
+    // Both languages share one line in the dictionary (`a 或 or b`); the staff guide has each its own.
+    const target = (or: string) => (reference.also === undefined ? code(reference.file) : `${code(reference.file)} ${or} ${code(reference.also.file)}`);
+    const [zh, en] = apart ? [target('或'), target('or')] : [target('或 or'), target('或 or')];
     const column = code(reference.columns);
     return reference.match === 'parent'
-      ? { zh: `${column} 的上级区划必须在 ${target} 中`, en: `the parent division of ${column} must be in ${target}` }
-      : { zh: `${column} 必须在 ${target} 中存在`, en: `${column} must exist in ${target}` };
+      ? { zh: `${column} 的上级区划必须在 ${zh} 中`, en: `the parent division of ${column} must be in ${en}` }
+      : { zh: `${column} 必须在 ${zh} 中存在`, en: `${column} must exist in ${en}` };
   });
   return [...lines, ...(table.checks ?? [])];
 }

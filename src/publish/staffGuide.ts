@@ -105,7 +105,7 @@ export function describeTableIn(table: AnyTable, locale: Locale): string {
       `| ${code(help.key)} | ${prose(help.header)} | ${others} | ${prose(pick(help.typeIn, locale))} | ${pick(help.required ? w.required : w.optional, locale)} | ${prose(pick(help.description, locale))}${example} |`,
     );
   }
-  const references = describeReferences(table, code);
+  const references = describeReferences(table, code, { apart: true });
   if (references.length > 0) lines.push('', ...references.map((line) => `- ${pick(line, locale)}`));
   return lines.join('\n');
 }
