@@ -12,6 +12,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { inLocale, LOCALES, useBrowser, visit } from './browser.ts';
 import { cleanVillageName, isCommunity } from '../../src/read/divisionList.ts';
 import { toPinyinName } from '../../src/format/placeName.ts';
+import { townOf } from '../../src/model/divisionCode.ts';
 import { DEFAULT_SOURCE_DIR } from '../../scripts/initRegion.ts';
 import type { Locale } from '../../src/i18n/locale.ts';
 
@@ -109,7 +110,7 @@ describe("each village's own page", () => {
 
   it.each(LOCALES)('leads back from village to town to 乌审旗 in its breadcrumbs (%s)', async (locale) => {
     const village = villages.find((v) => v.kind === '嘎查')!;
-    const town = village.code.slice(0, 9);
+    const town = townOf(village.code);
     await visit(session.page, `${uxinUrl}${inLocale(`/villages/${village.code}/`, locale)}`);
     const crumbs = await session.page.$$eval('nav.breadcrumbs li', (items) =>
       items.map((li) => ({ text: li.textContent?.replace(/\s+/g, ' ').trim() ?? '', href: li.querySelector('a')?.getAttribute('href') ?? null })),
