@@ -149,7 +149,7 @@ export function buildPlaceView(site: Site, code: string, locale: Locale): PlaceV
       townSeat: place.villageCodes.filter((c) => site.tree.places.get(c)?.village?.location_precision === 'town-seat').length,
       countySeat: place.villageCodes.filter((c) => ['county-seat', 'city-seat'].includes(site.tree.places.get(c)?.village?.location_precision ?? '')).length,
     },
-    map: site.mapPayload(locale),
+    map: site.placeMap(code, locale),
     pairing: summary.pairings.find((p) => p.village_code === code),
     projects: projectRows(summary.projects, site.tree),
     charts: citedCharts(site, code),
