@@ -84,6 +84,7 @@ export const en: Dictionary = {
   homeLede:
     'Data as of {date}. Below, in the programme’s five parts — project support, talent support, paired units, paired enterprises and the monthly review — the officially reported figures beside the same figures computed from the data.',
   homeOverview: 'Overview',
+  homeComputedNote: 'No figure has been reported yet: these totals are computed from the data.',
   homeFiguresNote: 'The large number is computed from the data; beside it, the officially reported figure and whether the two agree.',
   pillarProjects: 'Project support',
   pillarProjectsText: 'Villages choose farming, industry, commerce or herding projects to suit their conditions.',

@@ -86,6 +86,7 @@ export const zhCN = {
   homeDescription: '{region}乡村振兴进展：项目扶持、人才扶持、包联单位、包联企业、按月调度，每个数字都来自公开数据。',
   homeLede: '数据截至{date}。下面按项目扶持、人才扶持、包联单位、包联企业、按月调度五个方面，列出官方报告的数字和由数据计算的数字。',
   homeOverview: '概况',
+  homeComputedNote: '尚无报告的数字：以下合计由数据计算。',
   homeFiguresNote: '大字是由数据计算的数字，旁边是官方报告的数字和核对结果。',
   pillarProjects: '项目扶持',
   pillarProjectsText: '嘎查村按自身条件发展农、工、商、养项目。',
@@ -332,7 +333,8 @@ export const zhCN = {
 
   // Map (the static SVG map and the interactive map; see StaticMapLabels and ProgressMapLabels)
   mapLabelTitle: '{region}嘎查村进展地图',
-  mapLabelDescription: '地图显示{region}的{count}个嘎查村，按最近一次调度的阶段着色：{stages}。其中{approximate}个尚无实测点位，暂放在所属镇、县或市的政府驻地附近。',
+  mapLabelDescription:
+    '地图显示{region}的{count}个嘎查村，按最近一次调度的阶段着色：{stages}。其中{approximate}个尚无实测点位，暂放在所属镇、县或市的政府驻地附近。',
   mapLabelStageCount: '{stage}{count}个',
   mapLabelListSeparator: '、',
   mapLabelNoStage: '尚无调度',
