@@ -17,6 +17,7 @@ import type { ProgressMapLabels } from '../charts/mapLabels.ts';
 import type { ClientMapPayload as MapPayload, ClientMapVillage as MapVillage } from '../derive/map/clientPayload.ts';
 import type { Sector, Stage } from '../model/vocabulary.ts';
 import { spreadInPixels } from '../derive/map/sunflower.ts';
+import { isWithin } from '../model/divisionCode.ts';
 
 /** Where the map opens when it has nothing of the region to fit (latitude, longitude). */
 const CHINA_VIEW: { centre: [number, number]; zoom: number } = { centre: [35.9, 104.2], zoom: 4 };
@@ -276,8 +277,8 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
     for (const name of ['city', 'county', 'town']) {
       const select = filterSelect(name);
       if (select === null) continue;
-      for (const option of select.options) option.hidden = option.value !== '' && !option.value.startsWith(within);
-      if (select.value !== '' && !select.value.startsWith(within)) select.value = '';
+      for (const option of select.options) option.hidden = option.value !== '' && !isWithin(option.value, within);
+      if (select.value !== '' && !isWithin(select.value, within)) select.value = '';
       if (select.value !== '') within = select.value;
     }
     return within;
@@ -293,7 +294,7 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
     for (const entry of entries.values()) {
       const v = entry.village;
       const visible =
-        (place === '' || v.code.startsWith(place)) &&
+        (place === '' || isWithin(v.code, place)) &&
         (town === '' || v.townCode === town) &&
         (sector === '' || v.sectors.includes(sector)) &&
         (stage === '' || (stageAt(v) ?? 'none') === stage);
@@ -392,7 +393,7 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
   if (/^\d+$/.test(asked)) {
     for (const name of ['city', 'county', 'town']) {
       const select = filterSelect(name);
-      const option = select === null ? undefined : [...select.options].find((o) => o.value !== '' && asked.startsWith(o.value));
+      const option = select === null ? undefined : [...select.options].find((o) => o.value !== '' && isWithin(asked, o.value));
       if (select !== null && option !== undefined) select.value = option.value;
     }
   }

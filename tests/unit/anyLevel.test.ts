@@ -20,7 +20,7 @@ import { buildHomeView } from '../../src/derive/views/homeView.ts';
 import { buildFundsView, buildProjectsView, buildTalentView } from '../../src/derive/views/topicViews.ts';
 import { buildSearchIndex } from '../../src/derive/searchIndex.ts';
 import { areaOutlinesFile } from '../../src/model/regionOutline.ts';
-import { isWithin, levelOf } from '../../src/model/divisionCode.ts';
+import { ancestorAt, ancestorsOf, countyOf, isWithin, levelOf } from '../../src/model/divisionCode.ts';
 import { layOutMap } from '../../src/charts/layOutMap.ts';
 import { mapLabels } from '../../src/i18n/mapLabels.ts';
 import type { MultiPolygon } from 'geojson';
@@ -66,7 +66,7 @@ function trimmedList(dir: string, keep: readonly string[]): string {
     // A row above the counties kept (the province, its cities) or under one of them.
     const kept = lines.slice(1).filter((line) => {
       const code = line.split(',')[0]!;
-      return /^\d+$/.test(code) && keep.some((k) => code.startsWith(k) || k.startsWith(code));
+      return /^\d+$/.test(code) && keep.some((k) => isWithin(code, k) || isWithin(k, code));
     });
     writeFileSync(join(dir, file), [lines[0], ...kept].join('\n'));
   }
@@ -103,7 +103,7 @@ function checkRegion(label: string, regionCode: string, load: () => { site: Site
       for (const village of site.villages.filter((_, i) => i % 25 === 0)) {
         const view = buildPlaceView(site, village.code, 'en');
         const codes = view.ancestors.map((a) => a.place.code);
-        const expected = [2, 4, 6, 9].map((length) => village.code.slice(0, length));
+        const expected = ancestorsOf(village.code);
         expect(codes).toEqual(expected);
         for (const ancestor of view.ancestors) expect(ancestor.hasPage).toBe(isWithin(ancestor.place.code, regionCode));
         expect(view.parent?.place.level).toBe('town');
@@ -160,7 +160,7 @@ function checkRegion(label: string, regionCode: string, load: () => { site: Site
     test('a village page draws its county’s map, the region’s draws every child’s outline', () => {
       const village = site.villages[0]!;
       const map = buildPlaceView(site, village.code, 'zh-CN').map;
-      expect(map.regionCode).toBe(village.code.slice(0, 6));
+      expect(map.regionCode).toBe(countyOf(village.code));
       const home = buildHomeView(site, 'zh-CN').map;
       expect(layOutMap(home, { width: 420 }).areaPaths.length).toBe(home.areas.filter((a) => a.outline !== null).length);
       expect(home.areas.length).toBeGreaterThan(1);
@@ -170,11 +170,11 @@ function checkRegion(label: string, regionCode: string, load: () => { site: Site
       const payload = site.mapPayload('en');
       const counties = payload.areas.filter((a) => a.level === 'county').map((a) => a.code);
       expect(counties).toEqual(site.places.filter((p) => p.level === 'county').map((p) => p.code));
-      for (const village of payload.villages) expect(counties).toContain(village.code.slice(0, 6));
+      for (const village of payload.villages) expect(counties).toContain(countyOf(village.code));
       expect(payload.areas.every((a) => a.outline !== null)).toBe(true);
       if (levelOf(regionCode) === 'province') {
         expect(payload.areas.filter((a) => a.level === 'city').map((a) => a.code)).toEqual(site.places.filter((p) => p.level === 'city').map((p) => p.code));
-        for (const county of payload.areas.filter((a) => a.level === 'county')) expect(county.parentCode).toBe(county.code.slice(0, 4));
+        for (const county of payload.areas.filter((a) => a.level === 'county')) expect(county.parentCode).toBe(ancestorAt(county.code, 'city'));
       }
     });
 
