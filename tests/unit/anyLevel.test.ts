@@ -24,6 +24,7 @@ import { ancestorAt, ancestorsOf, countyOf, isWithin, levelOf } from '../../src/
 import { layOutMap } from '../../src/charts/layOutMap.ts';
 import { mapLabels } from '../../src/i18n/mapLabels.ts';
 import type { MultiPolygon } from 'geojson';
+import { placeFilters } from '../../src/components/placeFilters.ts';
 import type { LonLat } from '../../src/derive/map/geodesy.ts';
 
 type Box = { west: number; east: number; south: number; north: number };
@@ -201,8 +202,17 @@ function checkRegion(label: string, regionCode: string, load: () => { site: Site
       expect(home.childrenCite).toBeDefined();
     });
 
-    test('the topic pages take every village', () => {
-      expect(buildProjectsView(site).rows.length).toBe(site.records.projects.length);
+    test('the topic pages take every village, their tables filtered by city and county before town', () => {
+      const projects = buildProjectsView(site);
+      expect(projects.rows.length).toBe(site.records.projects.length);
+      const counties = site.places.filter((p) => p.level === 'county').map((p) => p.code);
+      expect(projects.areas.filter((a) => a.level === 'county').map((a) => a.code)).toEqual(counties);
+      const filters = placeFilters(projects.towns, projects.areas, 'en');
+      const county = filters.find((f) => f.label === 'County')!;
+      expect(county.match).toBe('prefix');
+      expect(county.options.map((o) => o.value)).toEqual(counties);
+      expect(filters.at(-1)!.label).toBe('Town');
+      expect(filters.some((f) => f.label === 'City')).toBe(levelOf(regionCode) === 'province');
       expect(buildFundsView(site)).toBeDefined();
       expect(buildTalentView(site)).toBeDefined();
     });
