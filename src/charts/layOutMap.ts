@@ -134,7 +134,7 @@ export function layOutMap(data: MapLayoutInput, options: MapLayoutOptions): MapL
   const groups = new Map<string, MapLayoutInput['villages'][number][]>();
   for (const village of data.villages) {
     if (!village.approximate) continue;
-    const key = `${village.townCode}|${village[data.crs].join(',')}`;
+    const key = village[data.crs].join(',');
     groups.set(key, [...(groups.get(key) ?? []), village]);
   }
   for (const group of groups.values()) {

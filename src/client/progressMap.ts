@@ -216,7 +216,7 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
   const groups = new Map<string, Entry[]>();
   for (const entry of entries.values()) {
     if (!entry.village.approximate) continue;
-    const key = `${entry.village.townCode}|${entry.village.stored.join(',')}`;
+    const key = entry.village.stored.join(',');
     groups.set(key, [...(groups.get(key) ?? []), entry]);
   }
   const resize = () => {

@@ -28,7 +28,7 @@ export type ClientMapVillage = Pick<
 > & {
   /** Where the marker is drawn (the display point, in the payload's crs). */
   point: LonLat;
-  /** Where the village is stored (in crs); approximate villages sharing it and a town are spread together. */
+  /** Where the village is stored (in crs); approximate villages sharing it are spread together. */
   stored: LonLat;
 };
 
