@@ -111,7 +111,8 @@ export const en: Dictionary = {
 
   mapTitle: 'Progress map',
   mapDescription: 'Map of the villages of {region} by project stage, funds and sector.',
-  mapLede: 'One marker per village. Villages marked “town seat” have no known point yet; they are placed near their town’s seat and drawn differently.',
+  mapLede:
+    'One marker per village. Villages with no known point yet are placed near their town’s seat (or, where that is not known either, their county’s or city’s) and drawn differently.',
 
   placeDescription: 'Projects, funds, talent, pairings and monthly review of {name} ({code}).',
   placeCode: 'Statistical code {code}',
@@ -317,7 +318,7 @@ export const en: Dictionary = {
     'The text in chart pictures and social cards is set in Noto Sans SC (Source Han Sans, © 2014–2021 Adobe), released under the SIL Open Font License 1.1; the pictures themselves are under the data licences above.',
   dataPrecisionTitle: 'Location precision',
   dataPrecisionText:
-    'Surveyed points are published geocoded points, good to roughly 100 m – 1 km. Villages without a published point are placed at their town’s seat and drawn differently on the map until staff supply real coordinates.',
+    'Surveyed points are published geocoded points, good to roughly 100 m – 1 km. Villages without a published point are placed at their town’s seat (or, where that is not known either, their county’s or city’s) and drawn differently on the map until staff supply real coordinates.',
   dataReconcileTitle: 'Reconciliation: reported figures and the data',
   dataReconcileText:
     'Every officially reported figure is shown beside the same figure computed from the rows. A difference is shown, never hidden. “At least” means the report gives a lower bound (such as “more than 800”).',
