@@ -28,7 +28,7 @@ export type MapLayoutInput = {
   outline: MapOutline | null;
   villages: readonly Pick<MapVillage, 'code' | 'townCode' | 'wgs84' | 'gcj02' | 'display' | 'approximate' | 'fundsYuan' | 'latestStage'>[];
   towns?: readonly { code: string; seat: { wgs84: LonLat; gcj02: LonLat } | null }[];
-  /** Cities or counties under the place, drawn as thin lines inside its outline. */
+  /** Cities or counties under the place; those one level down are drawn as thin lines inside its outline. */
   areas?: readonly Pick<MapArea, 'code' | 'outline'>[];
   /** Points to fit instead of the outline (a town inside its county's outline). */
   fit?: readonly LonLat[] | null;
@@ -62,7 +62,7 @@ export type MapLayout = {
   width: number;
   height: number;
   outlinePath: string;
-  /** The outline of each city or county under the place that has one. */
+  /** The outline of each city or county one level under the place that has one. */
   areaPaths: { code: string; d: string }[];
   points: MapPoint[];
   /** Town seats, with where to put the town's name: above its cluster of approximate villages. */
@@ -114,9 +114,13 @@ export function layOutMap(data: MapLayoutInput, options: MapLayoutOptions): MapL
   }
 
   const outlinePath = outline === null ? '' : (geoPath(projection).digits(1)(outline) ?? '');
-  const areaPaths = (data.areas ?? []).flatMap((area) =>
-    area.outline === null ? [] : [{ code: area.code, d: geoPath(projection).digits(1)(rewindForD3(area.outline)) ?? '' }],
-  );
+  // Only the level just below the place (a province's cities, not their counties too): a picture of
+  // a few hundred pixels has no room for two levels of lines.
+  const areas = data.areas ?? [];
+  const topLength = Math.min(...areas.map((area) => area.code.length));
+  const areaPaths = areas
+    .filter((area) => area.code.length === topLength)
+    .flatMap((area) => (area.outline === null ? [] : [{ code: area.code, d: geoPath(projection).digits(1)(rewindForD3(area.outline)) ?? '' }]));
 
   const fundsOf = (v: MapLayoutInput['villages'][number]) => Number(v.fundsYuan);
   const largest = Math.max(0, ...data.villages.map(fundsOf));
