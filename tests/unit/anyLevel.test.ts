@@ -18,6 +18,7 @@ import { cleanVillageName, isCommunity } from '../../src/read/divisionList.ts';
 import { buildPlaceView } from '../../src/derive/views/placeView.ts';
 import { buildHomeView } from '../../src/derive/views/homeView.ts';
 import { buildFundsView, buildProjectsView, buildTalentView } from '../../src/derive/views/topicViews.ts';
+import { buildVillagesView } from '../../src/derive/views/villagesView.ts';
 import { buildSearchIndex } from '../../src/derive/searchIndex.ts';
 import { areaOutlinesFile } from '../../src/model/regionOutline.ts';
 import { ancestorAt, ancestorsOf, countyOf, isWithin, levelOf } from '../../src/model/divisionCode.ts';
@@ -215,6 +216,11 @@ function checkRegion(label: string, regionCode: string, load: () => { site: Site
       expect(county.options.map((o) => o.value)).toEqual(counties);
       expect(filters.at(-1)!.label).toBe('Town');
       expect(filters.some((f) => f.label === 'City')).toBe(levelOf(regionCode) === 'province');
+      // The list of villages names each town after its county (and city), which a city's towns need.
+      for (const group of buildVillagesView(site).groups) {
+        expect(group.title.map((p) => p.level)).toEqual(levelOf(regionCode) === 'province' ? ['city', 'county', 'town'] : ['county', 'town']);
+        expect(group.title.at(-1)).toBe(group.parent);
+      }
       expect(buildFundsView(site)).toBeDefined();
       expect(buildTalentView(site)).toBeDefined();
     });
