@@ -63,7 +63,7 @@ export type MapLayout = {
   height: number;
   outlinePath: string;
   /** The outline of each city or county one level under the place that has one. */
-  areaPaths: { code: string; d: string }[];
+  areaPaths: { code: string; d: string; labelX: number; labelY: number }[];
   points: MapPoint[];
   /** Town seats, with where to put the town's name: above its cluster of approximate villages. */
   seats: { code: string; x: number; y: number; labelY: number }[];
@@ -120,7 +120,13 @@ export function layOutMap(data: MapLayoutInput, options: MapLayoutOptions): MapL
   const topLength = Math.min(...areas.map((area) => area.code.length));
   const areaPaths = areas
     .filter((area) => area.code.length === topLength)
-    .flatMap((area) => (area.outline === null ? [] : [{ code: area.code, d: geoPath(projection).digits(1)(rewindForD3(area.outline)) ?? '' }]));
+    .flatMap((area) => {
+      if (area.outline === null) return [];
+      const geometry = rewindForD3(area.outline);
+      // Its name at the centre of its area (a ring-shaped county's name may fall on its hole: rare).
+      const [labelX, labelY] = geoPath(projection).centroid(geometry);
+      return [{ code: area.code, d: geoPath(projection).digits(1)(geometry) ?? '', labelX: roundPx(labelX), labelY: roundPx(labelY) }];
+    });
 
   const fundsOf = (v: MapLayoutInput['villages'][number]) => Number(v.fundsYuan);
   const largest = Math.max(0, ...data.villages.map(fundsOf));
