@@ -336,7 +336,7 @@ export const en: Dictionary = {
 
   mapLabelTitle: 'Villages of {region} and their progress',
   mapLabelDescription:
-    'Map of the {count} villages of {region}, coloured by the stage of their latest monthly review: {stages}. {approximate} of them have no surveyed point yet and are drawn near the seat of their town, county or city.',
+    'Map of the {count} villages of {region}, coloured by the stage of their latest monthly review: {stages}. {approximate} of them are drawn near a government seat.',
   mapLabelStageCount: '{count} {stage}',
   mapLabelListSeparator: ', ',
   mapLabelNoStage: 'not reviewed yet',

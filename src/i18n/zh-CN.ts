@@ -333,8 +333,7 @@ export const zhCN = {
 
   // Map (the static SVG map and the interactive map; see StaticMapLabels and ProgressMapLabels)
   mapLabelTitle: '{region}嘎查村进展地图',
-  mapLabelDescription:
-    '地图显示{region}的{count}个嘎查村，按最近一次调度的阶段着色：{stages}。其中{approximate}个尚无实测点位，暂放在所属镇、县或市的政府驻地附近。',
+  mapLabelDescription: '地图显示{region}的{count}个嘎查村，按最近一次调度的阶段着色：{stages}。其中{approximate}个暂放在政府驻地附近。',
   mapLabelStageCount: '{stage}{count}个',
   mapLabelListSeparator: '、',
   mapLabelNoStage: '尚无调度',
