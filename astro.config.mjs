@@ -2,6 +2,7 @@
 import { sep } from 'node:path';
 import { defineConfig } from 'astro/config';
 import { DATA_DIR } from './src/load/readDataDir.ts';
+import { readDeploySettings } from './src/load/siteSettings.ts';
 
 /**
  * `npm run dev` (astro dev) treats data/ (DATA_DIR) as a source: a changed, added or removed file
@@ -23,10 +24,14 @@ function watchData() {
   };
 }
 
-// SITE_URL makes canonical links absolute; DIST_DIR names the published folder, as in scripts/lib/publish.ts
-// (npm run build passes its staging folder beside it explicitly).
+// The address, base path and languages come from data/region.json, SITE_URL and BASE_PATH winning
+// (src/load/siteSettings.ts); DIST_DIR names the published folder, as in scripts/lib/publish.ts (npm run
+// build passes its staging folder beside it explicitly).
+const deploy = readDeploySettings();
+
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  site: deploy.url,
+  base: deploy.base,
   outDir: process.env.DIST_DIR ?? './dist',
   trailingSlash: 'always',
   build: {
@@ -36,7 +41,7 @@ export default defineConfig({
   },
   i18n: {
     defaultLocale: 'zh-CN',
-    locales: ['zh-CN', 'en'],
+    locales: deploy.languages,
     routing: { prefixDefaultLocale: false },
   },
   devToolbar: { enabled: false },

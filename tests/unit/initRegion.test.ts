@@ -14,7 +14,7 @@ import { readCsvRows } from '../../scripts/lib/readCsvRows.ts';
 import { loadDataDir } from '../../src/load/readDataDir.ts';
 import { TABLES } from '../../src/read/tables.ts';
 import { isCommunity } from '../../src/read/divisionList.ts';
-import { parseRegionConfig } from '../../src/config/regionConfig.ts';
+import { parseRegionConfig } from '../../src/model/regionConfig.ts';
 import { readOutline, rewindForD3 } from '../../src/model/regionOutline.ts';
 import { englishName } from '../../src/format/placeName.ts';
 import { isWithin, townOf } from '../../src/model/divisionCode.ts';
