@@ -20,8 +20,12 @@ function setUp(form: HTMLFormElement): void {
   let index: Promise<SearchEntry[]> | undefined;
   let latest = 0;
 
+  // The index lies at the site's root, under its base path (src/middleware.ts puts it in data-index):
+  // the places' paths in it are root-relative, so they are taken from the same folder.
+  const indexPath = form.dataset.index ?? '/search-index.json';
+  const base = indexPath.slice(0, indexPath.lastIndexOf('/') + 1);
   const load = (): Promise<SearchEntry[]> => {
-    index ??= fetch(form.dataset.index ?? '/search-index.json').then((response) => {
+    index ??= fetch(indexPath).then((response) => {
       if (!response.ok) throw new Error(`search index: ${response.status}`);
       return response.json() as Promise<SearchEntry[]>;
     });
@@ -37,7 +41,7 @@ function setUp(form: HTMLFormElement): void {
       ...entries.map((entry) => {
         const item = document.createElement('li');
         const link = document.createElement('a');
-        link.href = english ? `/en${entry.u}` : entry.u;
+        link.href = base + (english ? `en${entry.u}` : entry.u.slice(1));
         const name = document.createElement('span');
         name.className = 'search-name';
         name.textContent = english ? entry.e : entry.n;

@@ -9,6 +9,7 @@ import { listEditions } from '../load/editions.ts';
 import { sitemapPaths } from '../derive/views/sitemapPaths.ts';
 import { localizePath } from '../i18n/index.ts';
 import { sitemapXml } from '../publish/sitemap.ts';
+import { pageUrl } from '../views/siteAddress.ts';
 
 export const GET: APIRoute = ({ site: siteUrl }) => {
   if (siteUrl === undefined) throw new Error('astro.config.mjs names no site');
@@ -17,8 +18,8 @@ export const GET: APIRoute = ({ site: siteUrl }) => {
     listEditions().map((edition) => edition.id),
   );
   const pages = paths.map((path) => ({
-    'zh-CN': new URL(localizePath(path, 'zh-CN'), siteUrl).href,
-    en: new URL(localizePath(path, 'en'), siteUrl).href,
+    'zh-CN': pageUrl(localizePath(path, 'zh-CN'), siteUrl),
+    en: pageUrl(localizePath(path, 'en'), siteUrl),
   }));
   return new Response(sitemapXml(pages), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
 };

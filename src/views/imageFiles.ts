@@ -19,6 +19,7 @@ import { formatCount, formatDate, formatYuan } from '../format/formatNumber.ts';
 import { chartWords } from '../i18n/chartWords.ts';
 import { childrenWord, fill, localizePath, LOCALES, localName, placeText, t, type Locale } from '../i18n/index.ts';
 import { anyIllustrative } from '../derive/provenance.ts';
+import { pageUrl } from './siteAddress.ts';
 
 /** The charts a place's pictures and embeds are made of: those with anything to draw. */
 const drawable = (site: Site, code: string): ChartDataset[] => site.datasets(code).filter(hasValues);
@@ -31,7 +32,7 @@ const drawable = (site: Site, code: string): ChartDataset[] => site.datasets(cod
 const pictureRoot = (site: Site): string => (site.standing.kind === 'unreleased' ? '' : editionRoot(site.edition));
 
 /** An address on the site, absolute. */
-const absolute = (path: string, origin: URL | undefined): string => new URL(path, origin ?? 'http://localhost/').href;
+const absolute = (path: string, origin: URL | undefined): string => pageUrl(path, origin);
 
 /** A place's name with the places it lies in, e.g. "高勒庙村 · 札萨克镇 · 伊金霍洛旗". */
 function placeLine(site: Site, code: string, locale: Locale): string {

@@ -1,0 +1,17 @@
+/// <reference types="astro/client" />
+/**
+ * This build's addresses, for pages and the files routes publish: astro.config.mjs's `site` and
+ * `base` (from region.json, SITE_URL, BASE_PATH). A root-relative path becomes absolute under the
+ * base, so a canonical link, a citation, an image's address or a feed entry works where the site lives.
+ */
+import { absoluteUrl, siteRoot } from '../model/basePath.ts';
+import { normalizeBase, PREVIEW_URL } from '../model/regionConfig.ts';
+
+/** The base path, `/` or `/xczx/sub/`. */
+export const BASE_PATH = normalizeBase(import.meta.env.BASE_URL) ?? '/';
+
+/** The site's root address with its base path, from Astro's `site` (`Astro.site`, or an endpoint's `site`). */
+export const rootOf = (site: URL | undefined): URL => siteRoot(site ?? PREVIEW_URL, BASE_PATH);
+
+/** A root-relative path as an absolute address on this site. */
+export const pageUrl = (path: string, site: URL | undefined): string => absoluteUrl(path, rootOf(site));
