@@ -2,7 +2,8 @@
  * Builds the site twice, the way `npm run build` does (validate, then build, then swap), into a
  * temporary folder: once from tests/fixtures/region (a full banner; never data/, which a county
  * replaces with its own), once from tests/fixtures/hostile (a village named
- * `<img src=x onerror=alert(1)>村`). Serves both on 127.0.0.1 and hands the addresses to the tests.
+ * `<img src=x onerror=alert(1)>村`). Serves both on 127.0.0.1 and hands the addresses to the tests;
+ * tests/browser/basePathSite.ts adds the small fixture built and served under a base path.
  *
  * To iterate on tests without rebuilding, point BROWSER_SITE_DIR and BROWSER_HOSTILE_DIR at folders
  * already built from tests/fixtures/region and from tests/fixtures/hostile.
@@ -13,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/staticServer.ts';
+import { serveBasePathSite } from './basePathSite.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -67,8 +69,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('hostileDataDir', hostileDataDir);
   project.provide('hostileDistDir', resolve(hostileDir));
   project.provide('siteDistDir', resolve(siteDir));
+  // A third site, under a base path (tests/browser/basePathSite.ts).
+  const stopBasePathSite = await serveBasePathSite(project);
 
   return async () => {
+    await stopBasePathSite();
     await Promise.all(servers.map((server) => server.close()));
     if (temp !== undefined) rmSync(temp, { recursive: true, force: true });
   };
