@@ -124,6 +124,15 @@ describe(`the site under the base path ${base}`, () => {
     }
   });
 
+  it('the 404 page, sent for any address, links only under the prefix', async () => {
+    const response = await fetch(under('/no-such-page/'));
+    expect(response.status).toBe(404);
+    const html = await response.text();
+    const named = [...html.matchAll(/\s(?:href|src|action|data-index)="(\/[^"]*)"/g)].map((match) => match[1]!);
+    expect(named.length).toBeGreaterThan(5);
+    expect(named.filter((path) => !path.startsWith(base))).toEqual([]);
+  });
+
   it.each(LOCALES)('search (%s): a query finds the village, and its link opens the page under the prefix', async (locale) => {
     const { page, watched } = session;
     watched.errors.length = 0;
