@@ -231,6 +231,19 @@ describe('--force', () => {
     expect(readCsvRows(join(dir, 'villages.csv'))).toHaveLength(61);
   }, 60_000);
 
+  it("keeps the deployment's settings (site, languages, reconciliation) of the region.json already there", () => {
+    const dir = freshDir();
+    initRegion({ regionCode: '150626101', asOf: AS_OF, outDir: dir });
+    const first = JSON.parse(readFileSync(join(dir, 'region.json'), 'utf8')) as Record<string, unknown>;
+    expect(first).toMatchObject({ site: { base: '/' }, languages: ['zh-CN', 'en'], reconciliation: 'lenient' });
+    const deployment = { site: { url: 'https://www.example.gov.cn', base: '/xczx/' }, languages: ['zh-CN'], reconciliation: 'strict' };
+    writeFileSync(join(dir, 'region.json'), JSON.stringify({ ...first, ...deployment }));
+    initRegion({ regionCode: '150626', asOf: AS_OF, outDir: dir, force: true });
+    const parsed = parseRegionConfig(readFileSync(join(dir, 'region.json'), 'utf8'));
+    if (!('config' in parsed)) throw new Error(parsed.problem.en);
+    expect(parsed.config).toMatchObject({ code: '150626', ...deployment });
+  }, 60_000);
+
   it('refuses a folder holding any one file of a dataset, and with --force removes the editions of another region', () => {
     const dir = freshDir();
     cpSync(join(ROOT, 'tests', 'fixtures', 'region'), dir, { recursive: true });
