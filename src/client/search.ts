@@ -20,12 +20,9 @@ function setUp(form: HTMLFormElement): void {
   let index: Promise<SearchEntry[]> | undefined;
   let latest = 0;
 
-  // The index lies at the site's root, under its base path (src/middleware.ts puts it in data-index):
-  // the places' paths in it are root-relative, so they are taken from the same folder.
-  const indexPath = form.dataset.index ?? '/search-index.json';
-  const base = indexPath.slice(0, indexPath.lastIndexOf('/') + 1);
+  // data-index carries the site's base path (src/middleware.ts), and the index each page's address with it.
   const load = (): Promise<SearchEntry[]> => {
-    index ??= fetch(indexPath).then((response) => {
+    index ??= fetch(form.dataset.index ?? '/search-index.json').then((response) => {
       if (!response.ok) throw new Error(`search index: ${response.status}`);
       return response.json() as Promise<SearchEntry[]>;
     });
@@ -41,7 +38,7 @@ function setUp(form: HTMLFormElement): void {
       ...entries.map((entry) => {
         const item = document.createElement('li');
         const link = document.createElement('a');
-        link.href = base + (english ? `en${entry.u}` : entry.u.slice(1));
+        link.href = english ? entry.h : entry.u;
         const name = document.createElement('span');
         name.className = 'search-name';
         name.textContent = english ? entry.e : entry.n;
