@@ -6,8 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeColumns, spliceGenerated } from '../src/publish/describeColumns.ts';
 import { DATA_DIR, loadDataDir } from '../src/load/readDataDir.ts';
-import { packageOptions } from '../src/publish/packageOptions.ts';
-import { describePackage } from '../src/publish/describePackage.ts';
+import { DATA_PACKAGE_FILE, dataPackageText } from './lib/dataPackage.ts';
 
 import { runCommand } from './lib/command.ts';
 
@@ -28,8 +27,7 @@ await runCommand(
       console.error('数据有错误，先运行 npm run validate。 The data has errors: run npm run validate first.');
       return 1;
     }
-    const descriptor = describePackage(records, packageOptions(records));
-    writeFileSync(join(DATA_DIR, 'datapackage.json'), `${JSON.stringify(descriptor, null, 2)}\n`);
+    writeFileSync(join(DATA_DIR, DATA_PACKAGE_FILE), dataPackageText(records));
     const readmePath = join(DATA_DIR, 'README.md');
     writeFileSync(readmePath, spliceGenerated(readFileSync(readmePath, 'utf8'), describeColumns()));
     console.log('已更新 data/datapackage.json 和 data/README.md · Updated data/datapackage.json and data/README.md');

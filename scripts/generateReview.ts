@@ -3,7 +3,8 @@
  *
  * Turns the illustrative data of one as-of date into an illustrative monthly review (按月调度) up
  * to a later date, the way staff would bring the data forward month by month, so that the default
- * data has a second edition to show a changelog, an old-edition banner and the feed with:
+ * data (or any initialised region's sample) has a second edition to show a changelog, an
+ * old-edition banner and the feed with:
  * - edition.csv: the as-of date becomes --through, and the note says what this edition is.
  * - monthly.csv: every village gets a row for each whole month after the last month present whose
  *   last day is on or before --through. Income is this year to date (reset in January, never falling
@@ -36,7 +37,7 @@ import {
   readContext,
   roundTo,
   shuffle,
-  SOURCE,
+  type SOURCE,
   streamFor,
   uniform,
   villageStageOn,
@@ -45,6 +46,7 @@ import {
 import { readCsvRows, type CsvRecord } from './lib/readCsvRows.ts';
 import { writeCsv } from './lib/writeCsv.ts';
 import { runCommand, type CommandSpec } from './lib/command.ts';
+import { DATA_PACKAGE_FILE, refreshDataPackage } from './lib/dataPackage.ts';
 
 /** A project opens only after it has been under construction for about a season at least. */
 const MIN_DAYS_BUILDING = 90;
@@ -52,6 +54,33 @@ const MIN_DAYS_BUILDING = 90;
 const TEN_THOUSAND_FEN = 1_000_000n;
 
 type Row<C extends Columns> = CsvRow<C>;
+
+/**
+ * The reviewed edition's note: after the article's edition for the region with a published source
+ * (the default data), else after the illustrative data of the previous as-of date.
+ */
+function reviewNote(source: typeof SOURCE | undefined, asOf: string, through: string, span: Bilingual, opened: number): string {
+  const done = {
+    zh: `新增${span.zh}各嘎查村的月度数据，${opened}个项目转入运营，更正一笔资金。`,
+    en: `monthly figures of every village for ${span.en}, ${opened} projects now operating and one fund corrected.`,
+  };
+  if (source === undefined) {
+    return (
+      `按月调度示意版本，截止${formatDate(through, 'zh-CN')}，接在截止${formatDate(asOf, 'zh-CN')}的示意数据之后：${done.zh}` +
+      '除标注“官方”的行外，项目、资金、人才、包联和月度数据均为示意数据。' +
+      ` / An illustrative monthly review edition as of ${formatDate(through, 'en')}, after the illustrative data as of ${formatDate(asOf, 'en')}: ${done.en} ` +
+      'Except rows marked official, projects, funds, talent, pairings and monthly data are illustrative.'
+    );
+  }
+  return (
+    `按月调度示意版本，截止${formatDate(through, 'zh-CN')}，接在人民网内蒙古频道报道${source.title}（${formatDate(source.date, 'zh-CN')}）的版本之后：` +
+    `${done.zh}报告数字仍是该报道公布的数字；` +
+    '除标注“官方”的行（高勒庙村的项目和包联，来自报道）外，项目、资金、人才、包联和月度数据均为示意数据。' +
+    ` / An illustrative monthly review edition as of ${formatDate(through, 'en')}, after the edition of the People’s Daily Online (Inner Mongolia) article of ${formatDate(source.date, 'en')}: ` +
+    `${done.en} The reported figures are still the article's; ` +
+    'except rows marked official (the Gaolemiao project and pairing, from the article), projects, funds, talent, pairings and monthly data are illustrative.'
+  );
+}
 
 /** A plain row read back as the written row of its table: every column, in the table's order. */
 function asRow<C extends Columns>(table: Table<C>, record: CsvRecord): Row<C> {
@@ -253,13 +282,7 @@ export function generateReview(options: { inDir: string; outDir: string; through
 
   const span = monthSpan(months);
   const edition = readTable(inDir, editionTable)[0]!;
-  const note =
-    `按月调度示意版本，截止${formatDate(through, 'zh-CN')}，接在人民网内蒙古频道报道${SOURCE.title}（${formatDate(SOURCE.date, 'zh-CN')}）的版本之后：` +
-    `新增${span.zh}各嘎查村的月度数据，${opening.length}个项目转入运营，更正一笔资金。报告数字仍是该报道公布的数字；` +
-    '除标注“官方”的行（高勒庙村的项目和包联，来自报道）外，项目、资金、人才、包联和月度数据均为示意数据。' +
-    ` / An illustrative monthly review edition as of ${formatDate(through, 'en')}, after the edition of the People’s Daily Online (Inner Mongolia) article of ${formatDate(SOURCE.date, 'en')}: ` +
-    `monthly figures of every village for ${span.en}, ${opening.length} projects now operating and one fund corrected. The reported figures are still the article's; ` +
-    'except rows marked official (the Gaolemiao project and pairing, from the article), projects, funds, talent, pairings and monthly data are illustrative.';
+  const note = reviewNote(ctx.profile.reported?.source, ctx.asOf, through, span, opening.length);
 
   const rows: Record<string, number> = {};
   const write = <C extends Columns>(table: Table<C>, tableRows: Row<C>[]): void => {
@@ -336,5 +359,7 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
     for (const [file, rows] of Object.entries(summary.rows)) {
       io.out(`已写入 ${join(outDir, file)}（${rows} 行） · Wrote ${join(outDir, file)} (${rows} rows)\n`);
     }
+    const described = join(outDir, DATA_PACKAGE_FILE);
+    if (refreshDataPackage(outDir)) io.out(`已更新 ${described} · Updated ${described}\n`);
   });
 }

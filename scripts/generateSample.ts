@@ -54,6 +54,7 @@ import { addMonths, fromDayNumber, lastDayOfMonth, monthOfDate, monthRange, toDa
 import { writeCsv } from './lib/writeCsv.ts';
 import { readCsvRows } from './lib/readCsvRows.ts';
 import { runCommand, type CommandSpec } from './lib/command.ts';
+import { DATA_PACKAGE_FILE, refreshDataPackage } from './lib/dataPackage.ts';
 import type { CsvRow } from '../src/publish/toCsv.ts';
 
 /** The article's date; any other number would do. */
@@ -1176,5 +1177,7 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
     for (const [file, rows] of Object.entries(summary)) {
       process.stdout.write(`已写入 ${join(outDir, file)}（${rows} 行） · Wrote ${join(outDir, file)} (${rows} rows)\n`);
     }
+    const described = join(outDir, DATA_PACKAGE_FILE);
+    if (refreshDataPackage(outDir)) process.stdout.write(`已更新 ${described} · Updated ${described}\n`);
   });
 }

@@ -26,6 +26,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Topology } from 'topojson-specification';
+import type { FeatureCollection, MultiPolygon } from 'geojson';
 import {
   divisionsTable,
   editionTable,
@@ -44,6 +45,7 @@ import { LEVEL_LENGTHS, ancestorsOf, isLevel, type Level } from '../src/model/di
 import {
   checkRegionCode,
   mapViewOf,
+  areaOutlines,
   outlineLevelOf,
   outlinePoints,
   regionOutlineFrom,
@@ -53,12 +55,14 @@ import {
   type RegionOutline,
 } from '../src/derive/startRegion.ts';
 import { toWgs84 } from '../src/derive/map/geodesy.ts';
+import { areaOutlinesFile } from '../src/model/regionOutline.ts';
 import { startingEnglishName } from '../src/format/placeName.ts';
 import { formatRegionConfig, parseRegionConfig, REGION_CONFIG_FILE, TILE_PROVIDERS, type RegionConfig, type TileProvider } from '../src/model/regionConfig.ts';
 import { listEditions } from '../src/load/editions.ts';
 import { writeCsv } from './lib/writeCsv.ts';
 import { readCsvRows, readText } from './lib/readCsvRows.ts';
 import { runCommand, type CommandSpec } from './lib/command.ts';
+import { refreshDataPackage } from './lib/dataPackage.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -200,6 +204,13 @@ function readReferenceOutline(referenceDir: string, regionCode: string): RegionO
   return regionOutlineFrom(topology, code, level);
 }
 
+/** The outlines of the cities and counties under a province or city (none under a county or town). */
+function readAreaOutlines(referenceDir: string, regionCode: string, divisionCodes: readonly string[]): FeatureCollection<MultiPolygon> {
+  const levels = (['city', 'county'] as const).filter((level) => divisionCodes.some((code) => isLevel(code, level) && code.length > regionCode.length));
+  const topologies = Object.fromEntries(levels.map((level) => [level, JSON.parse(readText(join(referenceDir, `${level}.topo.json.gz`))) as Topology]));
+  return areaOutlines(regionCode, divisionCodes, topologies);
+}
+
 /** The outline as a GeoJSON file: one feature, its properties saying what it is and where it comes from. */
 function outlineFile(outline: RegionOutline, crs: 'wgs84' | 'gcj02', name: string): string {
   const collection = outline[crs];
@@ -238,6 +249,11 @@ function geoReadme(regionCode: string, regionName: string, outline: RegionOutlin
     '**署名 Attribution:** “Vonng/adcode (CC BY 4.0); boundary © AMap” — <https://github.com/Vonng/adcode>, licence <https://creativecommons.org/licenses/by/4.0/>.',
     '',
     outlineLine,
+    ...(isLevel(regionCode, 'province') || isLevel(regionCode, 'city')
+      ? [
+          `- \`${areaOutlinesFile(regionCode)}\`（市、省才有）：下辖各市、县（旗、区）的简化边界，WGS-84，网站用来画出下级的边界、把县的页面的地图裁到本县。 · (cities and provinces only) the simplified outlines of the cities and counties under the region, WGS-84: the site draws them and crops a county's page map to its own.`,
+        ]
+      : []),
     `- 嘎查村的位置（在 \`villages.csv\` 中，每行注明精度和来源）：${placedZh(counts)}。 · Village locations (in \`villages.csv\`, each row with its precision and source): ${placedEn(counts)}.`,
     '- 坐标由 GCJ-02 用 gcoord 1.0.7 换算为 WGS-84；精度约 100 米至 1 公里。 · Coordinates converted from GCJ-02 to WGS-84 with gcoord 1.0.7; good to about 100 m – 1 km.',
     "- 县里有更准确的点位时，写在 `geo/<代码>-village-points.csv`（village_code, name, lon_wgs84, lat_wgs84, source）或 `geo/<代码>-town-seats.csv`（town_code, …），再运行 `npm run init-region -- <代码> --force`。 · Better points of the county's own go in `geo/<code>-village-points.csv` (village_code, name, lon_wgs84, lat_wgs84, source) or `geo/<code>-town-seats.csv` (town_code, …); then run `npm run init-region -- <code> --force`.",
@@ -275,7 +291,8 @@ export function initRegion(options: InitOptions): InitSummary {
   const regionName = names.get(regionCode)!;
 
   const outlineName = (crs: string) => join('geo', `${regionCode}-boundary.${crs}.geojson`);
-  const targets = [...TABLES.map((t) => t.file), REGION_CONFIG_FILE, outlineName('wgs84'), outlineName('gcj02'), join('geo', 'README.md')];
+  const areasName = join('geo', areaOutlinesFile(regionCode));
+  const targets = [...TABLES.map((t) => t.file), REGION_CONFIG_FILE, outlineName('wgs84'), outlineName('gcj02'), areasName, join('geo', 'README.md')];
   const present = targets.filter((file) => existsSync(join(outDir, file)));
   if (present.length > 0 && options.force !== true) {
     throw new InitRegionError(
@@ -304,6 +321,11 @@ export function initRegion(options: InitOptions): InitSummary {
     );
   }
   const outline = readReferenceOutline(referenceDir, regionCode);
+  const areas = readAreaOutlines(
+    referenceDir,
+    regionCode,
+    started.divisions.map((d) => d.code),
+  );
   const view = mapViewOf(outline === undefined ? started.villages.map((v) => [v.point.lon, v.point.lat] as [number, number]) : outlinePoints(outline.wgs84));
   const region = started.divisions.find((d) => d.code === regionCode)!;
   // Where the site lives, its languages and its reconciliation are the deployment's, not the region's: a
@@ -368,6 +390,10 @@ export function initRegion(options: InitOptions): InitSummary {
   } else {
     for (const crs of ['wgs84', 'gcj02']) rmSync(join(outDir, outlineName(crs)), { force: true });
   }
+  if (areas.features.length > 0) {
+    writeFileSync(join(outDir, areasName), `${JSON.stringify(areas)}\n`, 'utf8');
+    written.push(areasName);
+  } else rmSync(join(outDir, areasName), { force: true });
   writeFileSync(join(outDir, 'geo', 'README.md'), geoReadme(regionCode, regionName, outline, started.placed), 'utf8');
 
   const kinds: Partial<Record<VillageKind, number>> = {};
@@ -466,6 +492,7 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
       tiles: values.tiles as TileProvider,
     });
     const shown = relative(process.cwd(), outDir) || '.';
+    refreshDataPackage(outDir);
     const kinds = Object.entries(summary.kinds) as [VillageKind, number][];
     io.out(
       `已写入 ${shown}：${summary.regionCode} ${summary.regionName}，${summary.divisions} 个区划（${summary.towns} 个镇），` +

@@ -12,6 +12,7 @@ import { scaleSqrt } from 'd3-scale';
 import type { LonLat } from '../derive/map/geodesy.ts';
 import type { MapVillage } from '../derive/map/mapVillages.ts';
 import type { MapOutline } from '../derive/map/outline.ts';
+import type { MapArea } from '../derive/map/buildMapPayload.ts';
 import { spreadInPixels } from '../derive/map/sunflower.ts';
 import type { MapCrs } from '../config/tileConfig.ts';
 import { rewindForD3 } from '../model/regionOutline.ts';
@@ -27,6 +28,10 @@ export type MapLayoutInput = {
   outline: MapOutline | null;
   villages: readonly Pick<MapVillage, 'code' | 'townCode' | 'wgs84' | 'gcj02' | 'display' | 'approximate' | 'fundsYuan' | 'latestStage'>[];
   towns?: readonly { code: string; seat: { wgs84: LonLat; gcj02: LonLat } | null }[];
+  /** Cities or counties under the place; those one level down are drawn as thin lines inside its outline. */
+  areas?: readonly Pick<MapArea, 'code' | 'outline'>[];
+  /** Points to fit instead of the outline (a town inside its county's outline). */
+  fit?: readonly LonLat[] | null;
 };
 
 export type MapLayoutOptions = {
@@ -57,6 +62,8 @@ export type MapLayout = {
   width: number;
   height: number;
   outlinePath: string;
+  /** The outline of each city or county one level under the place that has one. */
+  areaPaths: { code: string; d: string; labelX: number; labelY: number }[];
   points: MapPoint[];
   /** Town seats, with where to put the town's name: above its cluster of approximate villages. */
   seats: { code: string; x: number; y: number; labelY: number }[];
@@ -70,24 +77,31 @@ export function layOutMap(data: MapLayoutInput, options: MapLayoutOptions): MapL
   const [minRadius, maxRadius] = options.radius ?? DEFAULT_RADIUS;
   const outline = data.outline === null ? null : rewindForD3(data.outline.geometry);
   const points = data.villages.map((v) => v.display[data.crs]);
-  // With no outline the villages decide the frame; one village alone still gets a frame around it.
-  const subject: GeoPermissibleObjects = outline ?? { type: 'MultiPoint', coordinates: points.length > 0 ? points : [[0, 0]] };
+  // What the frame is fitted to: given points, else the outline, else the villages.
+  const fitPoints: readonly LonLat[] | null = data.fit ?? (outline === null ? points : null);
+  // One village alone still gets a frame around it.
+  const subject: GeoPermissibleObjects =
+    fitPoints === null ? outline! : { type: 'MultiPoint', coordinates: fitPoints.length > 0 ? fitPoints.map((p) => [...p]) : [[0, 0]] };
 
   const projection = geoMercator();
   let height = options.height;
   // One place (or several on one spot) spans no area to fit: centre it at a fixed town-sized scale.
-  const distinct = new Set(points.map((p) => p.join(','))).size;
-  if (outline === null && distinct <= 1) {
+  const distinct = fitPoints === null ? Number.POSITIVE_INFINITY : new Set(fitPoints.map((p) => p.join(','))).size;
+  if (distinct <= 1) {
     height ??= Math.round(width * 0.75);
     projection
       .scale(20_000)
-      .center(points[0] ?? [0, 0])
+      .center(fitPoints?.[0] ?? [0, 0])
       .translate([width / 2, height / 2]);
   } else {
     if (height === undefined) {
       projection.fitWidth(width - 2 * padding, subject);
       const [[, top], [, bottom]] = geoPath(projection).bounds(subject);
-      height = Math.max(Math.ceil(bottom - top + 2 * padding), outline === null ? Math.round(width / 2) : 0);
+      // Points, unlike an outline, may lie in a narrow band: no flatter than 2:1, no taller than 5:4.
+      height =
+        fitPoints === null
+          ? Math.ceil(bottom - top + 2 * padding)
+          : Math.min(Math.max(Math.ceil(bottom - top + 2 * padding), Math.round(width / 2)), Math.round(width * 1.25));
     }
     const inset = padding + maxRadius;
     projection.fitExtent(
@@ -100,6 +114,19 @@ export function layOutMap(data: MapLayoutInput, options: MapLayoutOptions): MapL
   }
 
   const outlinePath = outline === null ? '' : (geoPath(projection).digits(1)(outline) ?? '');
+  // Only the level just below the place (a province's cities, not their counties too): a picture of
+  // a few hundred pixels has no room for two levels of lines.
+  const areas = data.areas ?? [];
+  const topLength = Math.min(...areas.map((area) => area.code.length));
+  const areaPaths = areas
+    .filter((area) => area.code.length === topLength)
+    .flatMap((area) => {
+      if (area.outline === null) return [];
+      const geometry = rewindForD3(area.outline);
+      // Its name at the centre of its area (a ring-shaped county's name may fall on its hole: rare).
+      const [labelX, labelY] = geoPath(projection).centroid(geometry);
+      return [{ code: area.code, d: geoPath(projection).digits(1)(geometry) ?? '', labelX: roundPx(labelX), labelY: roundPx(labelY) }];
+    });
 
   const fundsOf = (v: MapLayoutInput['villages'][number]) => Number(v.fundsYuan);
   const largest = Math.max(0, ...data.villages.map(fundsOf));
@@ -117,7 +144,7 @@ export function layOutMap(data: MapLayoutInput, options: MapLayoutOptions): MapL
   const groups = new Map<string, MapLayoutInput['villages'][number][]>();
   for (const village of data.villages) {
     if (!village.approximate) continue;
-    const key = `${village.townCode}|${village[data.crs].join(',')}`;
+    const key = village[data.crs].join(',');
     groups.set(key, [...(groups.get(key) ?? []), village]);
   }
   for (const group of groups.values()) {
@@ -156,7 +183,7 @@ export function layOutMap(data: MapLayoutInput, options: MapLayoutOptions): MapL
     return [{ code: town.code, x: roundPx(x), y: roundPx(y), labelY: roundPx(top - 4) }];
   });
 
-  return { width, height, outlinePath, points: laidOut, seats };
+  return { width, height, outlinePath, areaPaths, points: laidOut, seats };
 }
 
 /** How a village is named on a page: Chinese on Chinese pages; pinyin then Chinese on English ones. */

@@ -1,5 +1,7 @@
 /** The fixed words the static and interactive maps are drawn with; src/i18n/mapLabels.ts fills them from the dictionary. */
 
+import type { SeatPrecision } from '../model/vocabulary.ts';
+
 /** The fixed words of the static map, from the page's dictionary. `{…}` are filled from the data. */
 export type StaticMapLabels = {
   /** Accessible name; `{region}`. zh `{region}嘎查村进展地图`, en `Villages of {region} and their progress`. */
@@ -18,15 +20,17 @@ export type StaticMapLabels = {
   legendTitle: string;
   /** Legend: a filled circle is a surveyed location. */
   surveyed: string;
-  /** Legend: a dashed ring is near the town seat, spread so as not to overlap. */
+  /** Legend: a dashed ring is near a seat (`{seat}`, one of `seats`), spread so as not to overlap. */
   approximate: string;
+  /** The seat an approximate village waits at, by its precision, as LOCATION_PRECISIONS names it. */
+  seats: Record<SeatPrecision, string>;
   /** Legend: the square marks a town seat. */
   townSeat: string;
   /** Legend: what circle size means. */
   sizeNote: string;
   /** Tooltip of a village; `{name}`, `{town}`, `{stage}`, `{funds}`, `{precision}` (approximateShort or ''). */
   pointTitle: string;
-  /** Filled into `{precision}` for approximate villages. */
+  /** Filled into `{precision}` for approximate villages; `{seat}`. */
   approximateShort: string;
   /** Legend entry for the highlighted village (village pages). */
   highlighted: string;
@@ -41,6 +45,11 @@ export type ProgressMapLabels = StaticMapLabels & {
   filters: string;
   town: string;
   allTowns: string;
+  /** The first filters when the region holds cities or counties. */
+  city: string;
+  allCities: string;
+  county: string;
+  allCounties: string;
   sector: string;
   allSectors: string;
   stage: string;
@@ -80,6 +89,7 @@ export type ProgressMapLabels = StaticMapLabels & {
   /** Shown for a missing value (no enterprise, no review that month). */
   notAvailable: string;
   precisionSurveyed: string;
+  /** `{seat}`. */
   precisionApproximate: string;
   /** Said in the popup of a village with illustrative figures. */
   illustrative: string;

@@ -17,6 +17,7 @@ import type { ProgressMapLabels } from '../charts/mapLabels.ts';
 import type { ClientMapPayload as MapPayload, ClientMapVillage as MapVillage } from '../derive/map/clientPayload.ts';
 import type { Sector, Stage } from '../model/vocabulary.ts';
 import { spreadInPixels } from '../derive/map/sunflower.ts';
+import { isWithin } from '../model/divisionCode.ts';
 
 /** Where the map opens when it has nothing of the region to fit (latitude, longitude). */
 const CHINA_VIEW: { centre: [number, number]; zoom: number } = { centre: [35.9, 104.2], zoom: 4 };
@@ -99,6 +100,16 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
     }).addTo(map);
     bounds = outline.getBounds();
   }
+  // The cities or counties under the region: thin lines, and the frame a filter by one of them fits.
+  const areaBounds = new Map<string, L.LatLngBounds>();
+  for (const area of payload.areas) {
+    if (area.outline === null) continue;
+    const layer = L.geoJSON(area.outline, {
+      interactive: false,
+      style: { className: 'progress-map-area', color: '#9ca3af', weight: area.level === 'city' ? 1.25 : 0.75, fill: false },
+    }).addTo(map);
+    areaBounds.set(area.code, layer.getBounds());
+  }
   const latLngOf = (village: MapVillage): L.LatLngExpression => {
     const [lon, lat] = village.point;
     return [lat, lon];
@@ -141,7 +152,13 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
     field(labels.popupUnit, village.unit ?? labels.notAvailable);
     field(labels.popupEnterprise, village.enterprise ?? labels.notAvailable);
     popup.append(fields);
-    popup.append(element('p', 'map-popup-note', village.approximate ? labels.precisionApproximate : labels.precisionSurveyed));
+    popup.append(
+      element(
+        'p',
+        'map-popup-note',
+        village.precision === 'surveyed' ? labels.precisionSurveyed : fill(labels.precisionApproximate, { seat: labels.seats[village.precision] }),
+      ),
+    );
     if (village.illustrative) popup.append(element('p', 'map-popup-note', labels.illustrative));
     const link = element('a', 'map-popup-link', labels.openVillage);
     link.href = hrefOf.get(village.code) ?? `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}${locale === 'en' ? 'en/' : ''}villages/${village.code}/`;
@@ -199,7 +216,7 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
   const groups = new Map<string, Entry[]>();
   for (const entry of entries.values()) {
     if (!entry.village.approximate) continue;
-    const key = `${entry.village.townCode}|${entry.village.stored.join(',')}`;
+    const key = entry.village.stored.join(',');
     groups.set(key, [...(groups.get(key) ?? []), entry]);
   }
   const resize = () => {
@@ -251,9 +268,24 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
     if (selected !== undefined) entries.get(selected)?.marker.getPopup()?.update();
   };
 
-  const filterValue = (name: string): string => (form.elements.namedItem(name) as HTMLSelectElement | null)?.value ?? '';
-  let lastTown = '';
+  const filterSelect = (name: string): HTMLSelectElement | null => form.elements.namedItem(name) as HTMLSelectElement | null;
+  const filterValue = (name: string): string => filterSelect(name)?.value ?? '';
+  // The filters follow the tree: a city's counties, a county's towns. An option outside the place
+  // chosen above it is hidden, and a choice left outside is cleared.
+  const narrow = () => {
+    let within = '';
+    for (const name of ['city', 'county', 'town']) {
+      const select = filterSelect(name);
+      if (select === null) continue;
+      for (const option of select.options) option.hidden = option.value !== '' && !isWithin(option.value, within);
+      if (select.value !== '' && !isWithin(select.value, within)) select.value = '';
+      if (select.value !== '') within = select.value;
+    }
+    return within;
+  };
+  let lastPlace = '';
   const applyFilters = (announce: boolean) => {
+    const place = narrow();
     const town = filterValue('town');
     const sector = filterValue('sector') as Sector | '';
     const stage = stageSelect?.value ?? '';
@@ -262,7 +294,10 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
     for (const entry of entries.values()) {
       const v = entry.village;
       const visible =
-        (town === '' || v.townCode === town) && (sector === '' || v.sectors.includes(sector)) && (stage === '' || (stageAt(v) ?? 'none') === stage);
+        (place === '' || isWithin(v.code, place)) &&
+        (town === '' || v.townCode === town) &&
+        (sector === '' || v.sectors.includes(sector)) &&
+        (stage === '' || (stageAt(v) ?? 'none') === stage);
       if (visible) {
         shown += 1;
         shownBounds.push(latLngOf(v));
@@ -273,9 +308,11 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
       }
       if (entry.item !== null) entry.item.hidden = !visible;
     }
-    if (town !== lastTown) {
-      lastTown = town;
-      if (town === '' || shownBounds.length === 0) fitAll();
+    if (place !== lastPlace) {
+      lastPlace = place;
+      const outlined = areaBounds.get(place);
+      if (outlined !== undefined) map.fitBounds(outlined, { padding: [12, 12] });
+      else if (place === '' || shownBounds.length === 0) fitAll();
       else map.fitBounds(L.latLngBounds(shownBounds), { padding: [24, 24], maxZoom: 12 });
     }
     if (announce) status.textContent = fill(labels.showing, { count: String(shown) });
@@ -349,6 +386,16 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
       restyle();
       applyFilters(stageSelect?.value !== '');
     });
+  }
+
+  // `/map/?place=<code>` (a county's or town's page links so) opens on that place.
+  const asked = new URLSearchParams(window.location.search).get('place') ?? '';
+  if (/^\d+$/.test(asked)) {
+    for (const name of ['city', 'county', 'town']) {
+      const select = filterSelect(name);
+      const option = select === null ? undefined : [...select.options].find((o) => o.value !== '' && isWithin(asked, o.value));
+      if (select !== null && option !== undefined) select.value = option.value;
+    }
   }
 
   form.hidden = false;

@@ -6,6 +6,7 @@
 import { compareDecimalText } from './compareDecimalText.ts';
 import { fill } from '../i18n/fill.ts';
 import { foldText } from '../format/foldText.ts';
+import { isWithin } from '../model/divisionCode.ts';
 
 function rowsOf(table: HTMLTableElement): HTMLTableRowElement[] {
   return [...(table.tBodies[0]?.rows ?? [])];
@@ -21,11 +22,15 @@ function setUpFilters(tools: HTMLElement): void {
   const texts = new Map(rows.map((row) => [row, foldText(row.textContent ?? '')]));
 
   const apply = (): void => {
-    const wanted = selects.map((select) => [select.dataset.filter ?? '', select.value] as const).filter(([, value]) => value !== '');
+    const wanted = selects
+      .map((select) => [select.dataset.filter ?? '', select.value, select.dataset.match === 'prefix'] as const)
+      .filter(([, value]) => value !== '');
     const words = foldText(textBox?.value ?? '');
     let shown = 0;
     for (const row of rows) {
-      const visible = wanted.every(([key, value]) => row.dataset[key] === value) && (words === '' || (texts.get(row) ?? '').includes(words));
+      const visible =
+        wanted.every(([key, value, prefix]) => (prefix ? isWithin(row.dataset[key] ?? '', value) : row.dataset[key] === value)) &&
+        (words === '' || (texts.get(row) ?? '').includes(words));
       row.hidden = !visible;
       if (visible) shown += 1;
     }

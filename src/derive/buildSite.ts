@@ -13,6 +13,7 @@ import type { TileConfig } from '../config/tileConfig.ts';
 import type { Locale } from '../i18n/locale.ts';
 import { buildMapPayload, type MapPayload } from './map/buildMapPayload.ts';
 import type { EditionStanding } from './views/pageFrame.ts';
+import { mapScopeOf, scopeMapPayload } from './map/scopeMap.ts';
 
 export type Site = {
   /** As-of date plus digest of the files: names exactly the data a page was built from. */
@@ -39,6 +40,8 @@ export type Site = {
   csp: string;
   /** What the static and interactive maps draw, in the page's language. */
   mapPayload: (locale: Locale) => MapPayload;
+  /** The map of a place's page: its own villages and areas, cropped to it (src/derive/map/scopeMap.ts). */
+  placeMap: (code: string, locale: Locale) => MapPayload;
   /** Live pages of released or unreleased data, or one released edition's frozen pages. */
   standing: EditionStanding;
   /** The released edition these pages show, for citations; undefined for data not released. */
@@ -52,6 +55,8 @@ export type SiteInput = {
   tiles: TileConfig;
   /** Parsed GeoJSON of the region's outline (see MapPayloadInput), when the data folder has one. */
   outline: { wgs84: unknown; gcj02?: unknown } | undefined;
+  /** Parsed GeoJSON of the outlines of the cities and counties under the region, when the data folder has them. */
+  areas?: unknown;
   /** Served by `npm run dev`, whose pages carry their styles inline (the policy allows them there only). */
   devServer?: boolean;
   /** Released data unless said otherwise. */
@@ -68,7 +73,7 @@ function memoize<K, V>(compute: (key: K) => V): (key: K) => V {
   };
 }
 
-export function buildSite({ records, report, edition, tiles, outline, devServer = false, standing = { kind: 'released' }, release }: SiteInput): Site {
+export function buildSite({ records, report, edition, tiles, outline, areas, devServer = false, standing = { kind: 'released' }, release }: SiteInput): Site {
   const tree = buildPlaceTree(records);
   const region = tree.places.get(tree.regionCode);
   if (region === undefined) throw new Error(`The region ${tree.regionCode} is not in divisions.csv`);
@@ -82,6 +87,12 @@ export function buildSite({ records, report, edition, tiles, outline, devServer 
   const summary = memoize((code: string) => summarizePlace(records, code));
   const datasets = memoize((code: string) => chartDatasets(place(code), summary, tree.places));
   const villages = places.filter((p) => p.level === 'village');
+  const mapPayload = memoize((locale: Locale) => buildMapPayload({ records, tree, locale, tiles, outline, areas }));
+  // Keyed by locale and scope: every village page of a county shares its county's map.
+  const placeMap = memoize((key: string) => {
+    const [locale, scope] = key.split('|') as [Locale, string];
+    return scopeMapPayload(mapPayload(locale), tree, scope);
+  });
 
   return {
     edition,
@@ -100,7 +111,8 @@ export function buildSite({ records, report, edition, tiles, outline, devServer 
     illustrative: (code) => summaryIllustrative(summary(code)),
     tiles,
     csp: contentSecurityPolicy(tiles.cspImgSrc, { devServer }),
-    mapPayload: memoize((locale: Locale) => buildMapPayload({ records, tree, locale, tiles, outline })),
+    mapPayload,
+    placeMap: (code, locale) => placeMap(`${locale}|${mapScopeOf(tree, code)}`),
     standing,
     release,
   };

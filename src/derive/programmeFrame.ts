@@ -60,6 +60,9 @@ export type DataFigure = {
 };
 
 export type DataFigureKey =
+  | 'villages'
+  | 'projects'
+  | 'fundsTotal'
   | 'investment'
   | 'expectedIncome'
   | 'talentTotal'
@@ -69,6 +72,18 @@ export type DataFigureKey =
   | 'latestMonth'
   | 'villagesReviewed'
   | 'latestIncome';
+
+/**
+ * A place's totals from the data alone (villages, projects, funds secured): what the home page's
+ * overview shows while no figure has been reported, as for a region just started with init-region.
+ */
+export function dataTotals(summary: PlaceSummary): DataFigure[] {
+  return [
+    { key: 'villages', value: { kind: 'count', count: summary.villages }, illustrative: false, rows: 'villages.csv' },
+    { key: 'projects', value: { kind: 'count', count: summary.projects.length }, illustrative: anyIllustrative(summary.projects), rows: 'projects.csv' },
+    { key: 'fundsTotal', value: { kind: 'money', fen: summary.fundsTotal }, illustrative: anyIllustrative(summary.funds), rows: 'funds.csv' },
+  ];
+}
 
 /** What each part of the programme shows from the data alone, beside its reported figures. */
 export function dataFigures(summary: PlaceSummary): Record<Pillar, DataFigure[]> {

@@ -167,14 +167,47 @@ const collection = (code: string, level: OutlineLevel, geometry: MultiPolygon): 
  * Undefined when the topology has no such feature (a county created after the outlines were drawn).
  */
 export function regionOutlineFrom(topology: Topology, code: string, level: OutlineLevel): RegionOutline | undefined {
+  return outlinesFrom(topology, [code], level).get(code);
+}
+
+/** The outlines of several codes of one level, the topology decoded once (a province has a hundred counties). */
+export function outlinesFrom(topology: Topology, codes: readonly string[], level: OutlineLevel): Map<string, RegionOutline> {
+  const found = new Map<string, RegionOutline>();
   const object = Object.values(topology.objects)[0] as GeometryCollection<{ code?: string }> | undefined;
-  if (object === undefined) return undefined;
-  const wanted = code.padEnd(6, '0');
+  if (object === undefined) return found;
+  const wanted = new Map(codes.map((code) => [code.padEnd(6, '0'), code]));
   const collectionOfAll = feature(topology, object) as FeatureCollection<Polygon | MultiPolygon | null, { code?: string }>;
-  const found = collectionOfAll.features.find((f: Feature<Polygon | MultiPolygon | null, { code?: string }>) => f.properties?.code === wanted);
-  if (found?.geometry === null || found?.geometry === undefined) return undefined;
-  const gcj02 = mapPositions(asMultiPolygon(found.geometry), ([lon, lat]) => [Math.round(lon * 1e6) / 1e6, Math.round(lat * 1e6) / 1e6]);
-  return { code, level, gcj02: collection(code, level, gcj02), wgs84: collection(code, level, mapPositions(gcj02, toWgs84)) };
+  for (const f of collectionOfAll.features as Feature<Polygon | MultiPolygon | null, { code?: string }>[]) {
+    const code = wanted.get(f.properties?.code ?? '');
+    if (code === undefined || f.geometry === null) continue;
+    const gcj02 = mapPositions(asMultiPolygon(f.geometry), ([lon, lat]) => [Math.round(lon * 1e6) / 1e6, Math.round(lat * 1e6) / 1e6]);
+    found.set(code, { code, level, gcj02: collection(code, level, gcj02), wgs84: collection(code, level, mapPositions(gcj02, toWgs84)) });
+  }
+  return found;
+}
+
+/**
+ * The cities and counties under a province or city, each with its outline when the national
+ * outlines have it: the site draws a city's counties on its map and crops a county's page to its own.
+ * One FeatureCollection in WGS-84, each feature's properties its `code` (4 or 6 digits) and `level`.
+ */
+export function areaOutlines(
+  regionCode: string,
+  divisionCodes: readonly string[],
+  topologies: Partial<Record<'city' | 'county', Topology>>,
+): FeatureCollection<MultiPolygon> {
+  const features: Feature<MultiPolygon>[] = [];
+  for (const level of ['city', 'county'] as const) {
+    const codes = divisionCodes.filter((code) => isLevel(code, level) && code !== regionCode && isWithin(code, regionCode));
+    const topology = topologies[level];
+    if (codes.length === 0 || topology === undefined) continue;
+    const found = outlinesFrom(topology, codes, level);
+    for (const code of codes) {
+      const outline = found.get(code);
+      if (outline !== undefined) features.push({ type: 'Feature', properties: { code, level }, geometry: outline.wgs84.features[0]!.geometry });
+    }
+  }
+  return { type: 'FeatureCollection', features };
 }
 
 // ---------------------------------------------------------------------------------------------

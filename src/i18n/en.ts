@@ -84,6 +84,7 @@ export const en: Dictionary = {
   homeLede:
     'Data as of {date}. Below, in the programme’s five parts — project support, talent support, paired units, paired enterprises and the monthly review — the officially reported figures beside the same figures computed from the data.',
   homeOverview: 'Overview',
+  homeComputedNote: 'No figure has been reported yet: these totals are computed from the data.',
   homeFiguresNote: 'The large number is computed from the data; beside it, the officially reported figure and whether the two agree.',
   pillarProjects: 'Project support',
   pillarProjectsText: 'Villages choose farming, industry, commerce or herding projects to suit their conditions.',
@@ -110,7 +111,8 @@ export const en: Dictionary = {
 
   mapTitle: 'Progress map',
   mapDescription: 'Map of the villages of {region} by project stage, funds and sector.',
-  mapLede: 'One marker per village. Villages marked “town seat” have no known point yet; they are placed near their town’s seat and drawn differently.',
+  mapLede:
+    'One marker per village. Villages with no known point yet are placed near their town’s seat (or, where that is not known either, their county’s or city’s) and drawn differently.',
 
   placeDescription: 'Projects, funds, talent, pairings and monthly review of {name} ({code}).',
   placeCode: 'Statistical code {code}',
@@ -316,7 +318,7 @@ export const en: Dictionary = {
     'The text in chart pictures and social cards is set in Noto Sans SC (Source Han Sans, © 2014–2021 Adobe), released under the SIL Open Font License 1.1; the pictures themselves are under the data licences above.',
   dataPrecisionTitle: 'Location precision',
   dataPrecisionText:
-    'Surveyed points are published geocoded points, good to roughly 100 m – 1 km. Villages without a published point are placed at their town’s seat and drawn differently on the map until staff supply real coordinates.',
+    'Surveyed points are published geocoded points, good to roughly 100 m – 1 km. Villages without a published point are placed at their town’s seat (or, where that is not known either, their county’s or city’s) and drawn differently on the map until staff supply real coordinates.',
   dataReconcileTitle: 'Reconciliation: reported figures and the data',
   dataReconcileText:
     'Every officially reported figure is shown beside the same figure computed from the rows. A difference is shown, never hidden. “At least” means the report gives a lower bound (such as “more than 800”).',
@@ -334,21 +336,25 @@ export const en: Dictionary = {
 
   mapLabelTitle: 'Villages of {region} and their progress',
   mapLabelDescription:
-    'Map of the {count} villages of {region}, coloured by the stage of their latest monthly review: {stages}. {approximate} of them are drawn near their town seat for now.',
+    'Map of the {count} villages of {region}, coloured by the stage of their latest monthly review: {stages}. {approximate} of them are drawn near a government seat.',
   mapLabelStageCount: '{count} {stage}',
   mapLabelListSeparator: ', ',
   mapLabelNoStage: 'not reviewed yet',
   mapLabelLegendTitle: 'Legend: latest stage',
   mapLabelSurveyed: 'Filled circle: surveyed location',
-  mapLabelApproximate: 'Dashed ring: placed near the town seat for now (spread out; not the real location)',
+  mapLabelApproximate: 'Dashed ring: placed near the {seat} for now (spread out; not the real location)',
   mapLabelTownSeat: 'Square: town seat',
   mapLabelSizeNote: 'The larger the circle, the more assistance funds secured.',
   mapLabelPointTitle: '{name} ({town}): {stage}, funds {funds}{precision}',
-  mapLabelApproximateShort: '; placed near the town seat',
+  mapLabelApproximateShort: '; placed near the {seat}',
   mapLabelHighlighted: 'This village',
   mapLabelFilters: 'Filter the map',
   mapLabelTown: 'Town',
   mapLabelAllTowns: 'All towns',
+  mapLabelCity: 'City',
+  mapLabelAllCities: 'All cities',
+  mapLabelCounty: 'County',
+  mapLabelAllCounties: 'All counties',
   mapLabelSector: 'Sector',
   mapLabelAllSectors: 'All sectors',
   mapLabelStage: 'Stage',
@@ -377,7 +383,7 @@ export const en: Dictionary = {
   mapLabelPopupEnterprise: 'Paired enterprise',
   mapLabelNotAvailable: 'none',
   mapLabelPrecisionSurveyed: 'Location: surveyed point',
-  mapLabelPrecisionApproximate: 'Location: near the town seat for now',
+  mapLabelPrecisionApproximate: 'Location: near the {seat} for now',
   mapLabelIllustrative: 'Includes illustrative data, not official figures',
   mapLabelOpenVillage: 'Open the village page',
   mapLabelZoomIn: 'Zoom in',

@@ -5,6 +5,7 @@
 import type { Locale } from './locale.ts';
 import { t } from './index.ts';
 import type { ProgressMapLabels } from '../charts/mapLabels.ts';
+import { LOCATION_PRECISIONS, SEAT_PRECISIONS } from '../model/vocabulary.ts';
 
 /** The map components' fixed words (StaticMapLabels and ProgressMapLabels), from the dictionary. */
 export function mapLabels(locale: Locale): ProgressMapLabels {
@@ -22,10 +23,15 @@ export function mapLabels(locale: Locale): ProgressMapLabels {
     sizeNote: d.mapLabelSizeNote,
     pointTitle: d.mapLabelPointTitle,
     approximateShort: d.mapLabelApproximateShort,
+    seats: Object.fromEntries(SEAT_PRECISIONS.map((key) => [key, LOCATION_PRECISIONS[key][locale === 'en' ? 'en' : 'zh']])) as ProgressMapLabels['seats'],
     highlighted: d.mapLabelHighlighted,
     filters: d.mapLabelFilters,
     town: d.mapLabelTown,
     allTowns: d.mapLabelAllTowns,
+    city: d.mapLabelCity,
+    allCities: d.mapLabelAllCities,
+    county: d.mapLabelCounty,
+    allCounties: d.mapLabelAllCounties,
     sector: d.mapLabelSector,
     allSectors: d.mapLabelAllSectors,
     stage: d.mapLabelStage,

@@ -17,6 +17,7 @@ import { readEditionFigures } from './editionHistory.ts';
 import { movedSinceRelease } from '../derive/compareEditions.ts';
 import { codeOfPath } from '../derive/placePath.ts';
 import { formatFigureMove } from '../derive/formatComparison.ts';
+import { areaOutlinesFile } from '../model/regionOutline.ts';
 
 export type { Site } from '../derive/buildSite.ts';
 
@@ -37,6 +38,17 @@ function readOutline(regionCode: string): { wgs84: unknown; gcj02?: unknown } | 
   return gcj02 === undefined ? { wgs84 } : { wgs84, gcj02 };
 }
 
+/** data/geo/<region>-areas.wgs84.geojson (a city's or province's counties), when the data folder has it. */
+function readAreas(regionCode: string): unknown {
+  const file = join(DATA_DIR, 'geo', areaOutlinesFile(regionCode));
+  // Areas that cannot be read are drawn without outlines: the map still shows every village.
+  try {
+    return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as unknown) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 let cached: { site: Site; stamp: string | undefined } | undefined;
 
 /** MAP_TILES when set, else the default tiles of data/region.json, else none. */
@@ -50,13 +62,24 @@ function loadSite(): Site {
       `数据未通过校验（${report.errors} 个错误），请先运行 npm run validate。 The data does not validate (${report.errors} errors); run npm run validate.`,
     );
   }
-  const outline = readOutline(records.edition[0]?.region_code ?? '');
+  const regionCode = records.edition[0]?.region_code ?? '';
+  const outline = readOutline(regionCode);
   const last = listEditions(EDITIONS_DIR).at(-1);
   // Live pages of data no one released say so: a reader should not cite a preview.
   const released = last !== undefined && unreleasedSince(loaded, EDITIONS_DIR) === undefined;
   const standing = released ? ({ kind: 'released' } as const) : ({ kind: 'unreleased', last: last?.id } as const);
   const release = released ? { id: last.id, asOf: last.asOf, released: last.released } : undefined;
-  return buildSite({ records, report, edition, tiles: readTiles(), outline, devServer: Boolean(import.meta.env.DEV), standing, release });
+  return buildSite({
+    records,
+    report,
+    edition,
+    tiles: readTiles(),
+    outline,
+    areas: readAreas(regionCode),
+    devServer: Boolean(import.meta.env.DEV),
+    standing,
+    release,
+  });
 }
 
 /** The last edition Sites built, by id: a build renders one edition's pages after another. */
@@ -97,6 +120,7 @@ export function getEditionSite(id: string): Site {
     edition: id,
     tiles: readTiles(),
     outline: readOutline(manifest.regionCode),
+    areas: readAreas(manifest.regionCode),
     release: { id, asOf: manifest.asOf, released: manifest.released },
     standing: {
       kind: 'frozen',

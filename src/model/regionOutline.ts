@@ -9,6 +9,12 @@ import type { MultiPolygon, Position } from 'geojson';
 /** [longitude, latitude] in degrees, as GeoJSON orders them. */
 export type LonLat = [number, number];
 
+/**
+ * The data folder's file of the outlines of the cities and counties under a province or city
+ * (`geo/1506-areas.wgs84.geojson`, written by init-region): features with `code` and `level`.
+ */
+export const areaOutlinesFile = (regionCode: string): string => `${regionCode}-areas.wgs84.geojson`;
+
 /** The mean radius of the earth (IUGG), in metres. */
 export const EARTH_RADIUS_METRES = 6_371_008.8;
 
@@ -41,6 +47,26 @@ export function readOutline(json: unknown): MultiPolygon {
     throw new Error('边界文件中没有多边形（Polygon/MultiPolygon）。\nThe boundary file holds no Polygon or MultiPolygon.');
   }
   return { type: 'MultiPolygon', coordinates: polygons };
+}
+
+/**
+ * The outlines of a parsed areas file (areaOutlinesFile), by each feature's `code` property.
+ * Features without a code or a polygon are skipped: an area without an outline is drawn without one.
+ */
+export function readAreaOutlines(json: unknown): Map<string, MultiPolygon> {
+  const found = new Map<string, MultiPolygon>();
+  const features = (json as { features?: unknown } | null)?.features;
+  if (!Array.isArray(features)) return found;
+  for (const feature of features as { properties?: { code?: unknown } }[]) {
+    const code = feature?.properties?.code;
+    if (typeof code !== 'string') continue;
+    try {
+      found.set(code, readOutline(feature));
+    } catch {
+      continue;
+    }
+  }
+  return found;
 }
 
 /**

@@ -70,6 +70,9 @@ export const LOCATION_PRECISIONS = {
   'city-seat': { zh: '市政府驻地', en: 'city seat', aliases: ['市驻地', '盟行政公署驻地', 'city seat'] },
 } as const satisfies Vocabulary;
 export type LocationPrecision = keyof typeof LOCATION_PRECISIONS;
+/** The precisions of a village waiting at a government seat, nearest first: the map says which seat. */
+export const SEAT_PRECISIONS = ['town-seat', 'county-seat', 'city-seat'] as const satisfies readonly LocationPrecision[];
+export type SeatPrecision = (typeof SEAT_PRECISIONS)[number];
 
 /** Whether a row is real (reported by an authority) or made up to show how the site works. */
 export const PROVENANCES = {

@@ -13,7 +13,7 @@ export default defineConfig({
     globalSetup: ['tests/browser/globalSetup.ts'],
     // One Chromium at a time: the files share the two servers, and parallel browsers only add noise.
     fileParallelism: false,
-    // Two full site builds happen in the global setup; with no PNG kept in .cache/images/ (a fresh
+    // Full site builds happen in the global setup (globalSetup.ts); with no PNG kept in .cache/images/ (a fresh
     // clone, as in CI) the first renders some 4,000 chart pictures (docs/performance.md, "Chart pictures").
     hookTimeout: 1_800_000,
     testTimeout: 120_000,

@@ -1,10 +1,12 @@
 /**
  * data/ validates and its generated files are up to date: run `npm run data:describe` after changing
  * tables.ts or the data. A county that replaces data/ keeps these tests: they hold for any data folder
- * (DATA_DIR, data/ by default).
+ * (DATA_DIR, data/ by default), of any region (tests/unit/anyRegionData.test.ts runs them on 乌审旗's).
+ * A folder without a README.md or templates/ (one init-region has just made) has none to be stale;
+ * the default dataset's checks (defaultData.test.ts) require both.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { describeColumns, spliceGenerated } from '../../src/publish/describeColumns.ts';
@@ -53,14 +55,14 @@ describe('data/datapackage.json', () => {
 });
 
 describe('data/README.md', () => {
-  it('has the generated data dictionary up to date', () => {
+  it.runIf(existsSync(join(DATA, 'README.md')))('has the generated data dictionary up to date', () => {
     const readme = readFileSync(join(DATA, 'README.md'), 'utf8');
     expect(spliceGenerated(readme, describeColumns())).toBe(readme);
   });
 });
 
 describe('data/templates/', () => {
-  it('holds the templates npm run data:templates makes from the tables today (run it after changing tables.ts)', async () => {
+  it.runIf(existsSync(join(DATA, 'templates')))('holds the templates npm run data:templates makes from the tables today (run it after changing tables.ts)', async () => {
     const { csvTemplate, templateOf } = await import('../../src/publish/templates.ts');
     const { xlsxTemplate } = await import('../../scripts/lib/xlsxTemplate.ts');
     for (const table of TABLES) {
@@ -68,5 +70,5 @@ describe('data/templates/', () => {
       expect(readFileSync(join(DATA, 'templates', `${template.stem}.csv`), 'utf8'), `${template.stem}.csv`).toBe(csvTemplate(template));
       expect(new Uint8Array(readFileSync(join(DATA, 'templates', `${template.stem}.xlsx`))), `${template.stem}.xlsx`).toEqual(await xlsxTemplate(template));
     }
-  });
+  }, 60_000); // exceljs takes seconds to load on a busy machine
 });

@@ -2,7 +2,8 @@
  * The default data's released editions as zips: the sha256 each had when first published, so a change
  * to the tool (the README's words, the zip writer, the way a frozen file is read) that would change a
  * released edition's archive fails here instead of quietly changing a checksum someone has cited.
- * A county's own editions are checked for the same bytes from two separate makings.
+ * A county's own editions are checked for the same bytes from two separate makings; a folder with
+ * no edition yet passes with one skipped test.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { join } from 'node:path';
@@ -18,7 +19,13 @@ const PUBLISHED: Record<string, string> = {
   '2021-11-30-d69b0e0b': '3f996750900b35e36562e7da92974c52dd5262235cdebf58b5e9dd9098366d22',
 };
 
-describe.each(listEditions(EDITIONS).map((e) => [e.id, e] as const))('the zip of edition %s', (id, manifest) => {
+const editions = listEditions(EDITIONS);
+
+// A region just started has released nothing yet: one skipped test says so (describe.each over no
+// edition would leave the file without a test, which vitest counts as a failure).
+if (editions.length === 0) it.skip('no released edition yet, so no zip to reproduce (npm run release makes one)', () => {});
+
+describe.each(editions.map((e) => [e.id, e] as const))('the zip of edition %s', (id, manifest) => {
   it.runIf(PUBLISHED[id] !== undefined)('has the sha256 it was first published with', () => {
     expect(editionDatasetZip(manifest, SITE, EDITIONS).sha256).toBe(PUBLISHED[id]);
   });

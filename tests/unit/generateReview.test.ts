@@ -192,3 +192,21 @@ describe('npm run data:review', () => {
     }
   });
 });
+
+describe('npm run data:review on another region (乌审旗, 150626, started by init-region and data:sample)', () => {
+  it('brings it forward with a note of its own, naming no article and no village of the default data, and it validates', async () => {
+    const { initRegion } = await import('../../scripts/initRegion.ts');
+    const { generateSample } = await import('../../scripts/generateSample.ts');
+    const { loadDataDir } = await import('../../src/load/readDataDir.ts');
+    const dir = join(temp, 'uxin');
+    initRegion({ regionCode: '150626', asOf: '2024-12-31', outDir: dir });
+    generateSample({ inDir: dir, outDir: dir });
+    const summary = generateReview({ inDir: dir, outDir: dir, through: '2025-02-28' });
+    expect(summary.months).toEqual(['2024-12', '2025-01', '2025-02']);
+    const note = rows(dir, 'edition.csv')[0]!.note!;
+    expect(note).toMatch(/^按月调度示意版本，截止2025年2月28日，接在截止2024年12月31日的示意数据之后/);
+    expect(note).toMatch(/ \/ An illustrative monthly review edition as of .*2025.*, after the illustrative data as of /);
+    expect(note).not.toMatch(/人民网|报道|article|高勒庙|Gaolemiao/);
+    expect(loadDataDir(dir, { today: '2025-03-01' }).report.errors).toBe(0);
+  }, 60_000);
+});

@@ -17,13 +17,32 @@ import type { MapCrs, TileConfig } from '../../config/tileConfig.ts';
 import { buildLegends, type MapLegends } from './legends.ts';
 import { buildMapVillages, type MapTown, type MapVillage } from './mapVillages.ts';
 import { prepareOutline, transformOutline, type MapOutline } from './outline.ts';
-import { readOutline } from '../../model/regionOutline.ts';
+import { readAreaOutlines, readOutline } from '../../model/regionOutline.ts';
+import { isWithin } from '../../model/divisionCode.ts';
+import type { MultiPolygon } from 'geojson';
+import type { LonLat } from './geodesy.ts';
 
 /** Tiles as the browser needs them: this page's language only. */
 export type ClientTiles = {
   provider: TileConfig['provider'];
   layers: { url: string; subdomains: string; maxZoom: number }[];
   attribution: { text: string; href: string } | null;
+};
+
+/**
+ * A city or county under the region: the interactive map's first filters, and on the static map a
+ * thin line around each (a city's page shows its counties). Its outline is in the payload's crs, or
+ * null when the national outlines do not have it (a county newer than them).
+ */
+export type MapArea = {
+  code: string;
+  level: 'city' | 'county';
+  name: string;
+  nameEn: string;
+  /** The city a county belongs to, when the region is a province; else null. */
+  parentCode: string | null;
+  villages: number;
+  outline: MultiPolygon | null;
 };
 
 export type MapPayload = {
@@ -38,6 +57,13 @@ export type MapPayload = {
   villages: MapVillage[];
   /** In `crs`; null when no outline was supplied (the map then fits the villages). */
   outline: MapOutline | null;
+  /** The cities and counties under the region (under the place, on a place's page), in code order. */
+  areas: MapArea[];
+  /**
+   * The points the map is fitted to, in `crs`, when not the outline: a town's villages and seat
+   * inside its county's outline. Null: fit the outline (or the villages when there is none).
+   */
+  fit: LonLat[] | null;
   legends: MapLegends;
   tiles: ClientTiles;
   /** Who the outline and points come from, as their licence asks. */
@@ -62,6 +88,8 @@ export type MapPayloadInput = {
    * than converting twice. Undefined when the data folder has no outline.
    */
   outline?: { wgs84: unknown; gcj02?: unknown } | undefined;
+  /** Parsed GeoJSON of the outlines of the cities and counties under the region (data/geo/<region>-areas.wgs84.geojson). */
+  areas?: unknown;
   spreadMetres?: number;
   /** Vertices closer than this to the simplified outline are dropped (default 100 m). */
   outlineToleranceMetres?: number;
@@ -82,6 +110,23 @@ export function buildMapPayload(input: MapPayloadInput): MapPayload {
     const geometry = published ?? transformOutline(readOutline(input.outline.wgs84), tiles.crs);
     outline = { type: 'Feature', properties: {}, geometry: prepareOutline(geometry, tolerance) };
   }
+  const areaOutlines = input.areas === undefined ? new Map<string, MultiPolygon>() : readAreaOutlines(input.areas);
+  const areas = [...tree.places.values()]
+    .filter((place) => (place.level === 'city' || place.level === 'county') && place.code !== tree.regionCode && isWithin(place.code, tree.regionCode))
+    .sort((a, b) => a.code.localeCompare(b.code))
+    .map((place): MapArea => {
+      const geometry = areaOutlines.get(place.code);
+      const parent = place.parentCode === undefined ? undefined : tree.places.get(place.parentCode);
+      return {
+        code: place.code,
+        level: place.level as MapArea['level'],
+        name: place.name,
+        nameEn: englishName({ name: place.name, name_en: place.nameEn }),
+        parentCode: parent?.level === 'city' && parent.code !== tree.regionCode ? parent.code : null,
+        villages: villages.filter((v) => isWithin(v.code, place.code)).length,
+        outline: geometry === undefined ? null : prepareOutline(transformOutline(geometry, tiles.crs), tolerance),
+      };
+    });
   const region = tree.places.get(tree.regionCode);
   const language = locale === 'en' ? 'en' : 'zh';
   const attribution = input.attribution ?? MAP_DATA_ATTRIBUTION;
@@ -94,6 +139,8 @@ export function buildMapPayload(input: MapPayloadInput): MapPayload {
     towns,
     villages,
     outline,
+    areas,
+    fit: null,
     legends: buildLegends(fundsFen, locale),
     tiles: {
       provider: tiles.provider,

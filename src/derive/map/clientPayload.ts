@@ -12,6 +12,7 @@ export type ClientMapVillage = Pick<
   | 'name'
   | 'nameEn'
   | 'townCode'
+  | 'precision'
   | 'approximate'
   | 'fundsText'
   | 'fundsScale'
@@ -27,7 +28,7 @@ export type ClientMapVillage = Pick<
 > & {
   /** Where the marker is drawn (the display point, in the payload's crs). */
   point: LonLat;
-  /** Where the village is stored (in crs); approximate villages sharing it and a town are spread together. */
+  /** Where the village is stored (in crs); approximate villages sharing it are spread together. */
   stored: LonLat;
 };
 
@@ -44,11 +45,13 @@ export function toClientPayload(payload: MapPayload): ClientMapPayload {
   return {
     ...payload,
     towns: payload.towns.map((town) => ({ ...town, nameEn: english ? town.nameEn : town.name })),
+    areas: payload.areas.map((area) => ({ ...area, nameEn: english ? area.nameEn : area.name })),
     villages: payload.villages.map((v) => ({
       code: v.code,
       name: v.name,
       nameEn: english ? v.nameEn : v.name,
       townCode: v.townCode,
+      precision: v.precision,
       approximate: v.approximate,
       fundsText: v.fundsText,
       fundsScale: v.fundsScale,

@@ -101,7 +101,7 @@ export function buildMapVillages(records: Records, tree: PlaceTree, options: Map
     return townCode === undefined ? undefined : tree.places.get(townCode);
   };
 
-  // Town-seat villages sharing a town and a stored point are spread together, in code order.
+  // Seat-placed villages sharing a stored point are spread together, in code order.
   const displayWgs84 = new Map<string, LonLat>();
   const groups = new Map<string, typeof inRegion>();
   for (const village of inRegion) {
@@ -110,7 +110,8 @@ export function buildMapVillages(records: Records, tree: PlaceTree, options: Map
       displayWgs84.set(village.village_code, point);
       continue;
     }
-    const key = `${townOf(village.village_code)?.code ?? ''}|${point.join(',')}`;
+    // By point alone: villages of several towns waiting at their county's seat share one spiral.
+    const key = point.join(',');
     groups.set(key, [...(groups.get(key) ?? []), village]);
   }
   for (const group of groups.values()) {

@@ -66,6 +66,12 @@ export type PlaceCites = {
   reported: Citable | undefined;
 };
 
+/** The rows behind a table of a place's children: a town's villages' own rows, or each child's totals. */
+export function childrenRows(site: Site, place: Place): RowKey[] {
+  const villageChildren = place.childCodes.some((child) => site.place(child).level === 'village');
+  return villageChildren ? ['projects.csv', 'funds.csv', 'monthly-each'] : ['villages.csv', 'projects.csv', 'funds.csv'];
+}
+
 /**
  * The rows behind each fact box and table of a place's page: the key figures (villages, projects,
  * funds, talent, and a village's latest stage), where it is, its pairing (a town's: its villages'
@@ -77,7 +83,6 @@ function placeCites(site: Site, place: Place, summary: PlaceSummary): PlaceCites
   const code = place.code;
   const isVillage = place.level === 'village';
   const cite = (id: string, rows: RowKey[], rowsOf?: string) => buildCite(site, code, { id, anchor: id, rows, ...(rowsOf === undefined ? {} : { rowsOf }) });
-  const villageChildren = place.childCodes.some((child) => site.place(child).level === 'village');
   return {
     figures: cite(
       'figures',
@@ -95,10 +100,7 @@ function placeCites(site: Site, place: Place, summary: PlaceSummary): PlaceCites
       isVillage && place.parentCode !== undefined
         ? cite('compare', ['funds.csv', 'projects.csv', 'talent-below', 'monthly-latest'], place.parentCode)
         : undefined,
-    children:
-      place.childCodes.length === 0
-        ? undefined
-        : cite('children', villageChildren ? ['projects.csv', 'funds.csv', 'monthly-each'] : ['villages.csv', 'projects.csv', 'funds.csv']),
+    children: place.childCodes.length === 0 ? undefined : cite('children', childrenRows(site, place)),
     // A village's reported figures each carry their own panel just above its chart; one more would
     // put the village page over its 25 KB budget.
     reported: !isVillage && site.records.reported.some((r) => r.scope_code === code) ? cite('place-reported-vs-computed', ['reported.csv']) : undefined,
@@ -149,7 +151,7 @@ export function buildPlaceView(site: Site, code: string, locale: Locale): PlaceV
       townSeat: place.villageCodes.filter((c) => site.tree.places.get(c)?.village?.location_precision === 'town-seat').length,
       countySeat: place.villageCodes.filter((c) => ['county-seat', 'city-seat'].includes(site.tree.places.get(c)?.village?.location_precision ?? '')).length,
     },
-    map: site.mapPayload(locale),
+    map: site.placeMap(code, locale),
     pairing: summary.pairings.find((p) => p.village_code === code),
     projects: projectRows(summary.projects, site.tree),
     charts: citedCharts(site, code),

@@ -24,6 +24,11 @@ export function villageRows(site: Pick<Site, 'villages' | 'region' | 'place'>): 
   }));
 }
 
+/** The cities and counties under the region, in code order: the filters before the town filter. */
+export function areaPlaces(site: Pick<Site, 'places' | 'region'>): Place[] {
+  return site.places.filter((place) => (place.level === 'city' || place.level === 'county') && place.code !== site.region.code);
+}
+
 /** The places villages belong to, in code order: the options of a town filter. */
 export function townPlaces(site: Pick<Site, 'towns' | 'place'>): Place[] {
   return site.towns.map((town) => site.place(town));

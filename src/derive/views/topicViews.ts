@@ -11,7 +11,7 @@ import type { MonthlyReview, Pairing, Sourced } from '../../read/tables.ts';
 import type { FundSourceKind, TalentKind } from '../../model/vocabulary.ts';
 import { buildCite, citeDataFigures, citedCharts, withCites, type Citable, type CitedDataFigure, type CitedDataset, type FigureCite } from './figureCite.ts';
 import { buildPageFrame, withProvenance, type Charts, type PageFrame, type ShownReconciliation } from './pageFrame.ts';
-import { projectRows, projectTowns, townPlaces, villageRows, type ProjectRow, type VillageRow } from './tableRows.ts';
+import { areaPlaces, projectRows, projectTowns, townPlaces, villageRows, type ProjectRow, type VillageRow } from './tableRows.ts';
 
 /** What every topic page shows above its own part. */
 export type TopicView = {
@@ -27,6 +27,8 @@ export type TopicView = {
   table: Citable;
   /** The panel of the reported-versus-computed chart, on the pages that draw one. */
   comparison: Citable | undefined;
+  /** The cities and counties under the region: the tables' first filters, before towns (none for a county). */
+  areas: Place[];
 };
 
 function buildTopicView(
@@ -46,6 +48,7 @@ function buildTopicView(
     charts: citedCharts(site, code),
     table: buildCite(site, code, { id: table.anchor, ...table }),
     comparison: comparison === undefined || reported.length === 0 ? undefined : buildCite(site, code, { id: comparison.anchor, ...comparison }),
+    areas: areaPlaces(site),
   };
 }
 

@@ -3,6 +3,7 @@ import type { Place, PlaceSummary } from '../aggregate.ts';
 import type { Site } from '../buildSite.ts';
 import { buildCite, type Citable } from './figureCite.ts';
 import { buildPageFrame, type PageFrame } from './pageFrame.ts';
+import { isWithin } from '../../model/divisionCode.ts';
 
 export type VillagesView = {
   frame: PageFrame;
@@ -10,7 +11,7 @@ export type VillagesView = {
   count: number;
   /** In the order their first village comes; villages in code order. */
   /** Each with its table's panel: the villages' rows, their projects, funds and latest reviews. */
-  groups: { parent: Place; villages: { village: Place; summary: PlaceSummary }[]; cite: Citable }[];
+  groups: { parent: Place; villages: { village: Place; summary: PlaceSummary }[]; cite: Citable; title: Place[] }[];
 };
 
 export function buildVillagesView(site: Site): VillagesView {
@@ -19,6 +20,10 @@ export function buildVillagesView(site: Site): VillagesView {
     parent: site.place(code),
     villages: site.villages.filter((v) => (v.parentCode ?? site.region.code) === code).map((village) => ({ village, summary: site.summary(village.code) })),
     cite: buildCite(site, code, { id: 'villages', anchor: `town-${code}`, rows: ['villages.csv', 'projects.csv', 'funds.csv', 'monthly-each'] }),
+    // A city's towns are named with their county (two counties may each have a 新街镇).
+    title: [...site.place(code).ancestorCodes.filter((above) => above !== site.region.code && isWithin(above, site.region.code)), code].map((c) =>
+      site.place(c),
+    ),
   }));
   return { frame: buildPageFrame(site), illustrative: site.illustrative(site.region.code), count: site.villages.length, groups };
 }

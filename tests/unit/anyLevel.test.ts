@@ -1,0 +1,259 @@
+/**
+ * The site follows the division tree whatever the region's level: a city (1506 鄂尔多斯市) and a
+ * province-shaped region (15 with two of its counties, from a trimmed copy of the division list, since
+ * all of 15 takes minutes) are started with init-region and data:sample into a temporary folder,
+ * loaded as the build loads data (loadDataDir → buildSite) and checked through the view models.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_SOURCE_DIR, initRegion } from '../../scripts/initRegion.ts';
+import { generateSample } from '../../scripts/generateSample.ts';
+import { readCsvRows } from '../../scripts/lib/readCsvRows.ts';
+import { loadDataDir } from '../../src/load/readDataDir.ts';
+import { buildSite, type Site } from '../../src/derive/buildSite.ts';
+import { resolveTileConfig } from '../../src/config/tileConfig.ts';
+import { cleanVillageName, isCommunity } from '../../src/read/divisionList.ts';
+import { buildPlaceView } from '../../src/derive/views/placeView.ts';
+import { buildHomeView } from '../../src/derive/views/homeView.ts';
+import { buildFundsView, buildProjectsView, buildTalentView } from '../../src/derive/views/topicViews.ts';
+import { buildVillagesView } from '../../src/derive/views/villagesView.ts';
+import { buildSearchIndex } from '../../src/derive/searchIndex.ts';
+import { areaOutlinesFile } from '../../src/model/regionOutline.ts';
+import { ancestorAt, ancestorsOf, countyOf, isWithin, levelOf } from '../../src/model/divisionCode.ts';
+import { layOutMap } from '../../src/charts/layOutMap.ts';
+import { mapLabels } from '../../src/i18n/mapLabels.ts';
+import type { MultiPolygon } from 'geojson';
+import { placeFilters } from '../../src/components/placeFilters.ts';
+import type { LonLat } from '../../src/derive/map/geodesy.ts';
+
+type Box = { west: number; east: number; south: number; north: number };
+const boxOf = (points: readonly LonLat[]): Box => ({
+  west: Math.min(...points.map((p) => p[0])),
+  east: Math.max(...points.map((p) => p[0])),
+  south: Math.min(...points.map((p) => p[1])),
+  north: Math.max(...points.map((p) => p[1])),
+});
+const outlineBox = (geometry: MultiPolygon): Box => boxOf(geometry.coordinates.flat(2).map((p) => [p[0]!, p[1]!] as LonLat));
+/** Whether a box lies in another, give or take `slack` degrees (a town seat's spread reaches 2.5 km). */
+const inside = (inner: Box, outer: Box, slack = 0.05): boolean =>
+  inner.west >= outer.west - slack && inner.east <= outer.east + slack && inner.south >= outer.south - slack && inner.north <= outer.north + slack;
+const area = (box: Box): number => (box.east - box.west) * (box.north - box.south);
+
+/** Starts a region in a new folder with the same functions as the commands, and loads it as the build does. */
+function startSite(regionCode: string, sourceDir?: string): { site: Site; dir: string } {
+  const dir = mkdtempSync(join(tmpdir(), `any-level-${regionCode}-`));
+  initRegion({ regionCode, outDir: dir, asOf: '2024-06-30', ...(sourceDir === undefined ? {} : { sourceDir }) });
+  generateSample({ inDir: dir, outDir: dir });
+  const loaded = loadDataDir(dir, { today: '2030-01-01' });
+  expect(loaded.report.errors).toBe(0);
+  const read = (name: string): unknown => JSON.parse(readFileSync(join(dir, 'geo', name), 'utf8'));
+  const site = buildSite({
+    records: loaded.records,
+    report: loaded.report,
+    edition: loaded.edition,
+    tiles: resolveTileConfig({}),
+    outline: { wgs84: read(`${regionCode}-boundary.wgs84.geojson`) },
+    areas: read(areaOutlinesFile(regionCode)),
+  });
+  return { site, dir };
+}
+
+/** A copy of the division list holding only the given codes (and the province's and cities' names). */
+function trimmedList(dir: string, keep: readonly string[]): string {
+  mkdirSync(dir, { recursive: true });
+  for (const file of ['provinces.csv', 'cities.csv', 'areas.csv', 'streets.csv', 'villages.csv']) {
+    const lines = readFileSync(join(DEFAULT_SOURCE_DIR, file), 'utf8').split('\n');
+    // A row above the counties kept (the province, its cities) or under one of them.
+    const kept = lines.slice(1).filter((line) => {
+      const code = line.split(',')[0]!;
+      return /^\d+$/.test(code) && keep.some((k) => isWithin(code, k) || isWithin(k, code));
+    });
+    writeFileSync(join(dir, file), [lines[0], ...kept].join('\n'));
+  }
+  return dir;
+}
+
+/** The checks every region must pass, whatever its level. */
+function checkRegion(label: string, regionCode: string, load: () => { site: Site; listPrefixes: string[]; sourceDir: string }) {
+  describe(label, () => {
+    let site: Site;
+    let sourceDir: string;
+    let listPrefixes: string[];
+    beforeAll(() => {
+      ({ site, sourceDir, listPrefixes } = load());
+    }, 60_000);
+
+    test('every village of the list has a page, named without the committee suffix and of the list’s kind', () => {
+      const list = readCsvRows(join(sourceDir, 'villages.csv'), listPrefixes).filter((row) => !isCommunity(row.name!, row.code));
+      expect(list.length).toBeGreaterThan(50);
+      const byCode = new Map(site.villages.map((v) => [v.code, v]));
+      for (const row of list) {
+        const village = byCode.get(row.code!);
+        expect(village, row.code).toBeDefined();
+        const clean = cleanVillageName(row.name!);
+        expect(village!.name).toBe(clean.name);
+        expect(village!.name).not.toMatch(/委员会|委会$/);
+        expect(village!.village?.kind).toBe(clean.kind);
+        expect(buildPlaceView(site, row.code!, 'zh-CN').place.code).toBe(row.code);
+      }
+      expect(site.villages).toHaveLength(list.length);
+    });
+
+    test('breadcrumbs follow the tree from the province down, each place under the region with its page', () => {
+      for (const village of site.villages.filter((_, i) => i % 25 === 0)) {
+        const view = buildPlaceView(site, village.code, 'en');
+        const codes = view.ancestors.map((a) => a.place.code);
+        const expected = ancestorsOf(village.code);
+        expect(codes).toEqual(expected);
+        for (const ancestor of view.ancestors) expect(ancestor.hasPage).toBe(isWithin(ancestor.place.code, regionCode));
+        expect(view.parent?.place.level).toBe('town');
+      }
+    });
+
+    test('a place page lists its children one level down: a city its counties, a county its towns, a town its villages', () => {
+      const below = { province: 'city', city: 'county', county: 'town', town: 'village' } as const;
+      for (const place of site.places.filter((p) => p.level !== 'village')) {
+        const view = buildPlaceView(site, place.code, 'zh-CN');
+        expect(view.children.length, place.code).toBeGreaterThan(0);
+        for (const child of view.children) expect(child.place.level).toBe(below[place.level as keyof typeof below]);
+        expect(view.children.reduce((sum, c) => sum + c.summary.villages, 0)).toBe(view.summary.villages);
+      }
+    });
+
+    test('each county page draws its own outline, not the region’s; each town page is fitted to its villages and seat inside its county', () => {
+      const region = site.mapPayload('zh-CN');
+      const regionBox = outlineBox(region.outline!.geometry);
+      const counties = site.places.filter((p) => p.level === 'county');
+      expect(counties.length).toBeGreaterThan(1);
+      for (const county of counties) {
+        const map = buildPlaceView(site, county.code, 'zh-CN').map;
+        const own = region.areas.find((a) => a.code === county.code)!.outline!;
+        expect(map.outline?.geometry).toEqual(own);
+        const box = outlineBox(own);
+        expect(inside(box, regionBox)).toBe(true);
+        expect(area(box)).toBeLessThan(area(regionBox) * 0.9);
+        expect(map.villages.every((v) => isWithin(v.code, county.code))).toBe(true);
+        expect(map.villages).toHaveLength(site.summary(county.code).villages);
+        for (const town of site.places.filter((p) => p.level === 'town' && isWithin(p.code, county.code)).slice(0, 4)) {
+          const townMap = buildPlaceView(site, town.code, 'zh-CN').map;
+          expect(townMap.fit).not.toBeNull();
+          const fitBox = boxOf(townMap.fit!);
+          expect(inside(fitBox, box), town.code).toBe(true);
+          expect(area(fitBox)).toBeLessThan(area(box));
+          expect(townMap.villages.map((v) => v.code)).toEqual(site.place(town.code).villageCodes);
+          // Laid out, the town's villages fill the frame (not a corner of the county's).
+          const layout = layOutMap(townMap, { width: 420 });
+          for (const point of layout.points) {
+            expect(point.x).toBeGreaterThanOrEqual(0);
+            expect(point.x).toBeLessThanOrEqual(layout.width);
+            expect(point.y).toBeGreaterThanOrEqual(0);
+            expect(point.y).toBeLessThanOrEqual(layout.height);
+          }
+          const xs = layout.points.map((p) => p.x);
+          const ys = layout.points.map((p) => p.y);
+          if (layout.points.length > 1)
+            expect(Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys))).toBeGreaterThan(layout.width / 4);
+        }
+      }
+    });
+
+    test('a village page draws its county’s map, the region’s draws every child’s outline', () => {
+      const village = site.villages[0]!;
+      const map = buildPlaceView(site, village.code, 'zh-CN').map;
+      expect(map.regionCode).toBe(countyOf(village.code));
+      const home = buildHomeView(site, 'zh-CN').map;
+      // One level of lines: a city's counties, a province's cities.
+      const drawn = layOutMap(home, { width: 420 }).areaPaths.map((a) => a.code);
+      expect(drawn).toEqual(site.region.childCodes);
+      expect(home.areas.length).toBeGreaterThan(1);
+    });
+
+    test('the map payload carries the counties (and cities) to filter by, and every village lies in one', () => {
+      const payload = site.mapPayload('en');
+      const counties = payload.areas.filter((a) => a.level === 'county').map((a) => a.code);
+      expect(counties).toEqual(site.places.filter((p) => p.level === 'county').map((p) => p.code));
+      for (const village of payload.villages) expect(counties).toContain(countyOf(village.code));
+      expect(payload.areas.every((a) => a.outline !== null)).toBe(true);
+      if (levelOf(regionCode) === 'province') {
+        expect(payload.areas.filter((a) => a.level === 'city').map((a) => a.code)).toEqual(site.places.filter((p) => p.level === 'city').map((p) => p.code));
+        for (const county of payload.areas.filter((a) => a.level === 'county')) expect(county.parentCode).toBe(ancestorAt(county.code, 'city'));
+      }
+    });
+
+    test('the search index has every village, town and county', () => {
+      const index = buildSearchIndex(site.places, site.tree.places, (path) => ({ zh: path, en: `/en${path}` }));
+      const codes = new Set(index.map((entry) => entry.c));
+      for (const place of site.places) expect(codes.has(place.code)).toBe(true);
+      const village = index.find((entry) => entry.c === site.villages[0]!.code)!;
+      expect(village.u).toBe(`/villages/${village.c}/`);
+      expect(village.t).toBe(site.place(site.villages[0]!.parentCode!).name);
+    });
+
+    test('with no reported figure, the home page shows the totals computed from the data and the region’s children', () => {
+      expect(site.records.reported).toHaveLength(0);
+      const home = buildHomeView(site, 'zh-CN');
+      expect(home.overview).toHaveLength(0);
+      const totals = new Map(home.totals.map((f) => [f.key, f.value]));
+      expect(totals.get('villages')).toEqual({ kind: 'count', count: site.villages.length });
+      expect(totals.get('projects')).toEqual({ kind: 'count', count: site.records.projects.length });
+      expect(site.records.projects.length).toBeGreaterThan(0);
+      const funds = totals.get('fundsTotal');
+      expect(funds?.kind === 'money' && funds.fen > 0n).toBe(true);
+      expect(home.children.map((c) => c.place.code)).toEqual(site.region.childCodes);
+      expect(home.childrenCite).toBeDefined();
+    });
+
+    test('the topic pages take every village, their tables filtered by city and county before town', () => {
+      const projects = buildProjectsView(site);
+      expect(projects.rows.length).toBe(site.records.projects.length);
+      const counties = site.places.filter((p) => p.level === 'county').map((p) => p.code);
+      expect(projects.areas.filter((a) => a.level === 'county').map((a) => a.code)).toEqual(counties);
+      const filters = placeFilters(projects.towns, projects.areas, 'en');
+      const county = filters.find((f) => f.label === 'County')!;
+      expect(county.match).toBe('prefix');
+      expect(county.options.map((o) => o.value)).toEqual(counties);
+      expect(filters.at(-1)!.label).toBe('Town');
+      expect(filters.some((f) => f.label === 'City')).toBe(levelOf(regionCode) === 'province');
+      // The list of villages names each town after its county (and city), which a city's towns need.
+      for (const group of buildVillagesView(site).groups) {
+        expect(group.title.map((p) => p.level)).toEqual(levelOf(regionCode) === 'province' ? ['city', 'county', 'town'] : ['county', 'town']);
+        expect(group.title.at(-1)).toBe(group.parent);
+      }
+      expect(buildFundsView(site)).toBeDefined();
+      expect(buildTalentView(site)).toBeDefined();
+    });
+  });
+}
+
+const folders: string[] = [];
+afterAll(() => {
+  for (const dir of folders) rmSync(dir, { recursive: true, force: true });
+});
+
+checkRegion('a city, 1506 鄂尔多斯市', '1506', () => {
+  const { site, dir } = startSite('1506');
+  folders.push(dir);
+  return { site, sourceDir: DEFAULT_SOURCE_DIR, listPrefixes: ['1506'] };
+});
+
+checkRegion('a province, 15 with two counties of two cities', '15', () => {
+  const listDir = mkdtempSync(join(tmpdir(), 'any-level-list-'));
+  folders.push(listDir);
+  const keep = ['150222', '150626'];
+  trimmedList(listDir, keep);
+  const { site, dir } = startSite('15', listDir);
+  folders.push(dir);
+  return { site, sourceDir: listDir, listPrefixes: keep };
+});
+
+test('the map says which seat a village waits at, in both languages', () => {
+  expect(mapLabels('zh-CN').seats).toEqual({ 'town-seat': '镇政府驻地', 'county-seat': '县政府驻地', 'city-seat': '市政府驻地' });
+  expect(mapLabels('en').seats['county-seat']).toBe('county seat');
+  for (const locale of ['zh-CN', 'en'] as const) {
+    expect(mapLabels(locale).approximate).toContain('{seat}');
+    expect(mapLabels(locale).approximateShort).toContain('{seat}');
+    expect(mapLabels(locale).precisionApproximate).toContain('{seat}');
+  }
+});
