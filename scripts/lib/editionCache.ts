@@ -14,7 +14,7 @@ import { fillLatestEdition } from '../../src/publish/latestEdition.ts';
 /** The files whose change may change any page: the tool's source, its locked packages, its settings. */
 const TOOL_FILES = ['src', 'public', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
 /** Settings read from the environment that show in pages (addresses, the map tiles in the CSP). */
-const PAGE_VARIABLES = ['SITE_URL', 'MAP_TILES', 'TIANDITU_KEY'];
+const PAGE_VARIABLES = ['SITE_URL', 'BASE_PATH', 'MAP_TILES', 'TIANDITU_KEY'];
 
 function filesUnder(path: string): string[] {
   if (!existsSync(path)) return [];

@@ -3,7 +3,9 @@
  * benchmark look at dist/ the way a plain web host serves it. sirv finds the files (directory index,
  * MIME types); around it, what a host adds: the pages' Content-Security-Policy repeated as a
  * header (so a policy the pages break shows up here, not first in production), nosniff, gzip, the
- * site's 404.html, and a redirect to the trailing slash the site's addresses use.
+ * site's 404.html, and a redirect to the trailing slash the site's addresses use. A site built under a
+ * base path (region.json, BASE_PATH) is served under it only, as a portal's folder would be: an
+ * address outside it is not found.
  */
 import { pageCsp } from '../../src/publish/nginxConfig.ts';
 import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
@@ -12,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve, sep } from 'node:path';
 import { createGzip } from 'node:zlib';
 import sirv from 'sirv';
+import { withoutBase } from '../../src/model/basePath.ts';
 
 export type StaticServer = {
   /** The origin without a trailing slash, e.g. `http://127.0.0.1:4321`. */
@@ -80,8 +83,11 @@ function sendNotFound(root: string, response: ServerResponse): void {
   response.end('404 未找到 · Not found\n');
 }
 
-/** Serves `dir` on 127.0.0.1 (port 0: any free port), reading files on each request, so a rebuild shows. */
-export async function startStaticServer(dir: string, port = 0): Promise<StaticServer> {
+/**
+ * Serves `dir` on 127.0.0.1 (port 0: any free port), reading files on each request, so a rebuild shows;
+ * under `base` (`/xczx/sub/`) when the site was built for one.
+ */
+export async function startStaticServer(dir: string, port = 0, { base = '/' }: { base?: string } = {}): Promise<StaticServer> {
   const root = resolve(dir);
   const csp = readPageCsp(root);
   // No ETag, so no 304: a preview sends every file whole (the browser tests read each script's body).
@@ -94,13 +100,24 @@ export async function startStaticServer(dir: string, port = 0): Promise<StaticSe
       response.end('405 方法不允许 · Method not allowed\n');
       return;
     }
-    const { pathname, search } = new URL(request.url ?? '/', 'http://127.0.0.1');
-    // The site's addresses end in a slash; a folder without one is sent to its canonical address, as hosts do.
-    if (!pathname.endsWith('/') && isDirectory(root, pathname)) {
-      response.writeHead(301, { Location: `${pathname}/${search}` });
+    const { pathname: fullPath, search } = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (`${fullPath}/` === base) {
+      response.writeHead(301, { Location: `${base}${search}` });
       response.end();
       return;
     }
+    if (!fullPath.startsWith(base)) {
+      sendNotFound(root, response);
+      return;
+    }
+    const pathname = withoutBase(fullPath, base);
+    // The site's addresses end in a slash; a folder without one is sent to its canonical address, as hosts do.
+    if (!pathname.endsWith('/') && isDirectory(root, pathname)) {
+      response.writeHead(301, { Location: `${fullPath}/${search}` });
+      response.end();
+      return;
+    }
+    request.url = pathname + search;
     serveFile(request, response);
   });
 

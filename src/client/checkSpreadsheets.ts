@@ -6,6 +6,7 @@
  * as HTML.
  */
 import { listedFiles } from '../read/dataFolder.ts';
+import { REGION_CONFIG_FILE } from '../model/regionConfig.ts';
 import { loadDataset, outlineCodeOf, type FileSummary, type Report } from '../read/loadDataset.ts';
 import { formatReport, reportFindings, type Finding, type FindingGroup } from '../read/formatReport.ts';
 import type { Severity } from '../read/problem.ts';
@@ -57,8 +58,10 @@ export function checkDroppedFiles(dropped: readonly DroppedFile[], now: number):
     if (code !== undefined) outlines.set(code, new TextDecoder().decode(bytes));
   }
   const { files, problems } = listedFiles(dropped);
+  const settings = dropped.find(({ name }) => name === REGION_CONFIG_FILE);
+  const config = settings === undefined ? {} : { config: new TextDecoder().decode(settings.bytes) };
   // noEval: the page's CSP forbids compiling code, which the command line does to build records faster.
-  return loadDataset(files, { today: latestDayOnEarth(now), outlines, folderProblems: problems, noEval: true }).report;
+  return loadDataset(files, { today: latestDayOnEarth(now), outlines, folderProblems: problems, noEval: true, ...config }).report;
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(

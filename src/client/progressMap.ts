@@ -161,7 +161,7 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
     );
     if (village.illustrative) popup.append(element('p', 'map-popup-note', labels.illustrative));
     const link = element('a', 'map-popup-link', labels.openVillage);
-    link.href = hrefOf.get(village.code) ?? (locale === 'en' ? `/en/villages/${village.code}/` : `/villages/${village.code}/`);
+    link.href = hrefOf.get(village.code) ?? `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}${locale === 'en' ? 'en/' : ''}villages/${village.code}/`;
     popup.append(link);
     listen<KeyboardEvent>(popup, 'keydown', (event) => {
       if (event.key === 'Escape') map.closePopup();

@@ -20,6 +20,7 @@ function setUp(form: HTMLFormElement): void {
   let index: Promise<SearchEntry[]> | undefined;
   let latest = 0;
 
+  // data-index carries the site's base path (src/middleware.ts), and the index each page's address with it.
   const load = (): Promise<SearchEntry[]> => {
     index ??= fetch(form.dataset.index ?? '/search-index.json').then((response) => {
       if (!response.ok) throw new Error(`search index: ${response.status}`);
@@ -37,7 +38,7 @@ function setUp(form: HTMLFormElement): void {
       ...entries.map((entry) => {
         const item = document.createElement('li');
         const link = document.createElement('a');
-        link.href = english ? `/en${entry.u}` : entry.u;
+        link.href = english ? entry.h : entry.u;
         const name = document.createElement('span');
         name.className = 'search-name';
         name.textContent = english ? entry.e : entry.n;

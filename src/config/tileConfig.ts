@@ -9,8 +9,7 @@
  */
 import type { Bilingual, Locale } from '../i18n/locale.ts';
 
-export const TILE_PROVIDERS = ['none', 'osm', 'tianditu', 'amap'] as const;
-export type TileProvider = (typeof TILE_PROVIDERS)[number];
+import { TILE_PROVIDERS, type TileProvider } from '../model/regionConfig.ts';
 
 /** The coordinate system points and outline must be in to sit right on the tiles. */
 export type MapCrs = 'wgs84' | 'gcj02';

@@ -6,6 +6,7 @@ import type { Place } from './aggregate.ts';
 import { placePath } from './placePath.ts';
 import { englishName } from '../format/placeName.ts';
 import { toPinyinKeys } from '../format/pinyin.ts';
+import type { Bilingual } from '../i18n/locale.ts';
 
 /** One place in /search-index.json. Keys are short because the file is fetched by phones. */
 export type SearchEntry = {
@@ -19,25 +20,35 @@ export type SearchEntry = {
   p: string;
   /** Pinyin initials: `glmc`. */
   i: string;
-  /** Locale-neutral page address: `/villages/150627101225/`. */
+  /** The page's address in Chinese, under the site's base path: `/villages/150627101225/`. */
   u: string;
+  /**
+   * The page's address in English: `/en/villages/150627101225/`. Both are written out here, base path
+   * and all, so the page's script only picks one (src/client/search.ts; village pages keep to 25 KB).
+   */
+  h: string;
   /** The parent's Chinese and English names (a village's town), or '' for the top of the tree. */
   t: string;
   te: string;
 };
 
-/** One entry per place, in the order given; `places` maps a parent's code to its place. */
-export function buildSearchIndex(entries: readonly Place[], places: ReadonlyMap<string, Place>): SearchEntry[] {
+/**
+ * One entry per place, in the order given; `places` maps a parent's code to its place; `address` gives
+ * a locale-neutral path's address in each language (src/pages/search-index.json.ts: with the base path).
+ */
+export function buildSearchIndex(entries: readonly Place[], places: ReadonlyMap<string, Place>, address: (path: string) => Bilingual): SearchEntry[] {
   return entries.map((place) => {
     const parent = place.parentCode === undefined ? undefined : places.get(place.parentCode);
     const keys = toPinyinKeys(place.name);
+    const { zh, en } = address(placePath(place.code));
     return {
       c: place.code,
       n: place.name,
       e: englishName({ name: place.name, name_en: place.nameEn }),
       p: keys.pinyin,
       i: keys.initials,
-      u: placePath(place.code),
+      u: zh,
+      h: en,
       t: parent?.name ?? '',
       te: parent === undefined ? '' : englishName({ name: parent.name, name_en: parent.nameEn }),
     };

@@ -3,6 +3,7 @@
  * files alone, so it is byte for byte the same at every build; for live data, the latest edition's zip
  * when the data is released, or a preview made from the data as it is now. Each is made once per build.
  */
+import { absoluteUrl } from '../model/basePath.ts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Site } from '../derive/buildSite.ts';
@@ -44,7 +45,7 @@ function remember(key: string, make: () => Omit<DatasetZip, 'sha256'>): DatasetZ
 
 /**
  * A released edition's zip: every file of data/editions/<id>/ as released (edition.json last) and a
- * README made from them, stamped with the release day. `siteUrl` (astro.config.mjs `site`) makes the
+ * README made from them, stamped with the release day. `siteUrl` (the site's root with its base path, src/views/siteAddress.ts) makes the
  * edition's address in the README absolute.
  */
 export function editionDatasetZip(manifest: EditionManifest, siteUrl: URL | string, dir: string = EDITIONS_DIR): DatasetZip {
@@ -62,7 +63,7 @@ export function editionDatasetZip(manifest: EditionManifest, siteUrl: URL | stri
       asOf: manifest.asOf,
       released: manifest.released,
       note: manifest.note,
-      url: new URL(editionPath(manifest.id), siteUrl).href,
+      url: absoluteUrl(editionPath(manifest.id), siteUrl),
       files: names,
     });
     const bytes = datasetZip({ folder: name.replace(/\.zip$/, ''), readme, files, day: manifest.released });
@@ -107,7 +108,7 @@ export function datasetZipOf(site: Site, siteUrl: URL | string, dir: string = ED
       asOf,
       released: undefined,
       note: undefined,
-      url: new URL('/data/', siteUrl).href,
+      url: absoluteUrl('/data/', siteUrl),
       files: [...frozen.keys()],
     });
     const files = [...frozen].map(([file, text]) => ({ name: file, bytes: new TextEncoder().encode(text) }));

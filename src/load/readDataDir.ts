@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { loadDataset, outlineCodeOf, type LoadedDataset } from '../read/loadDataset.ts';
 import { entryProblem, folderProblem, isLockFile, isSpreadsheet, namesToRead, spreadsheetProblems, type EntryTrouble } from '../read/dataFolder.ts';
 import type { Problem } from '../read/problem.ts';
+import { REGION_CONFIG_FILE } from '../model/regionConfig.ts';
 import { dayAt, latestDayOnEarth, utcOffsetHoursAt } from '../model/calendar.ts';
 
 export const DATA_DIR = resolve(process.env.DATA_DIR ?? 'data');
@@ -93,6 +94,17 @@ export function readOutlines(dir: string = DATA_DIR): Map<string, string> {
   return outlines;
 }
 
+/** The text of the folder's settings file (region.json), when it has one; a file that cannot be read is read as empty, which the check refuses. */
+export function readConfigText(dir: string = DATA_DIR): string | undefined {
+  const file = join(dir, REGION_CONFIG_FILE);
+  if (!existsSync(file)) return undefined;
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
 /**
  * The day of the build, `YYYY-MM-DD`, for the check that the as-of is not in the future: the latest
  * date anywhere on earth (UTC+14), so an as-of of today is never refused wherever staff or the build
@@ -112,7 +124,8 @@ export type DataDir = LoadedDataset & { edition: string; files: Map<string, Uint
 /** `today` is the day of the build (dayOfBuild); without it the as-of is not checked against the calendar. */
 export function loadDataDir(dir: string = DATA_DIR, { today }: { today?: string } = {}): DataDir {
   const { files, problems } = readDataFiles(dir);
-  const loaded = loadDataset(files, { today, outlines: readOutlines(dir), folderProblems: problems });
+  const config = readConfigText(dir);
+  const loaded = loadDataset(files, { today, outlines: readOutlines(dir), folderProblems: problems, ...(config === undefined ? {} : { config }) });
   const asOf = loaded.records.edition[0]?.as_of ?? 'undated';
   return { ...loaded, files, edition: `${asOf}-${digestFiles(files)}` };
 }

@@ -9,7 +9,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSite, type Site } from '../derive/buildSite.ts';
 import { resolveTileConfig } from '../config/tileConfig.ts';
-import { parseRegionConfig, REGION_CONFIG_FILE, tilesSetting, type RegionConfig } from '../config/regionConfig.ts';
+import { tilesSetting } from '../model/regionConfig.ts';
+import { readRegionConfig } from './siteSettings.ts';
 import { DATA_DIR, dayOfBuild, loadDataDir } from './readDataDir.ts';
 import { EDITIONS_DIR, listEditions, loadEdition, unreleasedSince } from './editions.ts';
 import { readEditionFigures } from './editionHistory.ts';
@@ -49,18 +50,6 @@ function readAreas(regionCode: string): unknown {
 }
 
 let cached: { site: Site; stamp: string | undefined } | undefined;
-
-/**
- * data/region.json (npm run init-region), when there is one. One that cannot be read stops the build
- * with the reason: a build should not quietly ignore the region's settings.
- */
-function readRegionConfig(): RegionConfig | undefined {
-  const file = join(DATA_DIR, REGION_CONFIG_FILE);
-  if (!existsSync(file)) return undefined;
-  const parsed = parseRegionConfig(readFileSync(file, 'utf8'));
-  if ('problem' in parsed) throw new Error(`${parsed.problem.zh}\n${parsed.problem.en}`);
-  return parsed.config;
-}
 
 /** MAP_TILES when set, else the default tiles of data/region.json, else none. */
 const readTiles = () => resolveTileConfig({ MAP_TILES: tilesSetting(process.env.MAP_TILES, readRegionConfig()), TIANDITU_KEY: process.env.TIANDITU_KEY });

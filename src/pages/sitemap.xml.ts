@@ -8,7 +8,8 @@ import { getSite } from '../load/site.ts';
 import { listEditions } from '../load/editions.ts';
 import { sitemapPaths } from '../derive/views/sitemapPaths.ts';
 import { localizePath } from '../i18n/index.ts';
-import { sitemapXml } from '../publish/sitemap.ts';
+import { sitemapXml, type SitemapPage } from '../publish/sitemap.ts';
+import { pageUrl, SITE_LANGUAGES } from '../views/siteAddress.ts';
 
 export const GET: APIRoute = ({ site: siteUrl }) => {
   if (siteUrl === undefined) throw new Error('astro.config.mjs names no site');
@@ -16,9 +17,6 @@ export const GET: APIRoute = ({ site: siteUrl }) => {
     getSite(),
     listEditions().map((edition) => edition.id),
   );
-  const pages = paths.map((path) => ({
-    'zh-CN': new URL(localizePath(path, 'zh-CN'), siteUrl).href,
-    en: new URL(localizePath(path, 'en'), siteUrl).href,
-  }));
+  const pages = paths.map((path) => Object.fromEntries(SITE_LANGUAGES.map((locale) => [locale, pageUrl(localizePath(path, locale), siteUrl)])) as SitemapPage);
   return new Response(sitemapXml(pages), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
 };

@@ -3,6 +3,7 @@
  * edition, licences, period, region and every download. Embed it with toScriptJson: no value from the
  * data can then end the script element.
  */
+import { absoluteUrl } from '../model/basePath.ts';
 import type { Locale } from '../i18n/locale.ts';
 import type { DatasetDownload, DatasetFacts } from '../derive/views/dataView.ts';
 
@@ -33,7 +34,7 @@ export type DatasetJsonLd = {
 
 export type DatasetJsonLdInput = {
   locale: Locale;
-  /** The site's address (astro.config.mjs `site`): every URL is absolute. */
+  /** The site's root address with its base path (src/views/siteAddress.ts): every URL is absolute. */
   siteUrl: URL | string;
   /** The page's own address in its language (`/en/data/`). */
   pageUrl: string;
@@ -46,7 +47,7 @@ export type DatasetJsonLdInput = {
 const TYPES = { csv: 'text/csv', json: 'application/json', zip: 'application/zip' } as const;
 
 export function datasetJsonLd({ locale, siteUrl, pageUrl, description, facts, download }: DatasetJsonLdInput): DatasetJsonLd {
-  const absolute = (path: string) => new URL(path, siteUrl).href;
+  const absolute = (path: string) => absoluteUrl(path, siteUrl);
   const file = (name: string, encodingFormat: string): DataDownload => ({
     '@type': 'DataDownload',
     name,

@@ -7,7 +7,12 @@
  * link to the same page in the latest edition).
  */
 
+import { withBase } from '../model/basePath.ts';
+
 const TAG = /<(?:a|link|form)\b[^>]*>/gi;
+const ANY_TAG = /<[a-z][^>]*>/gi;
+/** The attributes that hold an address the browser follows or fetches (`data-index`: the search index, src/client/search.ts). */
+const BASE_ATTRIBUTE = /(\s(?:href|src|action|poster|data-index)=")([^"]*)(")/gi;
 const URL_ATTRIBUTE = /(\s(?:href|action)=")([^"]*)(")/gi;
 const LIVE = /\sdata-live(?:[\s=>]|$)/i;
 
@@ -39,5 +44,17 @@ function rebaseUrl(url: string, options: RebaseOptions): string {
 export function rebaseLinks(html: string, options: RebaseOptions): string {
   return html.replace(TAG, (tag) =>
     LIVE.test(tag) ? tag : tag.replace(URL_ATTRIBUTE, (_all, before: string, url: string, after: string) => before + rebaseUrl(url, options) + after),
+  );
+}
+
+/**
+ * Moves every root-relative link, source and form action of a page under the site's base path
+ * (`/villages/1/` → `/xczx/villages/1/`), in any tag; addresses already under it (Astro's own assets),
+ * other sites, fragments and relative ones stay as they are. With the base `/`, the page is unchanged.
+ */
+export function prefixBase(html: string, base: string): string {
+  if (base === '/') return html;
+  return html.replace(ANY_TAG, (tag) =>
+    tag.replace(BASE_ATTRIBUTE, (_all, before: string, url: string, after: string) => before + withBase(url, base) + after),
   );
 }

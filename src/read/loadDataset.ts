@@ -15,6 +15,7 @@ import { validateRecords, type RejectedKeys } from './validate.ts';
 import { diagnoseRegionChange } from './diagnose.ts';
 import { readOutline, rewindForD3 } from '../model/regionOutline.ts';
 import type { MultiPolygon } from 'geojson';
+import { checkRegionConfig, REGION_CONFIG_FILE, type RegionConfig } from '../model/regionConfig.ts';
 
 /** Conservation, per file: read = accepted + rejected (blank rows are counted apart). */
 export type FileSummary = {
@@ -58,6 +59,8 @@ export type DatasetOptions = {
   folderProblems?: readonly Problem[];
   /** Read records without compiling code at run time: in a page, whose CSP forbids eval (the checker). */
   noEval?: boolean;
+  /** The text of the settings file (region.json) beside the data, when there is one: checked like a data file. */
+  config?: string;
 };
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -95,6 +98,7 @@ export function loadDataset(files: ReadonlyMap<string, Uint8Array>, options: Dat
   const positions: ColumnPositions = Object.fromEntries(reads.map((read) => [read.file, read.columns]));
   const rejected: RejectedKeys = Object.fromEntries(reads.map((read) => [read.file, read.rejectedKeys]));
   const region = records.edition[0]?.region_code;
+  const settings = options.config === undefined ? { problems: [] } : checkSettings(options.config, region);
   const outline = region === undefined || options.outlines === undefined ? undefined : outlineOf(region, options.outlines);
 
   const checked = diagnoseRegionChange(
@@ -104,6 +108,7 @@ export function loadDataset(files: ReadonlyMap<string, Uint8Array>, options: Dat
       ...(outline?.problems ?? []),
       ...validateRecords(records, positions, rejected, { today: options.today, outline: outline?.geometry }),
       ...checkFigureScopes(records, positions),
+      ...settings.problems,
     ],
     records,
     positions,
@@ -112,7 +117,7 @@ export function loadDataset(files: ReadonlyMap<string, Uint8Array>, options: Dat
   // more than a row rejected for a bad cell, so the report's figures are those of what would publish.
   const accepted = withoutRejectedRows(records, checked);
   const reconciliation = reconcile(accepted);
-  const problems = [...folderProblems, ...checked, ...reconcileProblems(reconciliation, positions), ...unexpectedFiles(files)]
+  const problems = [...folderProblems, ...checked, ...reconcileProblems(reconciliation, positions, settings.config?.reconciliation), ...unexpectedFiles(files)]
     .sort(byLocation)
     .map((problem) => relocate(problem, sources));
 
@@ -254,6 +259,43 @@ function outlineOf(regionCode: string, outlines: ReadonlyMap<string, string>): {
       ],
     };
   }
+}
+
+/**
+ * The settings file, checked as a data file: each thing wrong with it is an error at its key path (the
+ * "column"), and a region code that is not the data's is one too (the site would be named for another place).
+ */
+function checkSettings(text: string, region: string | undefined): { config?: RegionConfig; problems: Problem[] } {
+  const hint = {
+    zh: '按 README 的“配置 · Configure”一节改正 region.json（可用 npm run init-region 重新生成）',
+    en: 'Correct region.json as the README\'s "Configure · 配置" section describes (npm run init-region writes one afresh)',
+  };
+  const problem = (column: string, message: Problem['message'], value?: string): Problem => ({
+    severity: 'error',
+    rule: 'site-config',
+    file: REGION_CONFIG_FILE,
+    ...(column === '' ? {} : { column }),
+    ...(value === undefined ? {} : { value }),
+    message,
+    hint,
+  });
+  const checked = checkRegionConfig(text);
+  if ('issues' in checked) return { problems: checked.issues.map((issue) => problem(issue.path, issue.message)) };
+  const { config } = checked;
+  if (region === undefined || config.code === region) return { config, problems: [] };
+  return {
+    config,
+    problems: [
+      problem(
+        'code',
+        {
+          zh: `地区代码 ${config.code} 与 edition.csv 的地区代码 ${region} 不一致`,
+          en: `The region code ${config.code} is not edition.csv's region code ${region}`,
+        },
+        config.code,
+      ),
+    ],
+  };
 }
 
 /** A file with a header and no rows is valid (a new region starts with empty tables), but the report says so. */

@@ -42,6 +42,7 @@ export const RULES = [
   'programme-years',
   'no-rows',
   'example-row',
+  'site-config',
 ] as const;
 export type Rule = (typeof RULES)[number];
 

@@ -8,6 +8,7 @@ import type { Fund, Pairing, Project, Records, Sourced, Talent, Village } from '
 import { sumExactly } from './sumExactly.ts';
 import { formatHundredths } from '../format/money.ts';
 import { isWithin } from '../model/divisionCode.ts';
+import type { Reconciliation as ReconciliationMode } from '../model/regionConfig.ts';
 import {
   FUND_SOURCE_KINDS,
   judgeFigure,
@@ -301,14 +302,15 @@ const keysWhere = (test: (measure: Measure) => boolean): string[] => Object.keys
 const scopeText = (r: Reconciliation): string => [r.scopeCode, r.projectId, r.category].filter((part) => part !== undefined).join(' ');
 
 /**
- * A figure that does not add up is a warning: it is published, beside its difference. It names the
- * reported value's cell; its value is the number read there (`1.5亿` is given as 150000000).
+ * A figure that does not add up is a warning: it is published, beside its difference (lenient, the
+ * default); under `reconciliation: "strict"` in region.json it is an error, and nothing is published.
+ * It names the reported value's cell; its value is the number read there (`1.5亿` is given as 150000000).
  */
-export function reconcileProblems(reconciliations: Reconciliation[], positions: ColumnPositions): Problem[] {
+export function reconcileProblems(reconciliations: Reconciliation[], positions: ColumnPositions, mode: ReconciliationMode = 'lenient'): Problem[] {
   return reconciliations
     .filter((r) => r.status === 'differs')
     .map((r) => ({
-      severity: 'warning',
+      severity: mode === 'strict' ? 'error' : 'warning',
       rule: 'reconcile',
       file: 'reported.csv',
       row: r.reportedRow,
@@ -318,9 +320,15 @@ export function reconcileProblems(reconciliations: Reconciliation[], positions: 
         zh: `${r.label.zh}（${scopeText(r)}）：数据计算为 ${formatHundredths(r.computed)}，报告为 ${formatHundredths(r.reported)}，相差 ${formatHundredths(r.difference)}`,
         en: `${r.label.en} (${scopeText(r)}): computed ${formatHundredths(r.computed)} from the data, reported ${formatHundredths(r.reported)}, difference ${formatHundredths(r.difference)}`,
       },
-      hint: {
-        zh: '核对相关数据行；若数据无误，网站会并列显示两个数字',
-        en: 'Check the rows behind the figure; if they are right, the site shows both numbers side by side',
-      },
+      hint:
+        mode === 'strict'
+          ? {
+              zh: '核对相关数据行；region.json 设为严格核对（reconciliation: strict），数字不一致时不发布；若两个数字都对，可改为 lenient，网站会并列显示',
+              en: 'Check the rows behind the figure; region.json asks for strict reconciliation, so nothing is published while they differ; if both numbers are right, set reconciliation to lenient and the site shows them side by side',
+            }
+          : {
+              zh: '核对相关数据行；若数据无误，网站会并列显示两个数字',
+              en: 'Check the rows behind the figure; if they are right, the site shows both numbers side by side',
+            },
     }));
 }

@@ -17,8 +17,9 @@ import { CHART_SPECS, chartHeight, drawDataset, type ChartWords, type DrawnDatas
 import { composeSocialCard } from '../charts/socialImage.ts';
 import { formatCount, formatDate, formatYuan } from '../format/formatNumber.ts';
 import { chartWords } from '../i18n/chartWords.ts';
-import { childrenWord, fill, localizePath, LOCALES, localName, placeText, t, type Locale } from '../i18n/index.ts';
+import { childrenWord, fill, localizePath, localName, placeText, t, type Locale } from '../i18n/index.ts';
 import { anyIllustrative } from '../derive/provenance.ts';
+import { pageUrl, SITE_LANGUAGES } from './siteAddress.ts';
 
 /** The charts a place's pictures and embeds are made of: those with anything to draw. */
 const drawable = (site: Site, code: string): ChartDataset[] => site.datasets(code).filter(hasValues);
@@ -31,7 +32,7 @@ const drawable = (site: Site, code: string): ChartDataset[] => site.datasets(cod
 const pictureRoot = (site: Site): string => (site.standing.kind === 'unreleased' ? '' : editionRoot(site.edition));
 
 /** An address on the site, absolute. */
-const absolute = (path: string, origin: URL | undefined): string => new URL(path, origin ?? 'http://localhost/').href;
+const absolute = (path: string, origin: URL | undefined): string => pageUrl(path, origin);
 
 /** A place's name with the places it lies in, e.g. "高勒庙村 · 札萨克镇 · 伊金霍洛旗". */
 function placeLine(site: Site, code: string, locale: Locale): string {
@@ -55,7 +56,7 @@ function sourceLine(site: Site, dataset: ChartDataset, locale: Locale): string {
 /** Every chart picture of every place, as the params of /data/charts/<code>/[image].svg. */
 export function chartImageParams(site: Site): { code: string; image: string }[] {
   return site.places.flatMap((place) =>
-    drawable(site, place.code).flatMap((dataset) => LOCALES.map((locale) => ({ code: place.code, image: `${dataset.id}.${locale}` }))),
+    drawable(site, place.code).flatMap((dataset) => SITE_LANGUAGES.map((locale) => ({ code: place.code, image: `${dataset.id}.${locale}` }))),
   );
 }
 
@@ -79,7 +80,7 @@ export function chartImageSvg(site: Site, code: string, image: string, origin: U
 
 /** Every place's social card, as the params of /og/[image].svg. */
 export function socialImageParams(site: Site): { image: string }[] {
-  return site.places.flatMap((place) => LOCALES.map((locale) => ({ image: `${place.code}.${locale}` })));
+  return site.places.flatMap((place) => SITE_LANGUAGES.map((locale) => ({ image: `${place.code}.${locale}` })));
 }
 
 /** A place's social card as SVG, from its name (`150627101225.en`); undefined when there is none. */

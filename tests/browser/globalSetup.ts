@@ -2,7 +2,8 @@
  * Builds the site twice, the way `npm run build` does (validate, then build, then swap), into a
  * temporary folder: once from tests/fixtures/region (a full banner; never data/, which a county
  * replaces with its own), once from tests/fixtures/hostile (a village named
- * `<img src=x onerror=alert(1)>村`). Serves both on 127.0.0.1 and hands the addresses to the tests.
+ * `<img src=x onerror=alert(1)>村`). Serves both on 127.0.0.1 and hands the addresses to the tests;
+ * tests/browser/basePathSite.ts adds the small fixture built and served under a base path.
  *
  * A third site is a county started from nothing, 乌审旗 (startUxin).
  *
@@ -16,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/staticServer.ts';
+import { serveBasePathSite } from './basePathSite.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -102,8 +104,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('siteDistDir', resolve(siteDir));
   project.provide('uxinUrl', servers[2]!.url);
   project.provide('uxinDataDir', uxin.dataDir);
+  // One more site, under a base path (tests/browser/basePathSite.ts).
+  const stopBasePathSite = await serveBasePathSite(project);
 
   return async () => {
+    await stopBasePathSite();
     await Promise.all(servers.map((server) => server.close()));
     if (temp !== undefined) rmSync(temp, { recursive: true, force: true });
     uxin.remove();

@@ -183,7 +183,7 @@ function checkRegion(label: string, regionCode: string, load: () => { site: Site
     });
 
     test('the search index has every village, town and county', () => {
-      const index = buildSearchIndex(site.places, site.tree.places);
+      const index = buildSearchIndex(site.places, site.tree.places, (path) => ({ zh: path, en: `/en${path}` }));
       const codes = new Set(index.map((entry) => entry.c));
       for (const place of site.places) expect(codes.has(place.code)).toBe(true);
       const village = index.find((entry) => entry.c === site.villages[0]!.code)!;

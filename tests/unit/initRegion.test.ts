@@ -14,7 +14,7 @@ import { readCsvRows } from '../../scripts/lib/readCsvRows.ts';
 import { loadDataDir } from '../../src/load/readDataDir.ts';
 import { TABLES } from '../../src/read/tables.ts';
 import { isCommunity } from '../../src/read/divisionList.ts';
-import { parseRegionConfig } from '../../src/config/regionConfig.ts';
+import { parseRegionConfig } from '../../src/model/regionConfig.ts';
 import { readOutline, rewindForD3 } from '../../src/model/regionOutline.ts';
 import { englishName } from '../../src/format/placeName.ts';
 import { isWithin, townOf } from '../../src/model/divisionCode.ts';
@@ -229,6 +229,19 @@ describe('--force', () => {
     initRegion({ regionCode: '150626', asOf: AS_OF, outDir: dir, force: true });
     expect(readFileSync(join(dir, 'projects.csv'), 'utf8')).not.toContain('P9999');
     expect(readCsvRows(join(dir, 'villages.csv'))).toHaveLength(61);
+  }, 60_000);
+
+  it("keeps the deployment's settings (site, languages, reconciliation) of the region.json already there", () => {
+    const dir = freshDir();
+    initRegion({ regionCode: '150626101', asOf: AS_OF, outDir: dir });
+    const first = JSON.parse(readFileSync(join(dir, 'region.json'), 'utf8')) as Record<string, unknown>;
+    expect(first).toMatchObject({ site: { base: '/' }, languages: ['zh-CN', 'en'], reconciliation: 'lenient' });
+    const deployment = { site: { url: 'https://www.example.gov.cn', base: '/xczx/' }, languages: ['zh-CN'], reconciliation: 'strict' };
+    writeFileSync(join(dir, 'region.json'), JSON.stringify({ ...first, ...deployment }));
+    initRegion({ regionCode: '150626', asOf: AS_OF, outDir: dir, force: true });
+    const parsed = parseRegionConfig(readFileSync(join(dir, 'region.json'), 'utf8'));
+    if (!('config' in parsed)) throw new Error(parsed.problem.en);
+    expect(parsed.config).toMatchObject({ code: '150626', ...deployment });
   }, 60_000);
 
   it('refuses a folder holding any one file of a dataset, and with --force removes the editions of another region', () => {

@@ -23,7 +23,7 @@ describe('one reading for names and search', () => {
       villageCodes: [],
       village: undefined,
     };
-    const [entry] = buildSearchIndex([village], new Map());
+    const [entry] = buildSearchIndex([village], new Map(), (path) => ({ zh: path, en: `/en${path}` }));
     const syllable = toneless(reading);
     const proper = entry!.e.split(' ')[0]!;
     expect(proper.toLowerCase()).toBe(`${syllable}la`);

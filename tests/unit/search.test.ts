@@ -27,7 +27,8 @@ const PLACES = [
   place('150627104200', '苏布尔嘎村', '150627101'),
 ];
 const byCode = new Map(PLACES.map((p) => [p.code, p]));
-const index = buildSearchIndex(PLACES, byCode);
+const address = (path: string) => ({ zh: path, en: `/en${path}` });
+const index = buildSearchIndex(PLACES, byCode, address);
 const codes = (hits: SearchEntry[]) => hits.map((hit) => hit.c);
 
 describe('buildSearchIndex', () => {
@@ -39,6 +40,7 @@ describe('buildSearchIndex', () => {
       p: 'gaolemiaocun',
       i: 'glmc',
       u: '/villages/150627101225/',
+      h: '/en/villages/150627101225/',
       t: '札萨克镇',
       te: 'Zhasake Town',
     });
@@ -80,7 +82,7 @@ describe('matchSearch', () => {
   });
 
   test('puts an exact name before names that merely contain it', () => {
-    const entries = buildSearchIndex([place('150627101230', '庙村', '150627101'), PLACES[2]!], byCode);
+    const entries = buildSearchIndex([place('150627101230', '庙村', '150627101'), PLACES[2]!], byCode, address);
     expect(codes(matchSearch(entries, '庙村'))).toEqual(['150627101230', '150627101225']);
   });
 

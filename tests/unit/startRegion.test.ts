@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { geoContains } from 'd3-geo';
 import type { Topology } from 'topojson-specification';
 import { checkRegionCode, mapViewOf, outlineLevelOf, regionOutlineFrom, startRegion, type KnownPoint } from '../../src/derive/startRegion.ts';
-import { formatRegionConfig, parseRegionConfig, tilesSetting } from '../../src/config/regionConfig.ts';
+import { formatRegionConfig, parseRegionConfig, tilesSetting } from '../../src/model/regionConfig.ts';
 import { rewindForD3 } from '../../src/model/regionOutline.ts';
 
 const NAMES = new Map([
@@ -185,7 +185,10 @@ describe('region.json', () => {
   const config = {
     code: '150626',
     name: { zh: '乌审旗', en: 'Uxin Banner' },
+    site: { base: '/' },
+    languages: ['zh-CN' as const, 'en' as const],
     map: { centre: [108.98, 38.52] as [number, number], zoom: 8, tiles: 'none' as const },
+    reconciliation: 'lenient' as const,
   };
 
   it('reads back what it wrote, and says what is wrong with a bad one in both languages', () => {

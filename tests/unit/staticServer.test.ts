@@ -99,3 +99,32 @@ describe('startStaticServer', () => {
     expect(head.body.length).toBe(0);
   });
 });
+
+describe('startStaticServer under a base path', () => {
+  let based: StaticServer;
+  beforeAll(async () => {
+    based = await startStaticServer(dir, 0, { base: '/xczx/sub/' });
+  });
+  afterAll(async () => {
+    await based.close();
+  });
+
+  test('serves the site under the base, its folders and files alike', async () => {
+    expect((await get(`${based.url}/xczx/sub/`)).body.toString('utf8')).toContain('首页 Home');
+    expect((await get(`${based.url}/xczx/sub/villages/150627101225/`)).body.toString('utf8')).toContain('高勒庙村');
+    expect((await get(`${based.url}/xczx/sub/data.csv`)).status).toBe(200);
+  });
+
+  test('sends the base without its slash, and a folder without one, to their addresses under the base', async () => {
+    expect((await get(`${based.url}/xczx/sub`)).headers.location).toBe('/xczx/sub/');
+    expect((await get(`${based.url}/xczx/sub/villages/150627101225?q=1`)).headers.location).toBe('/xczx/sub/villages/150627101225/?q=1');
+  });
+
+  test('finds nothing outside the base, not even what is there under it', async () => {
+    for (const path of ['/', '/villages/150627101225/', '/data.csv', '/xczx/', '/xczx/subway/']) {
+      const response = await get(`${based.url}${path}`);
+      expect(response.status, path).toBe(404);
+      expect(response.body.toString('utf8'), path).toContain('未找到 Not found');
+    }
+  });
+});

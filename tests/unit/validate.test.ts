@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadDataset, type DatasetOptions } from '../../src/read/loadDataset.ts';
 import type { Problem, Rule } from '../../src/read/problem.ts';
-import { readDataFiles, readOutlines } from '../../src/load/readDataDir.ts';
+import { readConfigText, readDataFiles, readOutlines } from '../../src/load/readDataDir.ts';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 
@@ -37,7 +37,8 @@ function loadBroken(rule: string, remove?: string) {
   const overlay = readDataFiles(join(FIXTURES, 'broken', rule));
   for (const [name, bytes] of overlay.files) files.set(name, bytes);
   for (const problem of overlay.problems) files.delete(problem.file);
-  return loadDataset(files, { ...OPTIONS, folderProblems: overlay.problems }).report;
+  const config = readConfigText(join(FIXTURES, 'broken', rule));
+  return loadDataset(files, { ...OPTIONS, folderProblems: overlay.problems, ...(config === undefined ? {} : { config }) }).report;
 }
 
 describe('the small valid dataset', () => {
@@ -364,6 +365,22 @@ const CASES: Case[] = [
       hint: {
         zh: '核对相关数据行；若数据无误，网站会并列显示两个数字',
         en: 'Check the rows behind the figure; if they are right, the site shows both numbers side by side',
+      },
+    },
+  },
+  {
+    rule: 'site-config',
+    problem: {
+      severity: 'error',
+      file: 'region.json',
+      column: 'site.base',
+      message: {
+        zh: '格式不对（如 "/"、"/xczx/"，以 / 开头和结尾）',
+        en: 'wrong form (such as "/" or "/xczx/", starting and ending with /)',
+      },
+      hint: {
+        zh: '按 README 的“配置 · Configure”一节改正 region.json（可用 npm run init-region 重新生成）',
+        en: 'Correct region.json as the README\'s "Configure · 配置" section describes (npm run init-region writes one afresh)',
       },
     },
   },

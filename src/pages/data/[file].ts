@@ -13,6 +13,7 @@ import type { AnyTable } from '../../read/field.ts';
 import { reconciliationToCsv } from '../../publish/reconciliationCsv.ts';
 import { RECORD_KEYS, TABLES } from '../../read/tables.ts';
 import { toCsv } from '../../publish/toCsv.ts';
+import { rootOf } from '../../views/siteAddress.ts';
 
 const RECONCILIATION_FILE = 'reconciliation.csv';
 const PACKAGE_FILE = 'datapackage.json';
@@ -31,7 +32,7 @@ export const GET: APIRoute = ({ params, site: siteUrl }) => {
   const file = params.file;
   if (file === datasetZipNameOf(site)) {
     if (siteUrl === undefined) throw new Error('astro.config.mjs names no site');
-    return new Response(datasetZipOf(site, siteUrl).bytes, { headers: { 'Content-Type': 'application/zip' } });
+    return new Response(datasetZipOf(site, rootOf(siteUrl)).bytes, { headers: { 'Content-Type': 'application/zip' } });
   }
   if (file === PACKAGE_FILE) {
     const descriptor = describePackage(site.records, packageOptions(site.records, site.edition));

@@ -8,22 +8,23 @@ import { getSite } from '../../load/site.ts';
 import { readEditionHistory } from '../../load/editionHistory.ts';
 import { buildEditionsView, type EditionsView } from '../../derive/views/editionsView.ts';
 import { fill, localName, localizePath, pick, t } from '../../i18n/index.ts';
-import { LOCALES } from '../../i18n/locale.ts';
 import { escapeXml } from '../../format/escapeXml.ts';
+import { absoluteUrl } from '../../model/basePath.ts';
+import { rootOf, SITE_LANGUAGES } from '../../views/siteAddress.ts';
 
 export const GET: APIRoute = ({ site: siteUrl }) => {
   const view = buildEditionsView(getSite(), readEditionHistory());
-  return new Response(editionsFeed(view, new URL('/', siteUrl ?? 'http://localhost:4321').href), {
+  return new Response(editionsFeed(view, rootOf(siteUrl).href), {
     headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' },
   });
 };
 
 function editionsFeed(view: EditionsView, siteUrl: string): string {
-  const url = (path: string) => new URL(path, siteUrl).href;
+  const url = (path: string) => absoluteUrl(path, siteUrl);
   const zh = t('zh-CN');
   const updated = view.editions[0]?.released ?? view.frame.asOf;
   const entries = view.editions.flatMap((edition) =>
-    LOCALES.map((locale) => {
+    SITE_LANGUAGES.map((locale) => {
       const text = t(locale);
       const counts = edition.counts === undefined ? text.editionsFirst : fill(text.editionsCounts, { ...edition.counts });
       const link = url(localizePath(edition.changelogPath, locale));

@@ -11,6 +11,7 @@ import { editionDatasetZip } from '../../../../load/datasetZip.ts';
 import { datasetZipName } from '../../../../model/editionManifest.ts';
 import { getEditionSite } from '../../../../load/site.ts';
 import { reconciliationToCsv } from '../../../../publish/reconciliationCsv.ts';
+import { rootOf } from '../../../../views/siteAddress.ts';
 
 const RECONCILIATION_FILE = 'reconciliation.csv';
 
@@ -27,7 +28,7 @@ export const GET: APIRoute = ({ params, site: siteUrl }) => {
   const manifest = listEditions().find((edition) => edition.id === id);
   if (manifest !== undefined && file === datasetZipName(manifest.regionCode, id)) {
     if (siteUrl === undefined) throw new Error('astro.config.mjs names no site');
-    return new Response(editionDatasetZip(manifest, siteUrl).bytes, { headers: { 'Content-Type': type } });
+    return new Response(editionDatasetZip(manifest, rootOf(siteUrl)).bytes, { headers: { 'Content-Type': type } });
   }
   const body = file === RECONCILIATION_FILE ? reconciliationToCsv(getEditionSite(id).report.reconciliation) : readEditionFile(id, file);
   return new Response(body, { headers: { 'Content-Type': type } });
