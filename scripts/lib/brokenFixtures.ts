@@ -1,11 +1,11 @@
 /**
  * The broken fixtures (tests/fixtures/broken/<rule>/), each laid over the small valid dataset as staff
  * would have it in data/, and checked by the validator's own code (readDataFiles + loadDataset, as
- * `npm run validate -- --json` does). A fixture may take files away: its remove.txt names them.
+ * `npm run validate -- --json` does), its region.json too. A fixture may take files away: its remove.txt names them.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readDataFiles, readOutlines } from '../../src/load/readDataDir.ts';
+import { readConfigText, readDataFiles, readOutlines } from '../../src/load/readDataDir.ts';
 import { loadDataset } from '../../src/read/loadDataset.ts';
 import { RULES, type Problem, type Rule } from '../../src/read/problem.ts';
 import type { RuleExample } from '../../src/publish/staffGuide.ts';
@@ -32,8 +32,10 @@ export function checkBrokenFixture(fixtures: string, rule: string): Problem[] {
   for (const [name, bytes] of overlay.files) files.set(name, bytes);
   // A name that could not be read no longer stands for the small dataset's file of that name.
   for (const problem of overlay.problems) files.delete(problem.file);
+  // The settings file (region.json) a fixture holds is checked beside the data, as in data/.
+  const config = readConfigText(dir);
   const options = { today: FIXTURE_DAY, outlines: readOutlines(join(fixtures, 'region')), folderProblems: overlay.problems };
-  return loadDataset(files, options).report.problems;
+  return loadDataset(files, config === undefined ? options : { ...options, config }).report.problems;
 }
 
 /** The rules with no fixture folder: each one is a gap in the tests and in the staff guide. */

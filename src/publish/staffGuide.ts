@@ -46,6 +46,7 @@ export const RULE_TITLES: Record<Rule, Bilingual> = {
   'programme-years': { zh: '年份早于 1949 年', en: 'A year before 1949' },
   'no-rows': { zh: '只有表头没有数据', en: 'A header and no rows' },
   'example-row': { zh: '模板的示例行', en: 'A template’s example row' },
+  'site-config': { zh: '网站设置 region.json 有误', en: 'A wrong setting in region.json' },
 };
 
 /** The problems a rule's broken fixture gets from the validator (those of that rule only). */
