@@ -7,6 +7,7 @@
  * base path (region.json, BASE_PATH) is served under it only, as a portal's folder would be: an
  * address outside it is not found.
  */
+import { pageCsp } from '../../src/publish/nginxConfig.ts';
 import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -25,11 +26,10 @@ export type StaticServer = {
 // Text is sent as UTF-8 and gzipped; already-compressed formats gain nothing from gzip.
 const TEXTUAL = /^(text\/|application\/(json|geo\+json|manifest\+json|xml)|image\/svg\+xml)/;
 
-/** The policy the built pages carry in their meta tag (origins in it are checked, so no entities). */
+/** The policy the built pages carry in their meta tag, as npm run deploy:nginx reads it too. */
 function readPageCsp(root: string): string | undefined {
   const index = join(root, 'index.html');
-  if (!existsSync(index)) return undefined;
-  return /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/i.exec(readFileSync(index, 'utf8'))?.[1];
+  return existsSync(index) ? pageCsp(readFileSync(index, 'utf8')) : undefined;
 }
 
 /** Adds the host's headers when the response starts, and gzips the body if the reader accepts it. */

@@ -54,10 +54,8 @@ export function inBoth(key: keyof Dictionary, values: Values | ((text: Dictionar
   return { zh: fill(zhCN[key], valuesIn(zhCN)), en: fill(en[key], valuesIn(en)) };
 }
 
-/** The text of a bilingual pair in the reader's language. */
-export function pick(text: Bilingual, locale: Locale): string {
-  return locale === 'en' ? text.en : text.zh;
-}
+// pick lives with the Bilingual type, so the steps below the site (the staff guide's generator) share it.
+export { pick } from './locale.ts';
 
 /**
  * A locale-neutral site path (`/villages/1/`, `/data/funds.csv`) in the given locale: Chinese at the

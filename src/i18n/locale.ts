@@ -9,3 +9,8 @@ export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 
 /** Text a person reads, always in both languages. */
 export type Bilingual = { zh: string; en: string };
+
+/** The text of a bilingual pair in the reader's language. */
+export function pick(text: Bilingual, locale: Locale): string {
+  return locale === 'en' ? text.en : text.zh;
+}

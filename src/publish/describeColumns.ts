@@ -6,21 +6,24 @@ import type { AnyTable, FieldKind } from '../read/field.ts';
 import { acceptedHeaders } from '../read/mapHeaders.ts';
 import { TABLES } from '../read/tables.ts';
 import type { Vocabulary } from '../model/vocabulary.ts';
-import type { Bilingual } from '../i18n/locale.ts';
+import { pick, type Bilingual, type Locale } from '../i18n/locale.ts';
 
-const KIND_NAMES: Record<FieldKind, string> = {
-  code: '区划代码 code',
-  id: '编号 id',
-  text: '文字 text',
-  url: '链接 URL',
-  money: '金额（元）money (yuan)',
-  decimal: '数值 decimal',
-  integer: '整数 integer',
-  number: '小数 number',
-  date: '日期 date',
-  month: '月份 month',
-  enum: '限定值 one of',
+const KINDS: Record<FieldKind, Bilingual> = {
+  code: { zh: '区划代码', en: 'code' },
+  id: { zh: '编号', en: 'id' },
+  text: { zh: '文字', en: 'text' },
+  url: { zh: '链接', en: 'URL' },
+  money: { zh: '金额（元）', en: 'money (yuan)' },
+  decimal: { zh: '数值', en: 'decimal' },
+  integer: { zh: '整数', en: 'integer' },
+  number: { zh: '小数', en: 'number' },
+  date: { zh: '日期', en: 'date' },
+  month: { zh: '月份', en: 'month' },
+  enum: { zh: '限定值', en: 'one of' },
 };
+
+// Both languages in one cell, as the dictionary and the templates show them: `区划代码 code`, `金额（元）money (yuan)`.
+const bothKinds = (kind: FieldKind): string => `${KINDS[kind].zh}${KINDS[kind].zh.endsWith('）') ? '' : ' '}${KINDS[kind].en}`;
 
 // A pipe inside a cell would end the Markdown table cell.
 const cell = (text: string): string => text.replace(/\|/g, '\\|');
@@ -31,6 +34,18 @@ function describeValues(vocabulary: Vocabulary): string {
     .join('；');
 }
 
+/**
+ * A column's type in one language, with the allowed values of a closed list: `限定值：运营、在建…`;
+ * in English the values as the drop-down lists write them, glossed: `one of: 运营 (operating), …`.
+ */
+function typeIn(kind: FieldKind, vocabulary: Vocabulary | undefined, locale: Locale): string {
+  if (vocabulary === undefined) return pick(KINDS[kind], locale);
+  const terms = Object.values(vocabulary);
+  return locale === 'en'
+    ? `${KINDS.enum.en}: ${terms.map((term) => `${term.zh} (${term.en})`).join(', ')}`
+    : `${KINDS.enum.zh}：${terms.map((term) => term.zh).join('、')}`;
+}
+
 /** What the dictionary says of one column: the Markdown table's row, and the templates' help and cell comments. */
 export type ColumnHelp = {
   key: string;
@@ -39,6 +54,8 @@ export type ColumnHelp = {
   others: string[];
   /** Its type in both languages, with the allowed values of a closed list. */
   type: string;
+  /** The same in each language alone, for the staff guide of that language. */
+  typeIn: Bilingual;
   required: boolean;
   description: Bilingual;
   example?: string;
@@ -50,7 +67,8 @@ export function columnHelp(table: AnyTable): ColumnHelp[] {
     key,
     header: meta.header,
     others: (headers.get(key) ?? []).filter((header) => header !== key && header !== meta.header),
-    type: meta.vocabulary === undefined ? KIND_NAMES[meta.kind] : `${KIND_NAMES.enum}: ${describeValues(meta.vocabulary)}`,
+    type: meta.vocabulary === undefined ? bothKinds(meta.kind) : `${bothKinds('enum')}: ${describeValues(meta.vocabulary)}`,
+    typeIn: { zh: typeIn(meta.kind, meta.vocabulary, 'zh-CN'), en: typeIn(meta.kind, meta.vocabulary, 'en') },
     required: meta.required,
     description: meta.description,
     ...(meta.example === undefined ? {} : { example: meta.example }),
@@ -61,13 +79,15 @@ export function columnHelp(table: AnyTable): ColumnHelp[] {
  * The rules across files a table's rows must keep, one line each in both languages; `code` marks a
  * file or column name (Markdown's backticks in the dictionary, nothing in a spreadsheet's help).
  */
-export function describeReferences(table: AnyTable, code: (name: string) => string = (name) => name): Bilingual[] {
+export function describeReferences(table: AnyTable, code: (name: string) => string = (name) => name, { apart = false } = {}): Bilingual[] {
   const lines: Bilingual[] = table.references.map((reference) => {
-    const target = reference.also === undefined ? code(reference.file) : `${code(reference.file)} 或 or ${code(reference.also.file)}`;
+    // Both languages share one line in the dictionary (`a 或 or b`); the staff guide has each its own.
+    const target = (or: string) => (reference.also === undefined ? code(reference.file) : `${code(reference.file)} ${or} ${code(reference.also.file)}`);
+    const [zh, en] = apart ? [target('或'), target('or')] : [target('或 or'), target('或 or')];
     const column = code(reference.columns);
     return reference.match === 'parent'
-      ? { zh: `${column} 的上级区划必须在 ${target} 中`, en: `the parent division of ${column} must be in ${target}` }
-      : { zh: `${column} 必须在 ${target} 中存在`, en: `${column} must exist in ${target}` };
+      ? { zh: `${column} 的上级区划必须在 ${zh} 中`, en: `the parent division of ${column} must be in ${en}` }
+      : { zh: `${column} 必须在 ${zh} 中存在`, en: `${column} must exist in ${en}` };
   });
   return [...lines, ...(table.checks ?? [])];
 }
@@ -100,10 +120,15 @@ export function describeColumns(): string {
 export const GENERATED_START = '<!-- 以下由 npm run data:describe 生成，请勿手改 · generated by npm run data:describe: do not edit by hand -->';
 export const GENERATED_END = '<!-- 生成部分结束 · end of generated part -->';
 
+/** The two comments around a generated part of a hand-written Markdown file. */
+export type GeneratedMarkers = { start: string; end: string; file: string };
+
+const DICTIONARY_MARKERS: GeneratedMarkers = { start: GENERATED_START, end: GENERATED_END, file: 'data/README.md' };
+
 /** The README with its generated part replaced, so the prose around it stays hand-written. */
-export function spliceGenerated(readme: string, generated: string): string {
-  const start = readme.indexOf(GENERATED_START);
-  const end = readme.indexOf(GENERATED_END);
-  if (start < 0 || end < start) throw new Error(`data/README.md lacks the markers ${GENERATED_START} … ${GENERATED_END}`);
-  return `${readme.slice(0, start + GENERATED_START.length)}\n\n${generated}\n\n${readme.slice(end)}`;
+export function spliceGenerated(readme: string, generated: string, markers: GeneratedMarkers = DICTIONARY_MARKERS): string {
+  const start = readme.indexOf(markers.start);
+  const end = readme.indexOf(markers.end, start < 0 ? 0 : start);
+  if (start < 0 || end < start) throw new Error(`${markers.file} lacks the markers ${markers.start} … ${markers.end}`);
+  return `${readme.slice(0, start + markers.start.length)}\n\n${generated}\n\n${readme.slice(end)}`;
 }

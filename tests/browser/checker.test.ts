@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { AXE_PATH, inLocale, newContext, siteUnderTest, useBrowser, visit } from './browser.ts';
 import { validateCommand } from '../../scripts/lib/validateCommand.ts';
+import { removedFiles } from '../../scripts/lib/brokenFixtures.ts';
 import { findingOf, type Finding } from '../../src/read/formatReport.ts';
 import type { Problem } from '../../src/read/problem.ts';
 import type { Locale } from '../../src/i18n/locale.ts';
@@ -30,10 +31,12 @@ function filesOf(rule: string): Dropped[] {
   const files = new Map<string, Uint8Array>(
     readdirSync(join(FIXTURES, 'small')).map((name) => [name, new Uint8Array(readFileSync(join(FIXTURES, 'small', name)))]),
   );
-  // Every file of the fixture, as staff would drop them all (a spreadsheet beside its CSV file among them).
+  // Every file of the fixture, as staff would drop them all (a spreadsheet beside its CSV file among them),
+  // less the files it takes away (its remove.txt, which is no file of theirs).
   const dir = join(FIXTURES, 'broken', rule);
+  for (const name of removedFiles(dir)) files.delete(name);
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.isFile()) files.set(entry.name, new Uint8Array(readFileSync(join(dir, entry.name))));
+    if (entry.isFile() && entry.name !== 'remove.txt') files.set(entry.name, new Uint8Array(readFileSync(join(dir, entry.name))));
   }
   files.set(OUTLINE, new Uint8Array(readFileSync(join(FIXTURES, 'region', 'geo', OUTLINE))));
   return [...files].map(([name, bytes]) => ({ name, bytes }));
