@@ -352,6 +352,11 @@ export function initRegion(options: InitOptions): InitSummary {
   }
 
   mkdirSync(join(outDir, 'geo'), { recursive: true });
+  // Outlines this command wrote for another region would sit beside the new ones; the points staff supplied stay.
+  const generated = /^(\d+)-(boundary\.(wgs84|gcj02)|areas\.wgs84)\.geojson$/;
+  for (const name of readdirSync(join(outDir, 'geo'))) {
+    if (generated.exec(name)?.[1] !== undefined && !name.startsWith(`${regionCode}-`)) rmSync(join(outDir, 'geo', name), { force: true });
+  }
   writeCsv(
     join(outDir, divisionsTable.file),
     divisionsTable,

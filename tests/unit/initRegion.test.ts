@@ -259,6 +259,11 @@ describe('--force', () => {
     const summary = initRegion({ regionCode: '150626', asOf: AS_OF, outDir: dir, force: true });
     expect(summary.removedEditions).toBeGreaterThan(0);
     expect(existsSync(join(dir, 'editions'))).toBe(false);
+    // The other region's generated outlines go; the points its staff supplied stay.
+    const geo = readdirSync(join(dir, 'geo'));
+    expect(geo.filter((name) => name.startsWith('150627-') && name.endsWith('.geojson'))).toEqual([]);
+    expect(geo).toContain('150627-village-points.csv');
+    expect(geo).toContain('150626-boundary.wgs84.geojson');
     expect(loadDataDir(dir, { today: '2025-01-01' }).report.errors).toBe(0);
   }, 60_000);
 });
