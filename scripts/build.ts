@@ -41,7 +41,16 @@ await runCommand(
     environment: {
       DATA_DIR: { zh: '数据文件夹（默认 data/）', en: 'The data folder (data/ unless set)' },
       DIST_DIR: { zh: '网站输出文件夹（默认 dist/）', en: 'The output folder for the site (dist/ unless set)' },
-      TILE_URL: { zh: '可选的地图底图地址（见 README）', en: 'Optional map tile address (see the README)' },
+      SITE_URL: {
+        zh: '网站地址，优先于 region.json 的 site.url（见 README“配置”）',
+        en: 'The site’s address, over region.json’s site.url (see README, Configure)',
+      },
+      BASE_PATH: { zh: '网站所在的路径，优先于 region.json 的 site.base', en: 'The path the site lives under, over region.json’s site.base' },
+      MAP_TILES: {
+        zh: '地图底图（none、osm、tianditu、amap），优先于 region.json 的 map.tiles',
+        en: 'The map tiles (none, osm, tianditu, amap), over region.json’s map.tiles',
+      },
+      TIANDITU_KEY: { zh: '天地图密钥（只从环境变量读取）', en: 'The Tianditu key (read from the environment only)' },
       IMAGE_CACHE_DIR: {
         zh: '图表图片（PNG）的缓存文件夹（默认 .cache/images；off 表示不用缓存、每次全部生成）',
         en: 'Where the PNGs of charts and social cards are kept between builds (.cache/images unless set; off renders every picture every time)',
