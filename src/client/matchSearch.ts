@@ -18,8 +18,11 @@ export function foldQuery(text: string): string {
     .replace(/[üv]/g, 'u');
 }
 
-/** Smaller is better; undefined is no match. */
-function score(entry: SearchEntry, query: string): number | undefined {
+/** How many places a search lists (src/client/search.ts); a split index stores this many per prefix. */
+export const SEARCH_LIMIT = 8;
+
+/** Smaller is better; undefined is no match. `query` is folded (foldQuery). */
+export function scoreSearch(entry: SearchEntry, query: string): number | undefined {
   const name = entry.n.normalize('NFKC').toLowerCase();
   const pinyin = foldQuery(entry.p);
   const english = foldQuery(entry.e);
@@ -39,7 +42,7 @@ export function matchSearch(entries: readonly SearchEntry[], text: string, limit
   const query = foldQuery(text);
   if (query === '') return [];
   return entries
-    .map((entry) => ({ entry, score: score(entry, query) }))
+    .map((entry) => ({ entry, score: scoreSearch(entry, query) }))
     .filter((hit): hit is { entry: SearchEntry; score: number } => hit.score !== undefined)
     .sort((a, b) => a.score - b.score || a.entry.c.length - b.entry.c.length || a.entry.c.localeCompare(b.entry.c))
     .slice(0, limit)
