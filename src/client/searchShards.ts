@@ -16,7 +16,7 @@
  * so the browser knows which one file to fetch, or that nothing can match, before fetching anything.
  * The split is built at build time (src/views/searchShards.ts) and read in the browser (search.ts).
  */
-import { foldQuery, matchSearch, scoreSearch, SEARCH_LIMIT, type SearchEntry } from './matchSearch.ts';
+import { foldQuery, matchSearch, scoreSearch, searchKeys, SEARCH_LIMIT, type SearchEntry, type SearchKeys } from './matchSearch.ts';
 
 /** Each split prefix ('' for the start) and the characters that can follow it, in one string. */
 export type SearchSplit = Record<string, string>;
@@ -35,11 +35,6 @@ export const SHARD_BUDGET = 160_000;
 const encoder = new TextEncoder();
 const bytes = (entry: SearchEntry): number => encoder.encode(JSON.stringify(entry)).length + 1;
 
-/** The texts a query can match in, folded as matchSearch folds them. */
-function keysOf(entry: SearchEntry): string[] {
-  return [entry.c, entry.n.normalize('NFKC').toLowerCase(), foldQuery(entry.p), foldQuery(entry.e), foldQuery(entry.i)];
-}
-
 /**
  * Splits the index so that no shard weighs more than `budget` bytes (a single prefix's best `limit`
  * always fits). Shards keep the index's order; the results are the same in any order (matchSearch
@@ -51,7 +46,14 @@ export function splitSearchIndex(entries: readonly SearchEntry[], budget = SHARD
   const shards = new Map<string, SearchEntry[]>();
   if (weight(entries) <= budget) return { manifest: [...entries], shards };
   const order = new Map(entries.map((entry, at) => [entry, at]));
-  const chars = new Map(entries.map((entry) => [entry, new Set(keysOf(entry).flatMap((key) => Array.from(key)))]));
+  const keys = new Map<SearchEntry, SearchKeys>(entries.map((entry) => [entry, searchKeys(entry)]));
+  // A query is folded: characters folding drops or changes (spaces, capitals) never reach a shard.
+  const chars = new Map(
+    entries.map((entry) => [
+      entry,
+      [...new Set(Object.values(keys.get(entry)!).flatMap((key: string) => Array.from(key)))].filter((char) => foldQuery(char) === char),
+    ]),
+  );
   const split: SearchSplit = {};
 
   // The places matching prefix+x, for each x that follows, out of those matching the prefix.
@@ -59,9 +61,7 @@ export function splitSearchIndex(entries: readonly SearchEntry[], budget = SHARD
     const next = new Map<string, SearchEntry[]>();
     for (const entry of pool) {
       for (const char of chars.get(entry)!) {
-        // A query is folded: characters folding drops or changes (spaces, capitals) never reach here.
-        if (foldQuery(char) !== char) continue;
-        if (scoreSearch(entry, prefix + char) === undefined) continue;
+        if (scoreSearch(keys.get(entry)!, prefix + char) === undefined) continue;
         const list = next.get(char);
         if (list) list.push(entry);
         else next.set(char, [entry]);
