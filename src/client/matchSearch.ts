@@ -22,11 +22,11 @@ export function foldQuery(text: string): string {
 export const SEARCH_LIMIT = 8;
 
 /** The texts of an entry a query is matched against, folded as a query is. */
-export type SearchKeys = { code: string; name: string; pinyin: string; english: string; initials: string };
+export type SearchKeys = { c: string; name: string; pinyin: string; english: string; initials: string };
 
 export function searchKeys(entry: SearchEntry): SearchKeys {
   return {
-    code: entry.c,
+    c: entry.c,
     name: entry.n.normalize('NFKC').toLowerCase(),
     pinyin: foldQuery(entry.p),
     english: foldQuery(entry.e),
@@ -36,9 +36,9 @@ export function searchKeys(entry: SearchEntry): SearchKeys {
 
 /** Smaller is better; undefined is no match. `query` is folded (foldQuery). */
 export function scoreSearch(keys: SearchKeys, query: string): number | undefined {
-  const { code, name, pinyin, english, initials } = keys;
-  if (code === query || name === query) return 0;
-  if (code.startsWith(query)) return 1;
+  const { c, name, pinyin, english, initials } = keys;
+  if (c === query || name === query) return 0;
+  if (c.startsWith(query)) return 1;
   if (name.startsWith(query)) return 2;
   if (pinyin.startsWith(query) || english.startsWith(query)) return 3;
   if (initials.startsWith(query)) return 4;
