@@ -32,16 +32,15 @@ export type SplitIndex = {
 /** What a shard may weigh as JSON text, in UTF-8 bytes; gzip makes it 4–5 times smaller. */
 export const SHARD_BUDGET = 160_000;
 
-const encoder = new TextEncoder();
-const bytes = (entry: SearchEntry): number => encoder.encode(JSON.stringify(entry)).length + 1;
-
 /**
  * Splits the index so that no shard weighs more than `budget` bytes (a single prefix's best `limit`
  * always fits). Shards keep the index's order; the results are the same in any order (matchSearch
  * sorts by score, then code), so a query answered from its shard lists what the whole index would.
  */
 export function splitSearchIndex(entries: readonly SearchEntry[], budget = SHARD_BUDGET, limit = SEARCH_LIMIT): SplitIndex {
-  const size = new Map(entries.map((entry) => [entry, bytes(entry)]));
+  // Made here, not at the top of the module, so that the browser's bundle (which never splits) leaves it out.
+  const encoder = new TextEncoder();
+  const size = new Map(entries.map((entry) => [entry, encoder.encode(JSON.stringify(entry)).length + 1]));
   const weight = (list: readonly SearchEntry[]): number => list.reduce((sum, entry) => sum + size.get(entry)!, 1);
   const shards = new Map<string, SearchEntry[]>();
   if (weight(entries) <= budget) return { manifest: [...entries], shards };
