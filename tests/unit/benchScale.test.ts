@@ -1,7 +1,7 @@
 /** bench:scale's pure pieces: the process tree's memory from /proc, and how results read beside issue 18's targets. */
 import { describe, expect, it } from 'vitest';
 import { parseProcStatus, treeRssKb, type ProcessEntry } from '../../scripts/lib/processTree.ts';
-import { growthLine, growthOf, scaleJson, scaleRows, TARGETS, type RegionResult } from '../../scripts/lib/scaleResults.ts';
+import { pictureMs, growthLine, growthOf, scaleJson, scaleRows, TARGETS, type RegionResult } from '../../scripts/lib/scaleResults.ts';
 
 const result = (code: string, level: RegionResult['level'], pages: number, buildMs: number, bareMs: number, peakRssBytes?: number): RegionResult => ({
   code,
@@ -38,14 +38,22 @@ describe('the build process tree', () => {
 describe('results beside the targets', () => {
   it('gives each region its ratio, memory and, for the province only, its build time, each met or not', () => {
     const rows = scaleRows([result('150627', 'county', 1000, 20_000, 8000, 1.5e9), result('15', 'province', 100_000, 11 * 60_000, 200_000, 5e9)]);
-    expect(rows[0]).toEqual(['150627 (county)', '1000', '20.0', '20.0', '8.0', '2.50 ✗ 未达标 not met', '1500 ✓ 达标 met', '12.3', '—']);
-    expect(rows[1]![5]).toBe('3.30 ✗ 未达标 not met');
-    expect(rows[1]![6]).toBe('5000 ✗ 未达标 not met');
-    expect(rows[1]![8]).toBe('11.0 min ✗ 未达标 not met');
+    expect(rows[0]).toEqual(['150627 (county)', '1000', '20.0', '20.0', '—', '8.0', '2.50 ✗ 未达标 not met', '1500 ✓ 达标 met', '12.3', '—']);
+    expect(rows[1]![6]).toBe('3.30 ✗ 未达标 not met');
+    expect(rows[1]![7]).toBe('5000 ✗ 未达标 not met');
+    expect(rows[1]![9]).toBe('11.0 min ✗ 未达标 not met');
     const met = scaleRows([result('15', 'province', 100_000, TARGETS.provinceBuildMs, TARGETS.provinceBuildMs / 2)])[0]!;
-    expect(met[5]).toBe('2.00 ✓ 达标 met');
-    expect(met[6]).toBe('—');
-    expect(met[8]).toBe('10.0 min ✓ 达标 met');
+    expect(met[6]).toBe('2.00 ✓ 达标 met');
+    expect(met[7]).toBe('—');
+    expect(met[9]).toBe('10.0 min ✓ 达标 met');
+  });
+
+  it('reads the seconds spent on pictures from the build’s line about them', () => {
+    expect(pictureMs('图片 2092 张：新生成 1800 张，292 张来自缓存，用时 641.4 秒 · 2092 pictures: 1800 rendered, 292 from the cache, in 641.4 s')).toBe(
+      641_400,
+    );
+    expect(pictureMs(undefined)).toBeUndefined();
+    expect(pictureMs('something else')).toBeUndefined();
   });
 
   it('measures growth in time per page from the first region to the last', () => {
