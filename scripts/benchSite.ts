@@ -13,17 +13,16 @@
  * Not a timed test: it prints numbers (exit code 0 unless something could not run).
  */
 import { median } from 'd3-array';
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { chromium } from 'playwright-core';
 import { DATA_DIR, loadDataDir } from '../src/load/readDataDir.ts';
 import { startStaticServer } from './lib/staticServer.ts';
 import { BUDGETS, KB, weighPage, type PageWeight } from './lib/pageWeight.ts';
 import { DIST_DIR } from './lib/publish.ts';
-import { layOutTable } from '../src/format/layOutTable.ts';
 import { parseOrExit, wholeNumber } from './lib/command.ts';
 import { release } from './lib/release.ts';
+import { BENCH_ENV as ENV, countHtmlPages, createBareProject, LINEAR_GROWTH, printTable, ROOT, run } from './lib/benchBuild.ts';
 import { fromDayNumber, toDayNumber } from '../src/model/calendar.ts';
 
 const { values } = parseOrExit<{ repeats: string; 'no-build-timing': boolean; editions: string; 'no-edition-timing': boolean }>({
@@ -49,31 +48,9 @@ const { values } = parseOrExit<{ repeats: string; 'no-build-timing': boolean; ed
   exitCodes: { 1: { zh: '构建或测量失败', en: 'a build or a measurement failed' } },
 });
 const REPEATS = Math.max(1, Number(values.repeats));
-const ROOT = resolve('.');
 const DIST = DIST_DIR;
 const WORK = join(ROOT, '.build');
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-// No build may phone home while it is being timed (or ever: builds run offline).
-const ENV = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
-
-function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = ENV): number {
-  const started = performance.now();
-  const result = spawnSync(command, args, { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const ms = performance.now() - started;
-  if (result.status !== 0) {
-    throw new Error(`${command} ${args.join(' ')} 失败 · failed (exit ${result.status}) in ${cwd}\n${result.stdout}\n${result.stderr}`);
-  }
-  return ms;
-}
-
-function countHtmlPages(dir: string): number {
-  let count = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.isDirectory()) count += countHtmlPages(join(dir, entry.name));
-    else if (entry.name.endsWith('.html')) count += 1;
-  }
-  return count;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Page weight
@@ -132,22 +109,6 @@ function printWeights(weights: PageWeight[]): void {
 
 // ---------------------------------------------------------------------------------------------
 // Build time
-
-/** A throwaway Astro project with `pages` trivial static pages, one dynamic route as the site uses. */
-function createBareProject(dir: string, pages: number): void {
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(join(dir, 'src', 'pages', 'p'), { recursive: true });
-  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
-  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'bare-astro-bench', private: true, type: 'module' }, null, 2));
-  writeFileSync(
-    join(dir, 'astro.config.mjs'),
-    `import { defineConfig } from 'astro/config';\nexport default defineConfig({ trailingSlash: 'always', build: { format: 'directory' }, devToolbar: { enabled: false } });\n`,
-  );
-  writeFileSync(
-    join(dir, 'src', 'pages', 'p', '[n].astro'),
-    `---\nexport function getStaticPaths() {\n  return Array.from({ length: ${pages} }, (_, n) => ({ params: { n: String(n) } }));\n}\nconst { n } = Astro.params;\n---\n<html lang="en"><head><meta charset="utf-8" /><title>Page {n}</title></head><body><h1>Page {n}</h1><p>A trivial static page.</p></body></html>\n`,
-  );
-}
 
 function timeBuilds(pages: number): { siteMs: number; bareMs: number } {
   const bench = join(WORK, `bench-site-${process.pid}`);
@@ -268,7 +229,7 @@ function timeEditionGrowth(counts: number[]): void {
   // Linear growth: with nothing kept, the time per page does not rise as editions (and their pages) accumulate.
   const growth = Math.max(...cold.map(({ ms, pages }) => ms / pages / (cold[0]!.ms / cold[0]!.pages)));
   console.log(
-    `\n全部生成时每页耗时最大增幅 · Largest rise in time per page, all rendered: ×${growth.toFixed(2)} ${growth <= 1.5 ? '✓ 近似线性 roughly linear' : '✗ 超线性 worse than linear'}`,
+    `\n全部生成时每页耗时最大增幅 · Largest rise in time per page, all rendered: ×${growth.toFixed(2)} ${growth <= LINEAR_GROWTH ? '✓ 近似线性 roughly linear' : '✗ 超线性 worse than linear'}`,
   );
   const releaseGrowth = Math.max(...afterRelease.map((ms) => ms / afterRelease[0]!));
   console.log(
@@ -277,10 +238,6 @@ function timeEditionGrowth(counts: number[]): void {
 }
 
 // ---------------------------------------------------------------------------------------------
-
-function printTable(header: string[], rows: string[][]): void {
-  for (const line of layOutTable(header, rows, 1)) console.log(line);
-}
 
 if (!existsSync(join(DIST, 'index.html'))) {
   console.log(`${relative(ROOT, DIST) || DIST} 中没有网站，先构建 · No site in ${DIST}; building it first`);
