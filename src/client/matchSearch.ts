@@ -18,14 +18,27 @@ export function foldQuery(text: string): string {
     .replace(/[üv]/g, 'u');
 }
 
-/** Smaller is better; undefined is no match. */
-function score(entry: SearchEntry, query: string): number | undefined {
-  const name = entry.n.normalize('NFKC').toLowerCase();
-  const pinyin = foldQuery(entry.p);
-  const english = foldQuery(entry.e);
-  const initials = foldQuery(entry.i);
-  if (entry.c === query || name === query) return 0;
-  if (entry.c.startsWith(query)) return 1;
+/** How many places a search lists (src/client/search.ts); a split index stores this many per prefix. */
+export const SEARCH_LIMIT = 8;
+
+/** The texts of an entry a query is matched against, folded as a query is. */
+export type SearchKeys = { c: string; name: string; pinyin: string; english: string; initials: string };
+
+export function searchKeys(entry: SearchEntry): SearchKeys {
+  return {
+    c: entry.c,
+    name: entry.n.normalize('NFKC').toLowerCase(),
+    pinyin: foldQuery(entry.p),
+    english: foldQuery(entry.e),
+    initials: foldQuery(entry.i),
+  };
+}
+
+/** Smaller is better; undefined is no match. `query` is folded (foldQuery). */
+export function scoreSearch(keys: SearchKeys, query: string): number | undefined {
+  const { c, name, pinyin, english, initials } = keys;
+  if (c === query || name === query) return 0;
+  if (c.startsWith(query)) return 1;
   if (name.startsWith(query)) return 2;
   if (pinyin.startsWith(query) || english.startsWith(query)) return 3;
   if (initials.startsWith(query)) return 4;
@@ -39,7 +52,7 @@ export function matchSearch(entries: readonly SearchEntry[], text: string, limit
   const query = foldQuery(text);
   if (query === '') return [];
   return entries
-    .map((entry) => ({ entry, score: score(entry, query) }))
+    .map((entry) => ({ entry, score: scoreSearch(searchKeys(entry), query) }))
     .filter((hit): hit is { entry: SearchEntry; score: number } => hit.score !== undefined)
     .sort((a, b) => a.score - b.score || a.entry.c.length - b.entry.c.length || a.entry.c.localeCompare(b.entry.c))
     .slice(0, limit)

@@ -1,13 +1,12 @@
 /**
  * The header search: as the reader types, look the words up in /search-index.json (fetched once, on
- * first use) and list links to the places found. Every name is put into the page as text, never as
+ * first use; for a large region it names the one shard a query needs, src/client/searchShards.ts) and list links to the places found. Every name is put into the page as text, never as
  * HTML. On the villages list, a query in the address (`?q=`, from the form sent without this script)
  * is searched at once.
  */
-import { matchSearch, type SearchEntry } from './matchSearch.ts';
+import { matchSearch, SEARCH_LIMIT, type SearchEntry } from './matchSearch.ts';
+import { shardAddress, shardFor, type SearchManifest } from './searchShards.ts';
 import { fill } from '../i18n/fill.ts';
-
-const LIMIT = 8;
 
 function setUp(form: HTMLFormElement): void {
   const input = form.querySelector<HTMLInputElement>('input[name="q"]');
@@ -17,16 +16,40 @@ function setUp(form: HTMLFormElement): void {
   const status = form.querySelector<HTMLElement>('.search-status');
   if (!input || !panel || !list || !message || !status) return;
   const english = form.dataset.locale === 'en';
-  let index: Promise<SearchEntry[]> | undefined;
+  let manifest: Promise<SearchManifest> | undefined;
+  const shards = new Map<string, Promise<SearchEntry[]>>();
   let latest = 0;
 
-  // data-index carries the site's base path (src/middleware.ts), and the index each page's address with it.
-  const load = (): Promise<SearchEntry[]> => {
-    index ??= fetch(form.dataset.index ?? '/search-index.json').then((response) => {
-      if (!response.ok) throw new Error(`search index: ${response.status}`);
-      return response.json() as Promise<SearchEntry[]>;
+  // data-index carries the site's base path (src/middleware.ts), the shards' addresses with it, and
+  // the index each page's address with it.
+  const address = form.dataset.index ?? '/search-index.json';
+  const fetchJson = async <T>(url: string): Promise<T> => {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`search index: ${response.status}`);
+    return (await response.json()) as T;
+  };
+  const loadManifest = (): Promise<SearchManifest> => {
+    manifest ??= fetchJson<SearchManifest>(address).catch((error: unknown) => {
+      manifest = undefined;
+      throw error;
     });
-    return index;
+    return manifest;
+  };
+  // The places that can answer a query: the whole index, or the one shard its prefix names (searchShards.ts).
+  const load = async (query: string): Promise<SearchEntry[]> => {
+    const index = await loadManifest();
+    if (Array.isArray(index)) return index;
+    const prefix = shardFor(index.split, query);
+    if (prefix === undefined) return [];
+    let shard = shards.get(prefix);
+    if (shard === undefined) {
+      shard = fetchJson<SearchEntry[]>(shardAddress(address, prefix)).catch((error: unknown) => {
+        shards.delete(prefix);
+        throw error;
+      });
+      shards.set(prefix, shard);
+    }
+    return shard;
   };
 
   const close = (): void => {
@@ -73,10 +96,9 @@ function setUp(form: HTMLFormElement): void {
       return;
     }
     try {
-      const entries = await load();
-      if (ticket === latest) show(matchSearch(entries, query, LIMIT), query);
+      const entries = await load(query);
+      if (ticket === latest) show(matchSearch(entries, query, SEARCH_LIMIT), query);
     } catch {
-      index = undefined;
       if (ticket !== latest) return;
       list.replaceChildren();
       message.textContent = form.dataset.failed ?? '';
@@ -86,7 +108,7 @@ function setUp(form: HTMLFormElement): void {
   };
 
   input.addEventListener('input', () => void search());
-  input.addEventListener('focus', () => void load().catch(() => undefined), { once: true });
+  input.addEventListener('focus', () => void loadManifest().catch(() => undefined), { once: true });
   form.addEventListener('submit', (event) => {
     // With results showing, Enter opens the best one; otherwise the form goes to the villages list.
     const first = list.querySelector<HTMLAnchorElement>('a');
