@@ -16,9 +16,16 @@ export type VillagesView = {
 
 export function buildVillagesView(site: Site): VillagesView {
   // Villages grouped under the place directly above them (a town, or the region itself when it is a town).
-  const groups = [...new Set(site.villages.map((v) => v.parentCode ?? site.region.code))].map((code) => ({
+  const byParent = new Map<string, Place[]>();
+  for (const village of site.villages) {
+    const parent = village.parentCode ?? site.region.code;
+    const group = byParent.get(parent);
+    if (group === undefined) byParent.set(parent, [village]);
+    else group.push(village);
+  }
+  const groups = [...byParent].map(([code, villages]) => ({
     parent: site.place(code),
-    villages: site.villages.filter((v) => (v.parentCode ?? site.region.code) === code).map((village) => ({ village, summary: site.summary(village.code) })),
+    villages: villages.map((village) => ({ village, summary: site.summary(village.code) })),
     cite: buildCite(site, code, { id: 'villages', anchor: `town-${code}`, rows: ['villages.csv', 'projects.csv', 'funds.csv', 'monthly-each'] }),
     // A city's towns are named with their county (two counties may each have a 新街镇).
     title: [...site.place(code).ancestorCodes.filter((above) => above !== site.region.code && isWithin(above, site.region.code)), code].map((c) =>
