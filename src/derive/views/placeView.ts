@@ -6,7 +6,7 @@
 import { isWithin } from '../../model/divisionCode.ts';
 import { rowsWithin, type Place, type PlaceSummary } from '../aggregate.ts';
 import type { Site } from '../buildSite.ts';
-import { compareWithTown, type TownComparison } from '../compareWithTown.ts';
+import type { TownComparison } from '../compareWithTown.ts';
 import { dataFigures, figuresOf, type DataFigure, type Pillar } from '../programmeFrame.ts';
 import { anyIllustrative, isIllustrative } from '../provenance.ts';
 import type { Locale } from '../../i18n/locale.ts';
@@ -152,12 +152,6 @@ export function buildPlaceView(site: Site, code: string, locale: Locale): PlaceV
     cites: placeCites(site, place, summary),
     timeline: monthly.map((review, index) => ({ review, changed: index > 0 && monthly[index - 1]?.stage !== review.stage })),
     timelineIllustrative: monthly.length > 0 && monthly.every(isIllustrative),
-    comparison:
-      isVillage && parent !== undefined
-        ? compareWithTown(
-            code,
-            parent.villageCodes.map((c) => site.summary(c)),
-          )
-        : undefined,
+    comparison: site.townComparison(code),
   };
 }
