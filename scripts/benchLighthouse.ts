@@ -14,8 +14,6 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { median } from 'd3-array';
-import * as chromeLauncher from 'chrome-launcher';
-import lighthouse from 'lighthouse';
 import { loadDataDir } from '../src/load/readDataDir.ts';
 import { runCommand, wholeNumber, type CommandSpec } from './lib/command.ts';
 import { BENCH_ENV, printTable, ROOT, run } from './lib/benchBuild.ts';
@@ -90,7 +88,11 @@ function villageCode(dataDir: string, dist: string, values: Options): string {
   return first;
 }
 
+/** Lighthouse is large: loaded only when measuring, so that --help and a wrong option answer at once. */
+const loadLighthouse = async () => (await import('lighthouse')).default;
+
 async function measure(url: string, port: number): Promise<Run> {
+  const lighthouse = await loadLighthouse();
   const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
   if (result === undefined) throw new Error(`Lighthouse 没有结果 · Lighthouse returned nothing for ${url}`);
   const { lhr } = result;
@@ -125,6 +127,7 @@ await runCommand(SPEC, async ({ values: given }) => {
     [`村 Village ${village}`, `/villages/${village}/`],
   ];
   const server = await startStaticServer(dist);
+  const chromeLauncher = await import('chrome-launcher');
   const chrome = await chromeLauncher.launch({
     chromePath: CHROMIUM_PATH,
     chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
