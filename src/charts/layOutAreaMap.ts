@@ -34,7 +34,7 @@ export type MapAreaShape = {
   color: string;
 };
 
-export type AreaMapLayout = Omit<MapLayout, 'areaPaths'> & {
+export type AreaMapLayout = MapLayout & {
   areas: MapAreaShape[];
   /** The bands of the areas' totals, from "no funds" up. */
   legend: FundsLegendEntry[];
@@ -68,7 +68,8 @@ export function layOutAreaMap(data: AreaMapInput, options: MapLayoutOptions, loc
   const villages = data.villages.filter((village) => unshaped.has(areaOf(village.code)?.code ?? ''));
   const fit = data.fit ?? (data.outline === null ? data.villages.map((village) => village.display[data.crs]) : null);
   const towns = data.towns.filter((town) => unshaped.has(areaOf(town.code)?.code ?? ''));
-  const { areaPaths, ...layout } = layOutMap({ crs: data.crs, outline: data.outline, villages, towns, areas, fit }, options);
+  const layout = layOutMap({ crs: data.crs, outline: data.outline, villages, towns, areas, fit }, options);
+  const { areaPaths } = layout;
 
   const amounts = [...totals.values()].map((total) => total.fen);
   const thresholds = fundsThresholds(amounts);

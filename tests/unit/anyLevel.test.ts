@@ -232,7 +232,8 @@ function checkRegion(label: string, regionCode: string, load: () => { site: Site
       const countyHtml = await render(buildPlaceView(site, county.code, 'zh-CN').map);
       expect(countyHtml.match(/<a href="\/villages\//g)).toHaveLength(site.summary(county.code).villages);
       expect(countyHtml).not.toContain('map-area-shaded');
-    });
+      // The first render loads Astro's container and compiles the component: slow on a loaded machine.
+    }, 120_000);
 
     test('the map payload carries the counties (and cities) to filter by, and every village lies in one', () => {
       const payload = site.mapPayload('en');
