@@ -348,7 +348,7 @@ export const zhCN = {
   mapLabelPointTitle: '{name}（{town}）：{stage}，资金{funds}{precision}',
   mapLabelApproximateShort: '，位置为{seat}附近',
   mapLabelHighlighted: '本嘎查村',
-  mapLabelAreaDescription: '地图按{kind}显示{region}：{areas}个{kind}，共{count}个嘎查村，按各{kind}落实帮扶资金合计着色，颜色越深资金越多。',
+  mapLabelAreaDescription: '地图按{kind}显示{region}：共{areas}个，{count}个嘎查村，每个按落实帮扶资金合计着色，颜色越深资金越多。',
   mapLabelAreaTitle: '{name}：{villages}个嘎查村，资金{funds}',
   mapLabelAreaLegendTitle: '图例：落实帮扶资金合计',
   mapLabelAreaNote: '每个嘎查村见各地的页面和进展地图。',

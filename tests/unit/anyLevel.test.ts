@@ -25,6 +25,7 @@ import { ancestorAt, ancestorsOf, countyOf, isWithin, levelOf } from '../../src/
 import { layOutMap } from '../../src/charts/layOutMap.ts';
 import { placePath } from '../../src/derive/placePath.ts';
 import { formatCount } from '../../src/format/formatNumber.ts';
+import type { Locale } from '../../src/i18n/locale.ts';
 import { layOutAreaMap } from '../../src/charts/layOutAreaMap.ts';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import type { AstroComponentFactory } from 'astro/runtime/server/index.js';
@@ -202,7 +203,7 @@ function checkRegion(label: string, regionCode: string, load: () => { site: Site
       // Imported by a computed path: plain `tsc` has no type declarations for .astro modules.
       const name = 'StaticMap';
       const StaticMap = ((await import(`../../src/components/map/${name}.astro`)) as { default: AstroComponentFactory }).default;
-      const render = (payload: typeof home, locale: 'zh-CN' | 'en' = 'zh-CN') =>
+      const render = (payload: typeof home, locale: Locale = 'zh-CN') =>
         container.renderToString(StaticMap, { props: { locale, payload, labels: mapLabels(locale), width: 420 } });
       const html = await render(home);
       expect(html).not.toContain('/villages/');
