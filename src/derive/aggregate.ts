@@ -4,10 +4,10 @@
  * Money stays bigint fen; pages format it, charts scale it.
  */
 import { latestTalent } from '../read/reconcile.ts';
-import type { Fund, MonthlyReview, Pairing, Project, Records, Sourced, Talent, Village } from '../read/tables.ts';
+import type { Division, Fund, MonthlyReview, Pairing, Project, Records, Reported, Sourced, Talent, Village } from '../read/tables.ts';
 import { sumExactly } from '../read/sumExactly.ts';
 import { FUND_SOURCE_KINDS, SECTORS, STAGES, TALENT_KINDS, type FundSourceKind, type Sector, type Stage, type TalentKind } from '../model/vocabulary.ts';
-import { isLevel, isWithin, levelOf, type Level } from '../model/divisionCode.ts';
+import { indexWithin, isLevel, isWithin, levelOf, type Level } from '../model/divisionCode.ts';
 import { monthOfDate } from '../model/calendar.ts';
 
 export type Place = {
@@ -48,7 +48,9 @@ export function buildPlaceTree(records: Records): PlaceTree {
   const codes = [...places.keys()].sort((a, b) => a.length - b.length || a.localeCompare(b));
   for (const code of codes) {
     const place = places.get(code)!;
-    const ancestors = codes.filter((other) => other.length < code.length && isWithin(code, other));
+    // Every shorter prefix that is a place, shortest first: the codes it lies within.
+    const ancestors: string[] = [];
+    for (let length = 1; length < code.length; length++) if (places.has(code.slice(0, length))) ancestors.push(code.slice(0, length));
     place.ancestorCodes = ancestors;
     place.parentCode = ancestors.at(-1);
     if (place.parentCode !== undefined) places.get(place.parentCode)!.childCodes.push(code);
@@ -75,21 +77,21 @@ export type IncomePoint = { month: string; income: bigint; villages: number; sta
 export type PlaceSummary = {
   code: string;
   villages: number;
-  projects: Sourced<Project>[];
+  projects: readonly Sourced<Project>[];
   projectsBySector: Counted<Sector>;
   projectsByStage: Counted<Stage>;
   investment: bigint;
   expectedIncome: bigint;
-  funds: Sourced<Fund>[];
+  funds: readonly Sourced<Fund>[];
   fundsTotal: bigint;
   fundsBySource: Summed<FundSourceKind>;
   fundsOverTime: FundsPoint[];
-  talent: Sourced<Talent>[];
+  talent: readonly Sourced<Talent>[];
   talentByKind: Counted<TalentKind>;
-  pairings: Sourced<Pairing>[];
+  pairings: readonly Sourced<Pairing>[];
   units: string[];
   enterprises: string[];
-  monthly: Sourced<MonthlyReview>[];
+  monthly: readonly Sourced<MonthlyReview>[];
   incomeByMonth: IncomePoint[];
   /** The stage of the place's latest monthly review (villages only). */
   latestStage: Stage | undefined;
@@ -97,24 +99,24 @@ export type PlaceSummary = {
 
 const keysOf = <K extends string>(vocabulary: Record<K, unknown>): K[] => Object.keys(vocabulary) as K[];
 
-function countBy<K extends string, T>(keys: K[], rows: T[], keyOf: (row: T) => K, amount: (row: T) => number = () => 1) {
+function countBy<K extends string, T>(keys: K[], rows: readonly T[], keyOf: (row: T) => K, amount: (row: T) => number = () => 1) {
   const totals = new Map<K, number>(keys.map((key) => [key, 0]));
   for (const row of rows) totals.set(keyOf(row), (totals.get(keyOf(row)) ?? 0) + amount(row));
   return keys.map((key) => ({ key, value: totals.get(key) ?? 0 }));
 }
 
-function sumBy<K extends string, T>(keys: K[], rows: T[], keyOf: (row: T) => K, amount: (row: T) => bigint): Summed<K> {
+function sumBy<K extends string, T>(keys: K[], rows: readonly T[], keyOf: (row: T) => K, amount: (row: T) => bigint): Summed<K> {
   const totals = new Map<K, bigint>(keys.map((key) => [key, 0n]));
   for (const row of rows) totals.set(keyOf(row), (totals.get(keyOf(row)) ?? 0n) + amount(row));
   return keys.map((key) => ({ key, value: totals.get(key) ?? 0n }));
 }
 
-const total = <T>(rows: T[], amount: (row: T) => bigint | undefined): bigint => sumExactly(rows.map((row) => amount(row) ?? 0n));
+const total = <T>(rows: readonly T[], amount: (row: T) => bigint | undefined): bigint => sumExactly(rows.map((row) => amount(row) ?? 0n));
 
 const unique = (names: (string | undefined)[]): string[] =>
   [...new Set(names.filter((name): name is string => name !== undefined))].sort((a, b) => a.localeCompare(b, 'zh-CN'));
 
-export function fundsOverTime(funds: Sourced<Fund>[]): FundsPoint[] {
+export function fundsOverTime(funds: readonly Sourced<Fund>[]): FundsPoint[] {
   const byMonth = new Map<string, bigint>();
   for (const fund of funds) {
     const month = monthOfDate(fund.date);
@@ -128,10 +130,22 @@ export function fundsOverTime(funds: Sourced<Fund>[]): FundsPoint[] {
   });
 }
 
-export function incomeByMonth(monthly: Sourced<MonthlyReview>[]): IncomePoint[] {
-  const months = [...new Set(monthly.map((m) => m.month))].sort();
-  return months.map((month) => {
-    const rows = monthly.filter((m) => m.month === month);
+/** Rows by a key of theirs, each group in the rows' order: one walk instead of a filter per key. */
+function groupBy<T>(rows: readonly T[], keyOf: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [row]);
+    else group.push(row);
+  }
+  return groups;
+}
+
+export function incomeByMonth(monthly: readonly Sourced<MonthlyReview>[]): IncomePoint[] {
+  const byMonth = groupBy(monthly, (m) => m.month);
+  return [...byMonth.keys()].sort().map((month) => {
+    const rows = byMonth.get(month)!;
     return {
       month,
       income: total(rows, (m) => m.collective_income_yuan),
@@ -141,17 +155,63 @@ export function incomeByMonth(monthly: Sourced<MonthlyReview>[]): IncomePoint[] 
   });
 }
 
+/** Each data file's rows under each place, grouped once per Records (see indexWithin). */
+export type RowsWithin = {
+  divisions: (code: string) => readonly Sourced<Division>[];
+  /** The first division with exactly this code, as a search would find it (codes are unique once validated). */
+  division: (code: string) => Sourced<Division> | undefined;
+  villages: (code: string) => readonly Sourced<Village>[];
+  projects: (code: string) => readonly Sourced<Project>[];
+  funds: (code: string) => readonly Sourced<Fund>[];
+  /** Each place's latest count of each kind (latestTalent), as the totals add them up. */
+  talent: (code: string) => readonly Sourced<Talent>[];
+  pairings: (code: string) => readonly Sourced<Pairing>[];
+  monthly: (code: string) => readonly Sourced<MonthlyReview>[];
+  /** The rows of reported.csv about exactly this place (its scope), not the places below it. */
+  reported: (code: string) => readonly Sourced<Reported>[];
+};
+
+const grouped = new WeakMap<Records, RowsWithin>();
+
+/**
+ * The rows of each file under a place, without walking every row for each place: a province has
+ * some 12,000 places and hundreds of thousands of rows (docs/performance.md, Scale).
+ */
+export function rowsWithin(records: Records): RowsWithin {
+  let rows = grouped.get(records);
+  if (rows === undefined) {
+    const divisions = new Map<string, Sourced<Division>>();
+    for (const division of records.divisions) if (!divisions.has(division.code)) divisions.set(division.code, division);
+    const reported = groupBy(records.reported, (r) => r.scope_code);
+    rows = {
+      divisions: indexWithin(records.divisions, (d) => d.code),
+      division: (code) => divisions.get(code),
+      villages: indexWithin(records.villages, (v) => v.village_code),
+      projects: indexWithin(records.projects, (p) => p.village_code),
+      funds: indexWithin(records.funds, (f) => f.village_code),
+      talent: indexWithin(latestTalent(records.talent), (t) => t.place_code),
+      pairings: indexWithin(records.pairings, (p) => p.village_code),
+      monthly: indexWithin(records.monthly, (m) => m.village_code),
+      reported: (code) => reported.get(code) ?? [],
+    };
+    grouped.set(records, rows);
+  }
+  return rows;
+}
+
 export function summarizePlace(records: Records, code: string): PlaceSummary {
-  const here = <T>(rows: T[], codeOf: (row: T) => string) => rows.filter((row) => isWithin(codeOf(row), code));
-  const projects = here(records.projects, (p) => p.village_code);
-  const funds = here(records.funds, (f) => f.village_code);
-  const talent = here(latestTalent(records.talent), (t) => t.place_code);
-  const pairings = here(records.pairings, (p) => p.village_code);
-  const monthly = here(records.monthly, (m) => m.village_code);
-  const latest = [...monthly].sort((a, b) => a.month.localeCompare(b.month)).at(-1);
+  const within = rowsWithin(records);
+  const projects = within.projects(code);
+  const funds = within.funds(code);
+  const talent = within.talent(code);
+  const pairings = within.pairings(code);
+  const monthly = within.monthly(code);
+  let latest: Sourced<MonthlyReview> | undefined;
+  // The last of the latest month, as a stable sort by month would put last.
+  for (const review of monthly) if (latest === undefined || review.month >= latest.month) latest = review;
   return {
     code,
-    villages: here(records.villages, (v) => v.village_code).length,
+    villages: within.villages(code).length,
     projects,
     projectsBySector: countBy(keysOf(SECTORS), projects, (p) => p.sector),
     projectsByStage: countBy(keysOf(STAGES), projects, (p) => p.stage),
@@ -186,12 +246,12 @@ export function summarizePlace(records: Records, code: string): PlaceSummary {
  * Talent counted at each place (towns count some talent themselves, villages the rest), by kind
  * and in all, in code order: the rows of the talent table.
  */
-export function talentByPlace(talent: Sourced<Talent>[]): { code: string; byKind: Counted<TalentKind>; total: number }[] {
-  const codes = [...new Set(talent.map((row) => row.place_code))].sort();
-  return codes.map((code) => {
+export function talentByPlace(talent: readonly Sourced<Talent>[]): { code: string; byKind: Counted<TalentKind>; total: number }[] {
+  const byPlace = groupBy(talent, (row) => row.place_code);
+  return [...byPlace.keys()].sort().map((code) => {
     const byKind = countBy(
       keysOf(TALENT_KINDS),
-      talent.filter((row) => row.place_code === code),
+      byPlace.get(code)!,
       (row) => row.kind,
       (row) => row.count,
     );
@@ -202,7 +262,7 @@ export function talentByPlace(talent: Sourced<Talent>[]): { code: string; byKind
 /** Funds of each child place (a county's towns, a town's villages), split by source kind. */
 export function fundsByChild(records: Records, place: Place): { code: string; bySource: Summed<FundSourceKind>; total: bigint }[] {
   return place.childCodes.map((code) => {
-    const funds = records.funds.filter((f) => isWithin(f.village_code, code));
+    const funds = rowsWithin(records).funds(code);
     return {
       code,
       bySource: sumBy(

@@ -7,6 +7,7 @@ import { buildPlaceTree, placesInRegion, summarizePlace, type Place, type PlaceS
 import { chartDatasets, type ChartDataset, type ChartId } from './chartData.ts';
 import type { Report } from '../read/loadDataset.ts';
 import { summaryIllustrative } from './provenance.ts';
+import { compareTown, type TownComparison } from './compareWithTown.ts';
 import type { Records } from '../read/tables.ts';
 import { contentSecurityPolicy } from '../config/contentSecurityPolicy.ts';
 import type { TileConfig } from '../config/tileConfig.ts';
@@ -32,6 +33,8 @@ export type Site = {
   summary: (code: string) => PlaceSummary;
   datasets: (code: string) => ChartDataset[];
   dataset: (code: string, id: ChartId) => ChartDataset | undefined;
+  /** How a village compares with the other villages of the place above it (worked out once for all of them); undefined above village level. */
+  townComparison: (code: string) => TownComparison | undefined;
   /** Whether the place's page shows any illustrative value. */
   illustrative: (code: string) => boolean;
   /** Map tiles from MAP_TILES (none by default); the CSP allows their host on every page. */
@@ -87,6 +90,7 @@ export function buildSite({ records, report, edition, tiles, outline, areas, dev
   const summary = memoize((code: string) => summarizePlace(records, code));
   const datasets = memoize((code: string) => chartDatasets(place(code), summary, tree.places));
   const villages = places.filter((p) => p.level === 'village');
+  const comparisons = memoize((parentCode: string) => compareTown(place(parentCode).villageCodes.map(summary)));
   const mapPayload = memoize((locale: Locale) => buildMapPayload({ records, tree, locale, tiles, outline, areas }));
   // Keyed by locale and scope: every village page of a county shares its county's map.
   const placeMap = memoize((key: string) => {
@@ -108,6 +112,10 @@ export function buildSite({ records, report, edition, tiles, outline, areas, dev
     summary,
     datasets,
     dataset: (code, id) => datasets(code).find((d) => d.id === id),
+    townComparison: (code) => {
+      const { level, parentCode } = place(code);
+      return level === 'village' && parentCode !== undefined ? comparisons(parentCode).get(code) : undefined;
+    },
     illustrative: (code) => summaryIllustrative(summary(code)),
     tiles,
     csp: contentSecurityPolicy(tiles.cspImgSrc, { devServer }),

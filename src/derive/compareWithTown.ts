@@ -29,76 +29,61 @@ export type TownComparison = {
   measures: Comparison[];
 };
 
-function rankOf<V extends number | bigint>(value: V | undefined, values: readonly V[]): number | undefined {
-  if (value === undefined) return undefined;
-  return 1 + values.filter((other) => other > value).length;
+/**
+ * One measure across the town's villages, worked out once for all of them: the average, how many have
+ * a value, and each value's rank (1 + how many values are higher), so that each village's comparison
+ * is a lookup (a town of a province may have hundreds of villages; docs/performance.md, Scale).
+ */
+function measureTown<V extends number | bigint>(values: readonly (V | undefined)[], average: (present: readonly V[]) => V | undefined) {
+  const present = values.filter((v): v is V => v !== undefined);
+  const ranks = new Map<V, number>();
+  [...present].sort((a, b) => (a > b ? -1 : a < b ? 1 : 0)).forEach((value, index) => ranks.has(value) || ranks.set(value, index + 1));
+  return { average: average(present), of: present.length, rankOf: (value: V | undefined) => (value === undefined ? undefined : ranks.get(value)) };
 }
 
-function compareMoney(measure: ComparedMeasure, code: string, values: Map<string, bigint | undefined>): Comparison {
-  const present = [...values.values()].filter((v): v is bigint => v !== undefined);
-  const sum = present.reduce((a, b) => a + b, 0n);
+const averageMoney = (present: readonly bigint[]): bigint | undefined => {
   const n = BigInt(present.length);
-  const value = values.get(code);
-  return {
-    measure,
-    kind: 'money',
-    value,
-    average: n === 0n ? undefined : (2n * sum + n) / (2n * n),
-    rank: rankOf(value, present),
-    of: present.length,
-  };
-}
+  return n === 0n ? undefined : (2n * present.reduce((a, b) => a + b, 0n) + n) / (2n * n);
+};
 
-function compareCount(measure: ComparedMeasure, code: string, values: Map<string, number>): Comparison {
-  const present = [...values.values()];
-  const value = values.get(code);
-  return {
-    measure,
-    kind: 'count',
-    value,
-    average: present.length === 0 ? undefined : present.reduce((a, b) => a + b, 0) / present.length,
-    rank: rankOf(value, present),
-    of: present.length,
+const averageCount = (present: readonly number[]): number | undefined =>
+  present.length === 0 ? undefined : present.reduce((a, b) => a + b, 0) / present.length;
+
+/** How each village of a town compares with the town's villages, by village code; `siblings` are the summaries of them all. */
+export function compareTown(siblings: readonly PlaceSummary[]): Map<string, TownComparison> {
+  let month: string | undefined;
+  for (const sibling of siblings) for (const review of sibling.monthly) if (month === undefined || review.month > month) month = review.month;
+  const money = (measure: ComparedMeasure, valueOf: (s: PlaceSummary) => bigint | undefined) => {
+    const values = siblings.map(valueOf);
+    const town = measureTown(values, averageMoney);
+    return (index: number): Comparison => {
+      const value = values[index];
+      return { measure, kind: 'money', value, average: town.average, rank: town.rankOf(value), of: town.of };
+    };
   };
+  const count = (measure: ComparedMeasure, valueOf: (s: PlaceSummary) => number) => {
+    const values = siblings.map(valueOf);
+    const town = measureTown(values, averageCount);
+    return (index: number): Comparison => {
+      const value = values[index];
+      return { measure, kind: 'count', value, average: town.average, rank: town.rankOf(value), of: town.of };
+    };
+  };
+  const measures = [
+    money('funds', (s) => s.fundsTotal),
+    money('investment', (s) => s.investment),
+    count('projects', (s) => s.projects.length),
+    count('talent', (s) => s.talentByKind.reduce((sum, k) => sum + k.value, 0)),
+    money('income', (s) => s.monthly.find((m) => m.month === month)?.collective_income_yuan),
+  ];
+  const comparisons = new Map<string, TownComparison>();
+  siblings.forEach((sibling, index) => comparisons.set(sibling.code, { villageCode: sibling.code, month, measures: measures.map((of) => of(index)) }));
+  return comparisons;
 }
 
 /** `siblings` are the summaries of every village of the town, the village itself included. */
 export function compareWithTown(villageCode: string, siblings: readonly PlaceSummary[]): TownComparison {
-  if (!siblings.some((s) => s.code === villageCode)) throw new Error(`${villageCode} is not among the villages compared`);
-  const month = siblings
-    .flatMap((s) => s.monthly.map((m) => m.month))
-    .sort()
-    .at(-1);
-  const by = <V>(value: (s: PlaceSummary) => V) => new Map(siblings.map((s) => [s.code, value(s)]));
-  return {
-    villageCode,
-    month,
-    measures: [
-      compareMoney(
-        'funds',
-        villageCode,
-        by((s) => s.fundsTotal),
-      ),
-      compareMoney(
-        'investment',
-        villageCode,
-        by((s) => s.investment),
-      ),
-      compareCount(
-        'projects',
-        villageCode,
-        by((s) => s.projects.length),
-      ),
-      compareCount(
-        'talent',
-        villageCode,
-        by((s) => s.talentByKind.reduce((sum, k) => sum + k.value, 0)),
-      ),
-      compareMoney(
-        'income',
-        villageCode,
-        by((s) => s.monthly.find((m) => m.month === month)?.collective_income_yuan),
-      ),
-    ],
-  };
+  const comparison = compareTown(siblings).get(villageCode);
+  if (comparison === undefined) throw new Error(`${villageCode} is not among the villages compared`);
+  return comparison;
 }

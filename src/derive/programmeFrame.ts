@@ -27,9 +27,29 @@ export type FramedFigures = {
   overview: Reconciliation[];
 };
 
+const byScope = new WeakMap<readonly Reconciliation[], Map<string, Reconciliation[]>>();
+
+/**
+ * The reported figures about exactly one place, in the report's order: grouped once per report, since
+ * every panel of every page asks (docs/performance.md, Scale).
+ */
+export function figuresOf(reconciliation: readonly Reconciliation[], scopeCode: string): readonly Reconciliation[] {
+  let scopes = byScope.get(reconciliation);
+  if (scopes === undefined) {
+    scopes = new Map();
+    for (const figure of reconciliation) {
+      const here = scopes.get(figure.scopeCode);
+      if (here === undefined) scopes.set(figure.scopeCode, [figure]);
+      else here.push(figure);
+    }
+    byScope.set(reconciliation, scopes);
+  }
+  return scopes.get(scopeCode) ?? [];
+}
+
 /** The reported figures of one place, sorted into the parts of the programme. */
 export function frameFigures(reconciliation: readonly Reconciliation[], scopeCode: string): FramedFigures {
-  const here = reconciliation.filter((r) => r.scopeCode === scopeCode);
+  const here = figuresOf(reconciliation, scopeCode);
   const order = (key: string, keys: readonly string[]) => keys.indexOf(key);
   const placed = new Set(PILLARS.flatMap((pillar) => PILLAR_FIGURES[pillar]));
   return {

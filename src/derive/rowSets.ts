@@ -7,11 +7,10 @@
  * fact of the place drawn from it, so a page links to a few files instead of one per chart.
  */
 import type { Bilingual } from '../i18n/locale.ts';
-import { isWithin } from '../model/divisionCode.ts';
 import type { Records } from '../read/tables.ts';
 import type { Site } from './buildSite.ts';
 import type { ChartId } from './chartData.ts';
-import type { Place } from './aggregate.ts';
+import { rowsWithin, type Place } from './aggregate.ts';
 import { figuresAbout, type Pillar } from './programmeFrame.ts';
 
 /** A data row with its spreadsheet row number (the header is row 1). */
@@ -115,9 +114,9 @@ function allRows(site: RowSite, code: string, file: RowFile): readonly Row[] {
   const summary = site.summary(code);
   switch (file) {
     case 'divisions.csv':
-      return site.records.divisions.filter((d) => isWithin(d.code, code));
+      return rowsWithin(site.records).divisions(code);
     case 'villages.csv':
-      return site.records.villages.filter((v) => isWithin(v.village_code, code));
+      return rowsWithin(site.records).villages(code);
     case 'projects.csv':
       return summary.projects;
     case 'funds.csv':
@@ -130,7 +129,7 @@ function allRows(site: RowSite, code: string, file: RowFile): readonly Row[] {
       return summary.monthly;
     case 'reported.csv':
       // The place's own reported figures: what its reported-versus-computed chart draws.
-      return site.records.reported.filter((r) => r.scope_code === code);
+      return rowsWithin(site.records).reported(code);
   }
 }
 

@@ -75,6 +75,15 @@ function romanizeProperName(proper: string): string {
  * `伊金霍洛旗` → `Ejin Horo Banner`. See the convention at the top of this file.
  */
 export function toPinyinName(chinese: string): string {
+  let english = romanised.get(chinese);
+  if (english === undefined) romanised.set(chinese, (english = romanizeName(chinese)));
+  return english;
+}
+
+/** Names already romanised: pinyin takes some half a millisecond a name, and a build asks for each place's on many pages (docs/performance.md, Scale). */
+const romanised = new Map<string, string>();
+
+function romanizeName(chinese: string): string {
   const name = chinese.trim();
   for (const [suffix, english] of GENERIC_SUFFIXES) {
     if (name.length > suffix.length && name.endsWith(suffix)) {

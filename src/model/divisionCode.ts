@@ -53,3 +53,25 @@ export function ancestorsOf(code: string): string[] {
 
 /** Whether a place lies within a region (or is the region): prefixes of codes nest like the places. */
 export const isWithin = (code: string, region: string): boolean => code.startsWith(region);
+
+/**
+ * Rows grouped once under every place they lie within, so that a place's rows are found by reading
+ * only them: `within(code)` is `rows.filter((row) => isWithin(codeOf(row), code))`, in the rows'
+ * order, for a code of any level (any other string is answered by that filter). The groups are
+ * shared: callers must not change them.
+ */
+export function indexWithin<T>(rows: readonly T[], codeOf: (row: T) => string): (code: string) => readonly T[] {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const code = codeOf(row);
+    for (const length of LENGTHS) {
+      if (length > code.length) break;
+      const key = code.slice(0, length);
+      const group = groups.get(key);
+      if (group === undefined) groups.set(key, [row]);
+      else group.push(row);
+    }
+  }
+  const none: readonly T[] = [];
+  return (code) => (LENGTHS.includes(code.length) ? (groups.get(code) ?? none) : rows.filter((row) => isWithin(codeOf(row), code)));
+}

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildPlaceTree, fundsByChild, fundsOverTime, summarizePlace, talentByPlace } from '../../src/derive/aggregate.ts';
+import { buildPlaceTree, fundsByChild, fundsOverTime, incomeByMonth, rowsWithin, summarizePlace, talentByPlace } from '../../src/derive/aggregate.ts';
+import { isWithin } from '../../src/model/divisionCode.ts';
+import { latestTalent } from '../../src/read/reconcile.ts';
 import { loadDataset } from '../../src/read/loadDataset.ts';
 
 const dir = join(import.meta.dirname, '..', 'fixtures', 'small');
@@ -79,5 +81,62 @@ describe('talentByPlace', () => {
     ]);
     expect(rows[0]!.byKind.find((kind) => kind.key === 'graduate')).toEqual({ key: 'graduate', value: 5 });
     expect(rows[3]!.byKind.map((kind) => kind.value)).toEqual([0, 0, 0, 0, 0, 2]);
+  });
+});
+
+describe('rowsWithin', () => {
+  // The region fixture: the default data, 2 editions' worth of rows in many towns.
+  const regionDir = join(import.meta.dirname, '..', 'fixtures', 'region');
+  const region = loadDataset(
+    new Map(
+      readdirSync(regionDir, { withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => [e.name, new Uint8Array(readFileSync(join(regionDir, e.name)))]),
+    ),
+  ).records;
+  const within = rowsWithin(region);
+  const tree = buildPlaceTree(region);
+  const codes = [...tree.places.keys()];
+
+  it("finds each file's rows under every place, as filtering every row would", () => {
+    expect(codes.length).toBeGreaterThan(100);
+    for (const code of codes) {
+      expect(within.divisions(code)).toEqual(region.divisions.filter((d) => isWithin(d.code, code)));
+      expect(within.villages(code)).toEqual(region.villages.filter((v) => isWithin(v.village_code, code)));
+      expect(within.projects(code)).toEqual(region.projects.filter((p) => isWithin(p.village_code, code)));
+      expect(within.funds(code)).toEqual(region.funds.filter((f) => isWithin(f.village_code, code)));
+      expect(within.talent(code)).toEqual(latestTalent(region.talent).filter((t) => isWithin(t.place_code, code)));
+      expect(within.pairings(code)).toEqual(region.pairings.filter((p) => isWithin(p.village_code, code)));
+      expect(within.monthly(code)).toEqual(region.monthly.filter((m) => isWithin(m.village_code, code)));
+      expect(within.reported(code)).toEqual(region.reported.filter((r) => r.scope_code === code));
+      expect(within.division(code)).toBe(region.divisions.find((d) => d.code === code));
+    }
+    expect(within.reported('150627').length).toBeGreaterThan(0);
+  });
+
+  it('is built once per set of records', () => {
+    expect(rowsWithin(region)).toBe(within);
+    expect(rowsWithin(records)).not.toBe(within);
+  });
+
+  it('gives each place its latest stage and its months as sorting every review would', () => {
+    for (const code of codes.filter((c) => c.length === 12)) {
+      const monthly = region.monthly.filter((m) => m.village_code === code);
+      const latest = [...monthly].sort((a, b) => a.month.localeCompare(b.month)).at(-1);
+      expect(summarizePlace(region, code).latestStage).toBe(latest?.stage);
+    }
+    const months = [...new Set(region.monthly.map((m) => m.month))].sort();
+    expect(incomeByMonth(region.monthly).map((p) => [p.month, p.villages])).toEqual(
+      months.map((month) => [month, region.monthly.filter((m) => m.month === month).length]),
+    );
+  });
+
+  it('links each place to the places whose codes begin its own, as comparing every pair would', () => {
+    const all = [...new Set([...region.divisions.map((d) => d.code), ...region.villages.map((v) => v.village_code)])].sort(
+      (a, b) => a.length - b.length || a.localeCompare(b),
+    );
+    for (const [code, place] of tree.places) {
+      expect(place.ancestorCodes).toEqual(all.filter((other) => other.length < code.length && isWithin(code, other)));
+    }
   });
 });

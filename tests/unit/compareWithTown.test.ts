@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
 import type { PlaceSummary } from '../../src/derive/aggregate.ts';
-import { compareWithTown, type Comparison } from '../../src/derive/compareWithTown.ts';
+import { compareTown, compareWithTown, type Comparison } from '../../src/derive/compareWithTown.ts';
+import { propertyRuns } from '../support/propertyRuns.ts';
 
 type Village = { code: string; funds: bigint; investment?: bigint; projects?: number; talent?: number; income?: Record<string, bigint> };
 
@@ -52,5 +54,73 @@ describe('compareWithTown', () => {
 
   test('refuses a village that is not among those compared', () => {
     expect(() => compareWithTown('z', town)).toThrow();
+  });
+});
+
+/** The comparison as first written, one village at a time over all its siblings: what compareTown must agree with. */
+function compareOneByOne(code: string, siblings: readonly PlaceSummary[]) {
+  const month = siblings
+    .flatMap((s) => s.monthly.map((m) => m.month))
+    .sort()
+    .at(-1);
+  const rankOf = <V extends number | bigint>(value: V | undefined, values: readonly V[]) =>
+    value === undefined ? undefined : 1 + values.filter((other) => other > value).length;
+  const money = (value: (s: PlaceSummary) => bigint | undefined) => {
+    const values = new Map(siblings.map((s) => [s.code, value(s)]));
+    const present = [...values.values()].filter((v): v is bigint => v !== undefined);
+    const n = BigInt(present.length);
+    const own = values.get(code);
+    return {
+      value: own,
+      average: n === 0n ? undefined : (2n * present.reduce((a, b) => a + b, 0n) + n) / (2n * n),
+      rank: rankOf(own, present),
+      of: present.length,
+    };
+  };
+  const count = (value: (s: PlaceSummary) => number) => {
+    const present = siblings.map(value);
+    const own = value(siblings.find((s) => s.code === code)!);
+    return {
+      value: own,
+      average: present.length === 0 ? undefined : present.reduce((a, b) => a + b, 0) / present.length,
+      rank: rankOf(own, present),
+      of: present.length,
+    };
+  };
+  return {
+    month,
+    measures: [
+      money((s) => s.fundsTotal),
+      money((s) => s.investment),
+      count((s) => s.projects.length),
+      count((s) => s.talentByKind.reduce((sum, k) => sum + k.value, 0)),
+      money((s) => s.monthly.find((m) => m.month === month)?.collective_income_yuan),
+    ],
+  };
+}
+
+describe('compareTown', () => {
+  test('compares every village of a town at once as comparing each on its own would', () => {
+    const month = fc.constantFrom('2021-08', '2021-09', '2021-10');
+    const village = fc.record({
+      funds: fc.bigInt({ min: 0n, max: 5n }),
+      investment: fc.bigInt({ min: 0n, max: 3n }),
+      projects: fc.integer({ min: 0, max: 3 }),
+      talent: fc.integer({ min: 0, max: 3 }),
+      income: fc.dictionary(month, fc.bigInt({ min: 0n, max: 4n }), { maxKeys: 3 }),
+    });
+    fc.assert(
+      fc.property(fc.array(village, { minLength: 1, maxLength: 12 }), (villages) => {
+        const town = villages.map((v, index) => summary({ code: `v${index}`, ...v }));
+        const all = compareTown(town);
+        for (const { code } of town) {
+          const { month, measures } = all.get(code)!;
+          const expected = compareOneByOne(code, town);
+          expect(month).toEqual(expected.month);
+          expect(measures.map(({ value, average, rank, of }) => ({ value, average, rank, of }))).toEqual(expected.measures);
+        }
+      }),
+      propertyRuns(200),
+    );
   });
 });

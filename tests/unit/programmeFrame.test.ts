@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { dataFigures, frameFigures } from '../../src/derive/programmeFrame.ts';
+import { dataFigures, figuresOf, frameFigures } from '../../src/derive/programmeFrame.ts';
 import type { Reconciliation } from '../../src/read/reconcile.ts';
 import { anyIllustrative, sourcesIllustrative, toRowRanges } from '../../src/derive/provenance.ts';
 import type { Records } from '../../src/read/tables.ts';
@@ -121,5 +121,16 @@ describe('dataFigures', () => {
 
   test('shows no monthly figures when there is no review', () => {
     expect(dataFigures({ ...summary, incomeByMonth: [], monthly: [] }).monthly).toEqual([]);
+  });
+});
+
+describe('figuresOf', () => {
+  test("finds the figures about exactly one place, in the report's order, grouping the report once", () => {
+    const report = [figure('projects'), figure('villages', '150627101'), figure('funds_yuan'), figure('projects', '150627101225')];
+    expect(figuresOf(report, '150627').map((f) => f.key)).toEqual(['projects', 'funds_yuan']);
+    expect(figuresOf(report, '150627101').map((f) => f.key)).toEqual(['villages']);
+    expect(figuresOf(report, '15')).toEqual([]);
+    expect(figuresOf(report, '150627')).toBe(figuresOf(report, '150627'));
+    expect(figuresOf([...report], '150627')).not.toBe(figuresOf(report, '150627'));
   });
 });

@@ -9,7 +9,7 @@ import type { Bilingual } from '../../i18n/locale.ts';
 import type { Place } from '../aggregate.ts';
 import type { Site } from '../buildSite.ts';
 import type { ChartDataset } from '../chartData.ts';
-import type { DataFigure } from '../programmeFrame.ts';
+import { figuresOf, type DataFigure } from '../programmeFrame.ts';
 import { anyIllustrative } from '../provenance.ts';
 import { englishName } from '../../format/placeName.ts';
 import { chartsById, type Charts } from './pageFrame.ts';
@@ -84,8 +84,8 @@ export function withCites<F extends Reconciliation>(site: Pick<Site, 'records' |
  * a chart, table or fact drawn from those rows can be checked against.
  */
 function checksOf(site: CiteSite, code: string, files: ReadonlySet<string>): Check[] {
-  return site.report.reconciliation
-    .filter((r) => r.scopeCode === code && r.projectId === undefined && r.computed !== undefined && r.sources.some((s) => files.has(s.file)))
+  return figuresOf(site.report.reconciliation, code)
+    .filter((r) => r.projectId === undefined && r.computed !== undefined && r.sources.some((s) => files.has(s.file)))
     .map((r) => ({ label: r.label, status: r.status }));
 }
 

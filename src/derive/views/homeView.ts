@@ -2,7 +2,7 @@
 import type { Site } from '../buildSite.ts';
 import type { Locale } from '../../i18n/locale.ts';
 import type { MapPayload } from '../map/buildMapPayload.ts';
-import { dataFigures, dataTotals, frameFigures, type Pillar } from '../programmeFrame.ts';
+import { dataFigures, dataTotals, figuresOf, frameFigures, type Pillar } from '../programmeFrame.ts';
 import type { Place, PlaceSummary } from '../aggregate.ts';
 import { childrenRows } from './placeView.ts';
 import { buildCite, citeDataFigures, citedCharts, withCites, type Citable, type CitedDataFigure, type CitedDataset, type FigureCite } from './figureCite.ts';
@@ -51,10 +51,7 @@ export function buildHomeView(site: Site, locale: Locale): HomeView {
       figures: withCites(site, withProvenance(site.records, figures)),
       extra: citeDataFigures(site, code, extra[pillar]),
     })),
-    reported: withProvenance(
-      site.records,
-      site.report.reconciliation.filter((r) => r.scopeCode === code),
-    ),
+    reported: withProvenance(site.records, figuresOf(site.report.reconciliation, code)),
     comparison: buildCite(site, code, { id: 'reported-vs-computed', anchor: 'reported-vs-computed', rows: ['reported.csv'] }),
     charts: citedCharts(site, code),
     map: site.mapPayload(locale),

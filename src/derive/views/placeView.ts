@@ -4,10 +4,10 @@
  * it compares with the other villages of its town.
  */
 import { isWithin } from '../../model/divisionCode.ts';
-import type { Place, PlaceSummary } from '../aggregate.ts';
+import { rowsWithin, type Place, type PlaceSummary } from '../aggregate.ts';
 import type { Site } from '../buildSite.ts';
-import { compareWithTown, type TownComparison } from '../compareWithTown.ts';
-import { dataFigures, type DataFigure, type Pillar } from '../programmeFrame.ts';
+import type { TownComparison } from '../compareWithTown.ts';
+import { dataFigures, figuresOf, type DataFigure, type Pillar } from '../programmeFrame.ts';
 import { anyIllustrative, isIllustrative } from '../provenance.ts';
 import type { Locale } from '../../i18n/locale.ts';
 import type { MapPayload } from '../map/buildMapPayload.ts';
@@ -103,7 +103,7 @@ function placeCites(site: Site, place: Place, summary: PlaceSummary): PlaceCites
     children: place.childCodes.length === 0 ? undefined : cite('children', childrenRows(site, place)),
     // A village's reported figures each carry their own panel just above its chart; one more would
     // put the village page over its 25 KB budget.
-    reported: !isVillage && site.records.reported.some((r) => r.scope_code === code) ? cite('place-reported-vs-computed', ['reported.csv']) : undefined,
+    reported: !isVillage && rowsWithin(site.records).reported(code).length > 0 ? cite('place-reported-vs-computed', ['reported.csv']) : undefined,
   };
 }
 
@@ -115,7 +115,7 @@ export function buildPlaceView(site: Site, code: string, locale: Locale): PlaceV
   const parent = place.parentCode === undefined ? undefined : site.tree.places.get(place.parentCode);
   const monthly = [...summary.monthly].filter((m) => m.village_code === code).sort((a, b) => a.month.localeCompare(b.month));
   const seat = (() => {
-    const division = site.records.divisions.find((d) => d.code === code);
+    const division = rowsWithin(site.records).division(code);
     return division?.seat_lon_wgs84 !== undefined && division.seat_lat_wgs84 !== undefined
       ? { lon: division.seat_lon_wgs84, lat: division.seat_lat_wgs84 }
       : undefined;
@@ -129,13 +129,7 @@ export function buildPlaceView(site: Site, code: string, locale: Locale): PlaceV
     ancestors: place.ancestorCodes.map((ancestor) => linked(site.place(ancestor))),
     parent: parent === undefined ? undefined : linked(parent),
     children: place.childCodes.map((child) => ({ place: site.place(child), summary: site.summary(child) })),
-    reported: withCites(
-      site,
-      withProvenance(
-        site.records,
-        site.report.reconciliation.filter((r) => r.scopeCode === code),
-      ),
-    ),
+    reported: withCites(site, withProvenance(site.records, figuresOf(site.report.reconciliation, code))),
     extra: dataFigures(summary),
     figuresIllustrative: {
       projects: anyIllustrative(summary.projects),
@@ -158,12 +152,6 @@ export function buildPlaceView(site: Site, code: string, locale: Locale): PlaceV
     cites: placeCites(site, place, summary),
     timeline: monthly.map((review, index) => ({ review, changed: index > 0 && monthly[index - 1]?.stage !== review.stage })),
     timelineIllustrative: monthly.length > 0 && monthly.every(isIllustrative),
-    comparison:
-      isVillage && parent !== undefined
-        ? compareWithTown(
-            code,
-            parent.villageCodes.map((c) => site.summary(c)),
-          )
-        : undefined,
+    comparison: site.townComparison(code),
   };
 }

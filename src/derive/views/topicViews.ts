@@ -5,7 +5,7 @@
 import { townOf } from '../../model/divisionCode.ts';
 import { talentByPlace, type Counted, type Place, type Summed } from '../aggregate.ts';
 import type { Site } from '../buildSite.ts';
-import { dataFigures, figuresAbout, type DataFigure, type Pillar } from '../programmeFrame.ts';
+import { dataFigures, figuresAbout, figuresOf, type DataFigure, type Pillar } from '../programmeFrame.ts';
 import type { RowKey } from '../rowSets.ts';
 import type { MonthlyReview, Pairing, Sourced } from '../../read/tables.ts';
 import type { FundSourceKind, TalentKind } from '../../model/vocabulary.ts';
@@ -80,7 +80,7 @@ export type FundsView = TopicView & {
 export function buildFundsView(site: Site): FundsView {
   const code = site.region.code;
   const summary = site.summary(code);
-  const reported = site.report.reconciliation.filter((r) => r.scopeCode === code && r.key === 'funds_yuan');
+  const reported = figuresOf(site.report.reconciliation, code).filter((r) => r.key === 'funds_yuan');
   const enterpriseFunds = dataFigures(summary).enterprises.filter((f) => f.key === 'enterpriseFunds');
   return {
     ...buildTopicView(site, withProvenance(site.records, reported), enterpriseFunds, { anchor: 'funds-table', rows: ['villages.csv', 'funds.csv'] }),

@@ -36,6 +36,13 @@ function titleOf(site: Site, code: string): Place[] {
   return [...site.place(code).ancestorCodes.filter((above) => above !== site.region.code && isWithin(above, site.region.code)), code].map((c) => site.place(c));
 }
 
+/** Adds to a group in place: a copy per item would make grouping thousands of villages quadratic. */
+function push<T>(groups: Map<string, T[]>, key: string, item: T): void {
+  const group = groups.get(key);
+  if (group === undefined) groups.set(key, [item]);
+  else group.push(item);
+}
+
 export function buildVillagesView(site: Site, limit = VILLAGE_LIST_LIMIT): VillagesView {
   const common = { frame: buildPageFrame(site), illustrative: site.illustrative(site.region.code), count: site.villages.length };
   if (site.villages.length > limit) {
@@ -43,7 +50,7 @@ export function buildVillagesView(site: Site, limit = VILLAGE_LIST_LIMIT): Villa
     // The region itself when it is a county.
     const countyOf = (town: Place) => (site.region.code.length >= LEVEL_LENGTHS.county ? site.region.code : ancestorAt(town.code, 'county'));
     const byCounty = new Map<string, Place[]>();
-    for (const town of towns) byCounty.set(countyOf(town), [...(byCounty.get(countyOf(town)) ?? []), town]);
+    for (const town of towns) push(byCounty, countyOf(town), town);
     return {
       ...common,
       groups: [],
@@ -59,9 +66,8 @@ export function buildVillagesView(site: Site, limit = VILLAGE_LIST_LIMIT): Villa
     };
   }
   // Villages grouped under the place directly above them (a town, or the region itself when it is a town).
-  const parentOf = (village: Place) => village.parentCode ?? site.region.code;
   const byParent = new Map<string, Place[]>();
-  for (const village of site.villages) byParent.set(parentOf(village), [...(byParent.get(parentOf(village)) ?? []), village]);
+  for (const village of site.villages) push(byParent, village.parentCode ?? site.region.code, village);
   const groups = [...byParent].map(([code, villages]) => ({
     parent: site.place(code),
     villages: villages.map((village) => ({ village, summary: site.summary(village.code) })),
