@@ -8,7 +8,8 @@
  *
  * BROWSER_SHARD_DIR names a folder already merged so, to iterate without building.
  */
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -43,13 +44,18 @@ beforeAll(async () => {
     siteDir = join(temp, 'site');
     for (const code of SHARDS) {
       const job = join(temp, `job-${code}`);
-      const result = spawnSync('npx', ['tsx', 'scripts/build.ts', '--only', code], {
-        cwd: ROOT,
-        env: { ...process.env, DATA_DIR: SMALL, DIST_DIR: job },
-        encoding: 'utf8',
-        maxBuffer: 64 * 1024 * 1024,
-      });
-      if (result.status !== 0) throw new Error(`--only ${code} failed (exit ${result.status})\n${result.stdout}\n${result.stderr}`);
+      // Not spawnSync: a blocked worker misses vitest's calls for minutes and reports an error.
+      try {
+        await promisify(execFile)('npx', ['tsx', 'scripts/build.ts', '--only', code], {
+          cwd: ROOT,
+          env: { ...process.env, DATA_DIR: SMALL, DIST_DIR: job },
+          encoding: 'utf8',
+          maxBuffer: 64 * 1024 * 1024,
+        });
+      } catch (error) {
+        const { stdout, stderr } = error as { stdout?: string; stderr?: string };
+        throw new Error(`--only ${code} failed\n${stdout ?? ''}\n${stderr ?? ''}`);
+      }
       mergeByCopying(job, siteDir);
     }
   }
