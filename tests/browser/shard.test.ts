@@ -54,7 +54,7 @@ beforeAll(async () => {
         });
       } catch (error) {
         const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-        throw new Error(`--only ${code} failed\n${stdout ?? ''}\n${stderr ?? ''}`);
+        throw new Error(`--only ${code} failed\n${stdout ?? ''}\n${stderr ?? ''}`, { cause: error });
       }
       mergeByCopying(job, siteDir);
     }
