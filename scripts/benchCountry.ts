@@ -63,6 +63,9 @@ type ProvinceResult = {
   rows: number;
   errors: number;
   warnings: number;
+  /** How many errors of each rule, and the first one's message, so a failing province says why. */
+  errorRules: Record<string, number>;
+  firstError?: string;
   startSeconds: number;
   validateSeconds: number;
   peakRssMb: number;
@@ -90,14 +93,20 @@ await runCommand(SPEC, ({ values }) => {
       const t1 = performance.now();
       const loaded = loadDataDir(dir, { today });
       const t2 = performance.now();
+      const errors = loaded.report.problems.filter((p) => p.severity === 'error');
+      const errorRules: Record<string, number> = {};
+      for (const problem of errors) errorRules[problem.rule] = (errorRules[problem.rule] ?? 0) + 1;
+      const first = errors[0];
       const result: ProvinceResult = {
         code,
         name,
         listUnits: units.get(code) ?? 0,
         villages: summary.villages,
         rows: loaded.report.files.reduce((sum, file) => sum + file.read, 0),
-        errors: loaded.report.problems.filter((p) => p.severity === 'error').length,
+        errors: errors.length,
         warnings: loaded.report.problems.filter((p) => p.severity === 'warning').length,
+        errorRules,
+        ...(first === undefined ? {} : { firstError: `${first.file} row ${first.row ?? '-'}: [${first.rule}] ${first.message.zh} · ${first.message.en}` }),
         startSeconds: (t1 - t0) / 1000,
         validateSeconds: (t2 - t1) / 1000,
         peakRssMb: peakRssMb(),
@@ -108,6 +117,7 @@ await runCommand(SPEC, ({ values }) => {
         `  ${code} ${name}: ${result.villages} 个嘎查村 villages, ${result.rows} 行 rows, ${result.errors} 个错误 errors; ` +
           `${result.startSeconds.toFixed(1)} s + ${result.validateSeconds.toFixed(1)} s, peak ${result.peakRssMb} MB`,
       );
+      if (result.firstError !== undefined) console.log(`    ${JSON.stringify(errorRules)} ${result.firstError}`);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
