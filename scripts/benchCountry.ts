@@ -66,6 +66,8 @@ type ProvinceResult = {
   /** How many errors of each rule, and the first one's message, so a failing province says why. */
   errorRules: Record<string, number>;
   firstError?: string;
+  /** Why init-region refused the province, when it did (the rest still run). */
+  refused?: string;
   startSeconds: number;
   validateSeconds: number;
   peakRssMb: number;
@@ -88,7 +90,30 @@ await runCommand(SPEC, ({ values }) => {
     const dir = mkdtempSync(join(tmpdir(), `bench-country-${code}-`));
     try {
       const t0 = performance.now();
-      const summary = initRegion({ regionCode: code, outDir: dir, asOf: AS_OF });
+      let summary: ReturnType<typeof initRegion>;
+      try {
+        summary = initRegion({ regionCode: code, outDir: dir, asOf: AS_OF });
+      } catch (error) {
+        // A province init-region refuses is a finding, not the end of the run.
+        const reason = error instanceof Error ? error.message : String(error);
+        const refused = reason.length > 400 ? `${reason.slice(0, 400)}…` : reason;
+        results.push({
+          code,
+          name,
+          listUnits: units.get(code) ?? 0,
+          villages: 0,
+          rows: 0,
+          errors: 0,
+          warnings: 0,
+          errorRules: {},
+          refused,
+          startSeconds: (performance.now() - t0) / 1000,
+          validateSeconds: 0,
+          peakRssMb: peakRssMb(),
+        });
+        console.log(`  ${code} ${name}: init-region 拒绝 · refused: ${refused}`);
+        continue;
+      }
       if (values.sample === true) generateSample({ inDir: dir, outDir: dir });
       const t1 = performance.now();
       const loaded = loadDataDir(dir, { today });
@@ -129,7 +154,7 @@ await runCommand(SPEC, ({ values }) => {
     String(r.listUnits),
     String(r.villages),
     String(r.rows),
-    String(r.errors),
+    r.refused === undefined ? String(r.errors) : '拒绝 refused',
     r.startSeconds.toFixed(1),
     r.validateSeconds.toFixed(1),
     String(r.peakRssMb),
@@ -154,5 +179,5 @@ await runCommand(SPEC, ({ values }) => {
     const json = { date: today, sample: values.sample === true, hold: values.hold === true, totalSeconds, peakRssMb: peakRssMb(), provinces: results };
     writeFileSync(values.out as string, `${JSON.stringify(json, null, 2)}\n`, 'utf8');
   }
-  return results.some((r) => r.errors > 0) ? 1 : 0;
+  return results.some((r) => r.errors > 0 || r.refused !== undefined) ? 1 : 0;
 });
