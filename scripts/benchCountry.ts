@@ -19,6 +19,7 @@ import { generateSample } from './generateSample.ts';
 import { printTable } from './lib/benchBuild.ts';
 import { readCsvRows } from './lib/readCsvRows.ts';
 import { dayOfBuild, loadDataDir, type DataDir } from '../src/load/readDataDir.ts';
+import { ancestorAt } from '../src/model/divisionCode.ts';
 
 const AS_OF = '2024-06-30';
 
@@ -81,7 +82,10 @@ await runCommand(SPEC, ({ values }) => {
   );
   // The list's village-level units by province: what the country holds, communities included.
   const units = new Map<string, number>();
-  for (const row of readCsvRows(join(DEFAULT_SOURCE_DIR, 'villages.csv'))) units.set(row.code!.slice(0, 2), (units.get(row.code!.slice(0, 2)) ?? 0) + 1);
+  for (const row of readCsvRows(join(DEFAULT_SOURCE_DIR, 'villages.csv'))) {
+    const province = ancestorAt(row.code!, 'province');
+    units.set(province, (units.get(province) ?? 0) + 1);
+  }
   const held: DataDir[] = [];
   const results: ProvinceResult[] = [];
   const today = dayOfBuild();

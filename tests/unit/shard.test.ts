@@ -15,6 +15,7 @@ import { layOutShard, prepareShard, type ShardPlan } from '../../scripts/lib/sha
 import { loadDataDir } from '../../src/load/readDataDir.ts';
 import { isWithin } from '../../src/model/divisionCode.ts';
 import type { Records } from '../../src/read/tables.ts';
+import type { Bilingual } from '../../src/i18n/locale.ts';
 import type { FeatureCollection, MultiPolygon } from 'geojson';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -210,7 +211,7 @@ describe('a shard’s data folder (prepareShard)', () => {
     expect(loaded.records.villages).toHaveLength(27);
     const config = JSON.parse(readFileSync(join(plan.dataDir, 'region.json'), 'utf8')) as {
       code: string;
-      name: { zh: string; en: string };
+      name: Bilingual;
       site: { base: string };
     };
     expect(config.code).toBe('150627101');
