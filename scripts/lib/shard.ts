@@ -52,6 +52,9 @@ export type PrepareOptions = {
   warn?: (line: string) => void;
 };
 
+/** Names the list gives its placeholder levels (a municipality's 市辖区, directly administered counties): not a title. */
+const GENERIC_NAMES = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
+
 const readJson = (file: string): unknown => (existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as unknown) : undefined);
 
 /**
@@ -61,24 +64,20 @@ const readJson = (file: string): unknown => (existsSync(file) ? (JSON.parse(read
  * datasets were started from. Either way every job writes the same index.
  */
 function indexEntries(code: string, records: Records, sourceDir: string): { parent: Bilingual; shards: ShardEntry[] } {
-  const parent = parentOf(code);
   const regionCode = records.edition[0]!.region_code;
-  if (parent !== undefined && isWithin(parent, regionCode)) {
-    const names = new Map(records.divisions.map((d) => [d.code, { zh: d.name, en: englishName(d) }]));
-    return {
-      parent: names.get(parent) ?? { zh: parent, en: parent },
-      shards: siblingShards(
-        code,
-        names,
-        records.villages.map((v) => v.village_code),
-      ),
-    };
-  }
-  const names = new Map([...readListNames(sourceDir)].map(([c, name]) => [c, { zh: name, en: startingEnglishName(c, name) }]));
-  // A division holding urban communities only is never a shard (init-region refuses it), so it is not listed.
-  const villages = readCsvRows(join(sourceDir, 'villages.csv'), parent ?? '')
-    .filter((row) => row.code !== undefined && !isCommunity(row.name ?? '', row.code))
-    .map((row) => row.code!);
+  const inside = parentOf(code) !== undefined && isWithin(parentOf(code)!, regionCode);
+  const names = inside
+    ? new Map(records.divisions.map((d) => [d.code, { zh: d.name, en: englishName(d) }]))
+    : new Map([...readListNames(sourceDir)].map(([c, name]) => [c, { zh: name, en: startingEnglishName(c, name) }]));
+  const villages = inside
+    ? records.villages.map((v) => v.village_code)
+    : // A division holding urban communities only is never a shard (init-region refuses it), so it is not listed.
+      readCsvRows(join(sourceDir, 'villages.csv'), parentOf(code) ?? '')
+        .filter((row) => row.code !== undefined && !isCommunity(row.name ?? '', row.code))
+        .map((row) => row.code!);
+  // A municipality's districts sit under a placeholder (3101 市辖区): the index is titled by the level above it.
+  let parent = parentOf(code);
+  while (parent !== undefined && GENERIC_NAMES.has(names.get(parent)?.zh ?? '')) parent = parentOf(parent);
   return {
     parent: parent === undefined ? { zh: '全国', en: 'China' } : (names.get(parent) ?? { zh: parent, en: parent }),
     shards: siblingShards(code, names, villages),

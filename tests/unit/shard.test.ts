@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkShardCode, checkShardCodeForm, selectSubtree, shardBase, shardOutlines, siblingShards } from '../../src/derive/shard.ts';
 import { shardIndexPages } from '../../src/publish/shardIndex.ts';
 import { layOutShard, prepareShard, type ShardPlan } from '../../scripts/lib/shard.ts';
+import { initRegion } from '../../scripts/initRegion.ts';
 import { loadDataDir } from '../../src/load/readDataDir.ts';
 import { isWithin } from '../../src/model/divisionCode.ts';
 import type { Records } from '../../src/read/tables.ts';
@@ -231,6 +232,18 @@ describe('a shard’s data folder (prepareShard)', () => {
     // The counties of Ordos, though the dataset holds one of them.
     for (const county of ['150602', '150621', '150626', '150627']) expect(zh).toContain(`href="/${county}/"`);
     expect(zh).toContain('鄂尔多斯市');
+  });
+
+  it("titles the index of a municipality's districts by the municipality, not its placeholder 市辖区", () => {
+    const data = join(temp, 'putuo-data');
+    initRegion({ regionCode: '310107', outDir: data, asOf: '2024-06-30' });
+    const plan = prepareShard({ dataDir: data, code: '310107', workDir: join(temp, 'putuo'), warn: () => {} })!;
+    const zh = plan.index.find((p) => p.path === 'index.html')!.html;
+    expect(zh).toContain('<title>乡村振兴进展：上海市</title>');
+    expect(zh).not.toContain('市辖区');
+    for (const district of ['310107', '310151']) expect(zh).toContain(`href="/${district}/"`);
+    // Districts of urban communities only are never shards, so the index does not link to them.
+    expect(zh).not.toContain('href="/310101/"');
   });
 
   it('refuses a code outside the dataset, writing nothing', () => {
