@@ -8,6 +8,8 @@ import { DATA_DIR, dayOfBuild } from '../src/load/readDataDir.ts';
 import { DIST_DIR, publish } from './lib/publish.ts';
 import { runCommand } from './lib/command.ts';
 import { toolFingerprint } from './lib/editionCache.ts';
+import { layOutShard, prepareShard } from './lib/shard.ts';
+import { checkShardCodeForm } from '../src/derive/shard.ts';
 
 const root = resolve('.');
 
@@ -37,7 +39,17 @@ await runCommand(
       zh: '校验 data/，通过后构建网站并替换 dist/；校验或构建失败时 dist/ 保持不变。',
       en: 'Validates data/ and, only if it passes, builds the site and swaps it into dist/; a failed check or build leaves dist/ as it was.',
     },
-    options: {},
+    options: {
+      only: {
+        type: 'string',
+        value: '代码 code',
+        description: {
+          zh: '只生成这个省、市、县或镇（数据集中的一个区划）：放在 <code>/ 下的独立网站、共用的 _astro/ 和列出各地区的索引页，各部分复制到一起即为整个网站（见 docs/scale.md）',
+          en: 'Build only this province, city, county or town of the dataset: a site of its own under <code>/, shared _astro/ assets and an index page of the places; copied together, the parts make the whole site (docs/scale.md)',
+        },
+        check: checkShardCodeForm,
+      },
+    },
     environment: {
       DATA_DIR: { zh: '数据文件夹（默认 data/）', en: 'The data folder (data/ unless set)' },
       DIST_DIR: { zh: '网站输出文件夹（默认 dist/）', en: 'The output folder for the site (dist/ unless set)' },
@@ -61,13 +73,30 @@ await runCommand(
       },
     },
     exitCodes: { 1: { zh: '数据有错误或构建失败，未发布', en: 'the data has errors or the build failed; nothing was published' } },
-    examples: ['npm run build', 'DIST_DIR=/srv/www npm run build'],
+    examples: ['npm run build', 'DIST_DIR=/srv/www npm run build', 'DIST_DIR=shards/15 npm run build -- --only 15'],
   },
-  async () => {
+  async ({ values }) => {
     const dir = process.env.EDITION_CACHE_DIR ?? join(root, '.cache', 'edition-pages');
     const editionCache = dir === 'off' ? undefined : { dir: resolve(dir), fingerprint: toolFingerprint(root) };
     const images = process.env.IMAGE_CACHE_DIR ?? join(root, '.cache', 'images');
     const imageCache = images === 'off' ? undefined : resolve(images);
-    return (await publish({ dataDir: DATA_DIR, distDir: DIST_DIR, buildSite, today: dayOfBuild(), editionCache, imageCache })).published ? 0 : 1;
+    const only = values.only as string | undefined;
+    if (only === undefined)
+      return (await publish({ dataDir: DATA_DIR, distDir: DIST_DIR, buildSite, today: dayOfBuild(), editionCache, imageCache })).published ? 0 : 1;
+    // A shard (scripts/lib/shard.ts): its own data folder and base path, built as any region is, then laid out for merging.
+    const work = join(root, '.build', `shard-${process.pid}`);
+    try {
+      const plan = prepareShard({ dataDir: DATA_DIR, code: only, workDir: join(work, 'data'), today: dayOfBuild() });
+      if (plan === undefined) return 1;
+      process.env.DATA_DIR = plan.dataDir;
+      process.env.BASE_PATH = plan.base;
+      const buildShard = async (outDir: string) => {
+        await buildSite(join(work, 'site'));
+        layOutShard(plan, join(work, 'site'), outDir);
+      };
+      return (await publish({ dataDir: plan.dataDir, distDir: DIST_DIR, buildSite: buildShard, today: dayOfBuild(), imageCache })).published ? 0 : 1;
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   },
 );

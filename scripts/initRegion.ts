@@ -139,7 +139,7 @@ export type InitSummary = {
 const isRegionCode = (code: string): boolean => /^\d+$/.test(code) && (['province', 'city', 'county', 'town'] as const).some((level) => isLevel(code, level));
 
 /** Every name of the list above villages, by code. */
-function readListNames(sourceDir: string): Map<string, string> {
+export function readListNames(sourceDir: string): Map<string, string> {
   const names = new Map<string, string>();
   for (const file of ['provinces.csv', 'cities.csv', 'areas.csv', 'streets.csv']) {
     for (const row of readCsvRows(join(sourceDir, file))) if (row.code && row.name) names.set(row.code, row.name);

@@ -1,5 +1,5 @@
 /**
- * The sample CI workflows (docs/examples/publish.yml for GitHub Actions, gitlab-ci.yml for GitLab):
+ * The sample CI workflows (docs/examples/publish.yml for GitHub Actions, gitlab-ci.yml for GitLab, shards.yml for a matrix of shards):
  * every npm command they run is one package.json has, so renaming a script breaks this test rather
  * than a county's CI; and they validate before building and publish only main.
  */
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const scripts = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
-const WORKFLOWS = ['docs/examples/publish.yml', 'docs/examples/gitlab-ci.yml'];
+const WORKFLOWS = ['docs/examples/publish.yml', 'docs/examples/gitlab-ci.yml', 'docs/examples/shards.yml'];
 const read = (file: string): string => readFileSync(join(ROOT, file), 'utf8');
 
 /** `npm run x`, `npm test`, `npm ci`, … wherever they appear, comments included (they tell people what to run). */
