@@ -126,10 +126,17 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
     else void loadDetails().then(then, () => undefined);
   };
   const stageLabel = new Map(payload.legends.stage.map((entry) => [entry.key, entry.label ?? labels.noStage]));
-  const townName = new Map(payload.towns.map((town) => [town.code, locale === 'en' ? `${town.nameEn} ${town.name}` : town.name]));
+  // Places' names as the filters write them (a province's thousand town names travel once, there).
+  const namesIn = (name: string): [string, string][] =>
+    [...((form.elements.namedItem(name) as HTMLSelectElement | null)?.options ?? [])]
+      .filter((option) => option.value !== '')
+      .map((option) => [option.value, (option.textContent ?? '').trim()]);
+  const townName = new Map(namesIn('town'));
   const placeName = new Map([
-    ...townName,
     ...payload.areas.map((area): [string, string] => [area.code, locale === 'en' ? `${area.nameEn} ${area.name}` : area.name]),
+    ...namesIn('city'),
+    ...namesIn('county'),
+    ...townName,
   ]);
   // Village links as the page wrote them (under the site's base path, inside an edition): the first
   // listed village's link, with another code in its place.
@@ -631,6 +638,11 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
   });
   if (monthInput !== null) {
     listen(monthInput, 'input', () => {
+      // Each month's stages come with the details (a large region fetches them on first use).
+      if (!detailsReady) {
+        withDetails(() => monthInput.dispatchEvent(new Event('input')));
+        return;
+      }
       monthIndex = Number(monthInput.value);
       // The slider shows progress through time: what changes month to month is the stage.
       if (metric !== 'stage' && metricSelect !== null) {

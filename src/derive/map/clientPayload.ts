@@ -49,13 +49,14 @@ export type VillageColumns = {
   lon: number[];
   lat: number[];
   /**
-   * Index into `seats` of the seat a village without a surveyed point is stored at, or -1 for a
-   * surveyed village. Those sharing a seat are drawn on the sunflower spiral around it, of radius
-   * `spreadMetres`, in list order, as mapVillages.ts spreads them.
+   * For each village without a surveyed point (in list order), the index into `seats` of the seat it
+   * is stored at, as the difference from the one before (runs of 0 and 1). Those sharing a seat are
+   * drawn on the sunflower spiral around it, of radius `spreadMetres`, in list order, as
+   * mapVillages.ts spreads them.
    */
   seat: number[];
-  /** The seats of `seat`, in crs, as [lon, lat] integers of COORDINATE_STEPS. */
-  seats: [number, number][];
+  /** The seats of `seat`: the index of the town whose seat it is, or [lon, lat] in crs as integers of COORDINATE_STEPS. */
+  seats: (number | [number, number])[];
   spreadMetres: number;
   /** Index into LOCATION_PRECISIONS' keys, one digit per village. */
   precision: string;
@@ -69,14 +70,14 @@ export type VillageColumns = {
   mainSector: string;
   /** The stage of the latest review, index into STAGE_KEYS, or `-`. */
   latestStage: string;
-  /** One string per month of `months`: each village's stage that month as `latestStage`, or `=` when the same as the month before. */
-  stageByMonth: string[];
   /** `1` when some figure of the village is illustrative, else `0`. */
   illustrative: string;
 };
 
-/** What only the list and the popups read, in the same order as the columns. */
+/** What only the list, the popups and the month slider read, in the same order as the columns. */
 export type VillageDetails = {
+  /** One string per month of `months`: each village's stage that month as `latestStage`, or `=` when the same as the month before. */
+  stageByMonth: string[];
   name: string[];
   /** English names on English pages (an empty string: the same as `name`); null on Chinese pages. */
   nameEn: string[] | null;
@@ -89,7 +90,8 @@ export type VillageDetails = {
   enterprises: string[];
 };
 
-export type ClientMapTown = Omit<MapTown, 'seat'> & { seat: LonLat | null };
+/** A town as the browser needs it: its name is in the page's town filter, which the map reads. */
+export type ClientMapTown = Pick<MapTown, 'code'> & { seat: LonLat | null };
 export type ClientMapPayload = Omit<MapPayload, 'villages' | 'towns' | 'areas'> & {
   towns: ClientMapTown[];
   areas: MapArea[];
@@ -165,8 +167,10 @@ export function toClientPayload(payload: MapPayload): ClientMapPayload {
   const { crs } = payload;
   const villages = inListOrder(payload.villages);
   const townIndex = new Map(payload.towns.map((town, i) => [town.code, i]));
+  const townAtSeat = new Map(payload.towns.flatMap((town, i) => (town.seat === null ? [] : [[town.seat[crs].join(','), i] as const])));
   const seats = new Map<string, number>();
-  const seatPoints: [number, number][] = [];
+  const seatPoints: (number | [number, number])[] = [];
+  let lastSeat = 0;
   const columns = { town: [] as number[], code: [] as string[], lon: [] as number[], lat: [] as number[], seat: [] as number[] };
   // Strings are gathered as arrays and joined once: a province's columns are 15,000 characters each.
   const chars = {
@@ -178,7 +182,6 @@ export function toClientPayload(payload: MapPayload): ClientMapPayload {
     latestStage: [] as string[],
     illustrative: [] as string[],
   };
-  const monthChars = payload.months.map(() => [] as string[]);
   let lastLon = 0;
   let lastLat = 0;
   for (const v of villages) {
@@ -190,11 +193,11 @@ export function toClientPayload(payload: MapPayload): ClientMapPayload {
       const key = stored.join(',');
       if (!seats.has(key)) {
         seats.set(key, seatPoints.length);
-        seatPoints.push([steps(stored[0]), steps(stored[1])]);
+        seatPoints.push(townAtSeat.get(key) ?? [steps(stored[0]), steps(stored[1])]);
       }
-      columns.seat.push(seats.get(key)!);
+      columns.seat.push(seats.get(key)! - lastSeat);
+      lastSeat = seats.get(key)!;
     } else {
-      columns.seat.push(-1);
       const [lon, lat] = v.display[crs];
       columns.lon.push(steps(lon) - lastLon);
       columns.lat.push(steps(lat) - lastLat);
@@ -207,7 +210,6 @@ export function toClientPayload(payload: MapPayload): ClientMapPayload {
     chars.sectors.push(SECTOR_KEYS.reduce((bits, sector, i) => (v.sectors.includes(sector) ? bits | (1 << i) : bits), 0).toString(16));
     chars.mainSector.push(v.mainSector === null ? '-' : String(SECTOR_KEYS.indexOf(v.mainSector)));
     chars.latestStage.push(stageChar(v.latestStage));
-    v.stageByMonth.forEach((stage, m) => monthChars[m]!.push(m > 0 && stage === v.stageByMonth[m - 1] ? '=' : stageChar(stage)));
     chars.illustrative.push(v.illustrative ? '1' : '0');
   }
   const tolerance = outlineTolerance(payload);
@@ -217,7 +219,7 @@ export function toClientPayload(payload: MapPayload): ClientMapPayload {
   return {
     ...payload,
     outline,
-    towns: payload.towns.map((town) => ({ ...town, nameEn: english ? town.nameEn : '', seat: town.seat === null ? null : town.seat[crs] })),
+    towns: payload.towns.map((town) => ({ code: town.code, seat: town.seat === null ? null : town.seat[crs] })),
     areas: payload.areas.map((area) => ({ ...area, nameEn: english ? area.nameEn : '', outline: area.outline === null ? null : simplify(area.outline) })),
     villages: {
       ...columns,
@@ -229,7 +231,6 @@ export function toClientPayload(payload: MapPayload): ClientMapPayload {
       sectors: chars.sectors.join(''),
       mainSector: chars.mainSector.join(''),
       latestStage: chars.latestStage.join(''),
-      stageByMonth: monthChars.map((month) => month.join('')),
       illustrative: chars.illustrative.join(''),
     },
     details: payload.villages.length <= DETAILS_INLINE_MAX ? toVillageDetails(payload) : null,
@@ -248,6 +249,9 @@ export function toVillageDetails(payload: MapPayload): VillageDetails {
   };
   const villages = inListOrder(payload.villages);
   return {
+    stageByMonth: payload.months.map((_, m) =>
+      villages.map((v) => (m > 0 && v.stageByMonth[m] === v.stageByMonth[m - 1] ? '=' : stageChar(v.stageByMonth[m] ?? null))).join(''),
+    ),
     name: villages.map((v) => v.name),
     nameEn: english ? villages.map((v) => (v.nameEn === v.name ? '' : v.nameEn)) : null,
     fundsText: villages.map((v) => v.fundsText),
@@ -264,34 +268,53 @@ const stageOf = (text: string, i: number): Stage | null => {
   return c >= 0 && c < STAGE_KEYS.length ? STAGE_KEYS[c]! : null;
 };
 
+/** A village's stage in each month, from the details' columns. */
+function stagesOf(details: VillageDetails, i: number): (Stage | null)[] {
+  let previous: Stage | null = null;
+  return details.stageByMonth.map((month) => {
+    if (month[i] !== '=') previous = stageOf(month, i);
+    return previous;
+  });
+}
+
 /** The columns back as one object per village, in the list's order (town, then code); details when given. */
 export function decodeVillages(payload: ClientMapPayload, details: VillageDetails | null = payload.details): ClientMapVillage[] {
   const c = payload.villages;
   const count = c.town.length;
   // The seats' villages, spread in list order as mapVillages.ts spread them in code order (the same order).
+  const seatOf: number[] = [];
+  let at = 0;
+  for (const step of c.seat) seatOf.push((at += step));
   const members = new Map<number, number>();
-  for (const seat of c.seat) if (seat >= 0) members.set(seat, (members.get(seat) ?? 0) + 1);
+  for (const seat of seatOf) members.set(seat, (members.get(seat) ?? 0) + 1);
+  const seatPoint = (index: number): LonLat => {
+    const seat = c.seats[index]!;
+    if (typeof seat !== 'number') return [seat[0] / COORDINATE_STEPS, seat[1] / COORDINATE_STEPS];
+    return payload.towns[seat]!.seat!;
+  };
   const spread = new Map<number, LonLat[]>();
   const rank = new Map<number, number>();
   const out: ClientMapVillage[] = new Array<ClientMapVillage>(count);
   let lon = 0;
   let lat = 0;
   let surveyed = 0;
+  let approximate = 0;
   for (let i = 0; i < count; i += 1) {
     const town = payload.towns[c.town[i]!];
     const code = town === undefined ? c.code[i]! : town.code + c.code[i]!;
-    const seatIndex = c.seat[i]!;
-    const seat = c.seats[seatIndex];
+    const precision = PRECISION_KEYS[c.precision.charCodeAt(i) - 48] ?? 'surveyed';
     let point: LonLat;
     let stored: LonLat;
-    if (seat === undefined) {
+    if (precision === 'surveyed') {
       lon += c.lon[surveyed]!;
       lat += c.lat[surveyed]!;
       surveyed += 1;
       point = [lon / COORDINATE_STEPS, lat / COORDINATE_STEPS];
       stored = point;
     } else {
-      stored = [seat[0] / COORDINATE_STEPS, seat[1] / COORDINATE_STEPS];
+      const seatIndex = seatOf[approximate]!;
+      approximate += 1;
+      stored = seatPoint(seatIndex);
       if (!spread.has(seatIndex)) spread.set(seatIndex, spreadAround(stored, members.get(seatIndex)!, c.spreadMetres));
       const k = rank.get(seatIndex) ?? 0;
       rank.set(seatIndex, k + 1);
@@ -299,19 +322,14 @@ export function decodeVillages(payload: ClientMapPayload, details: VillageDetail
     }
     const bits = parseInt(c.sectors[i]!, 16);
     const main = c.mainSector.charCodeAt(i) - 48;
-    let previous: Stage | null = null;
-    const stageByMonth = c.stageByMonth.map((month) => {
-      if (month[i] !== '=') previous = stageOf(month, i);
-      return previous;
-    });
     const name = details?.name[i] ?? '';
     out[i] = {
       code,
       name,
       nameEn: details?.nameEn == null || details.nameEn[i] === '' ? name : details.nameEn[i]!,
       townCode: town?.code ?? '',
-      precision: PRECISION_KEYS[c.precision.charCodeAt(i) - 48] ?? 'surveyed',
-      approximate: seat !== undefined,
+      precision,
+      approximate: precision !== 'surveyed',
       fundsText: details?.fundsText[i] ?? '',
       fundsScale: (c.fundsScale.charCodeAt(i) - 48) / 9,
       fundsBin: c.fundsBin.charCodeAt(i) - 48,
@@ -319,7 +337,7 @@ export function decodeVillages(payload: ClientMapPayload, details: VillageDetail
       sectors: SECTOR_KEYS.filter((_, s) => (bits & (1 << s)) !== 0),
       mainSector: main >= 0 && main < SECTOR_KEYS.length ? SECTOR_KEYS[main]! : null,
       latestStage: stageOf(c.latestStage, i),
-      stageByMonth,
+      stageByMonth: details === null ? [] : stagesOf(details, i),
       unit: details?.units[details.unit[i]!] ?? null,
       enterprise: details?.enterprises[details.enterprise[i]!] ?? null,
       illustrative: c.illustrative[i] === '1',
@@ -340,5 +358,6 @@ export function fillDetails(villages: ClientMapVillage[], details: VillageDetail
     village.projects = details.projects[i] ?? 0;
     village.unit = details.units[details.unit[i]!] ?? null;
     village.enterprise = details.enterprises[details.enterprise[i]!] ?? null;
+    village.stageByMonth = stagesOf(details, i);
   });
 }
