@@ -459,6 +459,12 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
         zIndexOffset: 1000,
       });
       marker.on('click', () => drillTo(level.name, code));
+      // A marker without a popup gets no Enter from Leaflet: Enter and Space choose it, as a button.
+      marker.on('keydown', (event: L.LeafletKeyboardEvent) => {
+        if (event.originalEvent.key !== 'Enter' && event.originalEvent.key !== ' ') return;
+        event.originalEvent.preventDefault();
+        drillTo(level.name, code);
+      });
       marker.addTo(divisionLayer);
       marker.getElement()?.setAttribute('aria-label', title);
       marker.getElement()?.setAttribute('role', 'button');

@@ -17,7 +17,7 @@ import type { LonLat } from './geodesy.ts';
 import type { MapArea, MapPayload } from './buildMapPayload.ts';
 import type { MapTown, MapVillage } from './mapVillages.ts';
 import { prepareOutline, type MapOutline } from './outline.ts';
-import { DEFAULT_SPREAD_METRES, spreadAround } from './sunflower.ts';
+import { DEFAULT_SPREAD_METRES, roundLonLat, spreadAround } from './sunflower.ts';
 import { LOCATION_PRECISIONS, SECTOR_KEYS, STAGE_KEYS, type LocationPrecision, type Sector, type Stage } from '../../model/vocabulary.ts';
 import type { MultiPolygon } from 'geojson';
 
@@ -135,7 +135,7 @@ const inListOrder = (villages: readonly MapVillage[]): MapVillage[] =>
 /**
  * Outlines drawn over a large region need no more detail than a pixel at the zoom that shows it
  * whole: a province's 115 city and county outlines at 100 m were 200 KB gzip. A tolerance of a
- * two-thousandth of the region's extent keeps a county's 100 m and gives a province about a kilometre.
+ * thousandth of the region's extent keeps a county's 100 m and gives a province about 2.5 km.
  */
 function outlineTolerance(payload: MapPayload): number {
   let west = Infinity;
@@ -153,7 +153,7 @@ function outlineTolerance(payload: MapPayload): number {
   if (!Number.isFinite(west)) return 0;
   const metresPerDegree = 111_195;
   const extent = Math.max((east - west) * metresPerDegree * Math.cos((((south + north) / 2) * Math.PI) / 180), (north - south) * metresPerDegree);
-  return extent / 2000;
+  return extent / 1000;
 }
 
 /**
@@ -214,13 +214,25 @@ export function toClientPayload(payload: MapPayload): ClientMapPayload {
   }
   const tolerance = outlineTolerance(payload);
   // A county's outlines pass as they are; a province's are simplified further (outlineTolerance).
-  const simplify = (geometry: MultiPolygon): MultiPolygon => (tolerance > 100 ? prepareOutline(geometry, tolerance) : geometry);
+  const simplify = (geometry: MultiPolygon): MultiPolygon => {
+    if (tolerance <= 100) return geometry;
+    // Kilometres of tolerance need no metre in the coordinates: three decimals are about 100 m.
+    const simple = prepareOutline(geometry, tolerance);
+    return { ...simple, coordinates: simple.coordinates.map((polygon) => polygon.map((ring) => ring.map(([lon, lat]) => roundLonLat([lon!, lat!], 3)))) };
+  };
+  // A province's map outlines its cities only (a hundred county outlines cost more than all its
+  // villages' points); a county chosen is fitted to its villages.
+  const hasCities = payload.areas.some((area) => area.level === 'city');
   const outline: MapOutline | null = payload.outline === null ? null : { ...payload.outline, geometry: simplify(payload.outline.geometry) };
   return {
     ...payload,
     outline,
     towns: payload.towns.map((town) => ({ code: town.code, seat: town.seat === null ? null : town.seat[crs] })),
-    areas: payload.areas.map((area) => ({ ...area, nameEn: english ? area.nameEn : '', outline: area.outline === null ? null : simplify(area.outline) })),
+    areas: payload.areas.map((area) => ({
+      ...area,
+      nameEn: english ? area.nameEn : '',
+      outline: area.outline === null || (hasCities && area.level === 'county') ? null : simplify(area.outline),
+    })),
     villages: {
       ...columns,
       seats: seatPoints,
