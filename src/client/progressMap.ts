@@ -185,7 +185,17 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
     areaBounds.set(area.code, layer.getBounds());
   }
   const latLngOf = (village: MapVillage): L.LatLng => L.latLng(village.point[1], village.point[0]);
-  if (bounds === undefined && villages.length > 0) bounds = L.latLngBounds(villages.map(latLngOf));
+  if (bounds === undefined && villages.length > 0) {
+    // Corners by hand: extending a LatLngBounds 15,000 times cost more than drawing the villages.
+    let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const { point } of villages) {
+      west = Math.min(west, point[0]);
+      east = Math.max(east, point[0]);
+      south = Math.min(south, point[1]);
+      north = Math.max(north, point[1]);
+    }
+    bounds = L.latLngBounds([south, west], [north, east]);
+  }
   // A region with neither an outline nor a located village: the whole country, not any one region.
   const fitAll = () => (bounds === undefined ? map.setView(CHINA_VIEW.centre, CHINA_VIEW.zoom) : map.fitBounds(bounds, { padding: [12, 12] }));
   fitAll();
@@ -209,10 +219,13 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
   const stageAt = (village: MapVillage): Stage | null =>
     monthIndex === payload.months.length - 1 ? village.latestStage : (village.stageByMonth[monthIndex] ?? null);
 
+  // Class names looked up, not built: the canvas asks for 15,000 of them each time it draws.
+  const stageClass = new Map(payload.legends.stage.map((entry) => [entry.key, entry.className]));
+  const sectorClass = new Map(payload.legends.sector.map((entry) => [entry.key, entry.className]));
   const categoryClass = (village: MapVillage): string => {
     if (metric === 'funds') return payload.legends.funds[village.fundsBin]?.className ?? 'funds-0';
-    if (metric === 'sector') return `sector-${village.mainSector ?? 'none'}`;
-    return `stage-${stageAt(village) ?? 'none'}`;
+    if (metric === 'sector') return sectorClass.get(village.mainSector ?? 'none') ?? 'sector-none';
+    return stageClass.get(stageAt(village) ?? 'none') ?? 'stage-none';
   };
   const colourOf = new Map([...payload.legends.stage, ...payload.legends.sector, ...payload.legends.funds].map((entry) => [entry.className, entry.color]));
 
@@ -349,6 +362,7 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
     const dy = -origin.y - topLeft.y;
     // One path per colour and kind: a few fills for thousands of dots.
     const batches = new Map<string, { colour: string; approximate: boolean; points: number[] }>();
+    const ringed = new Map<string, { colour: string; approximate: boolean; points: number[] }>();
     for (const i of shownList) {
       const village = villages[i]!;
       const x = worldX[i]! * scale + dx;
@@ -356,16 +370,16 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
       const r = dotRadius(village, zoom);
       if (x < -r || y < -r || x > size.x + r || y > size.y + r) continue;
       const category = categoryClass(village);
-      const key = `${category}|${village.approximate ? 1 : 0}`;
-      let batch = batches.get(key);
+      const kind = village.approximate ? ringed : batches;
+      let batch = kind.get(category);
       if (batch === undefined) {
         batch = { colour: colourOf.get(category) ?? '#6b7280', approximate: village.approximate, points: [] };
-        batches.set(key, batch);
+        kind.set(category, batch);
       }
       batch.points.push(x, y, r);
     }
     context.lineWidth = 1;
-    for (const { colour, approximate, points } of batches.values()) {
+    for (const { colour, approximate, points } of [...batches.values(), ...ringed.values()]) {
       context.beginPath();
       for (let k = 0; k < points.length; k += 3) {
         context.moveTo(points[k]! + points[k + 2]!, points[k + 1]!);
@@ -574,21 +588,25 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
     });
     domMode = shownList.length <= DOM_MARKER_LIMIT;
     if (selected !== undefined && shown[selected] === 0) map.closePopup();
-    if (domMode) {
-      if (map.hasLayer(dots)) dots.remove();
-      for (const [index, entry] of entries) if (shown[index] === 0) markers.removeLayer(entry.marker);
-    } else {
-      markers.clearLayers();
-      if (!map.hasLayer(dots)) dots.addTo(map);
-    }
-    if (place !== lastPlace) {
-      lastPlace = place;
-      const outlined = areaBounds.get(place);
-      if (outlined !== undefined) map.fitBounds(outlined, { padding: [12, 12] });
-      else if (place === '' || shownList.length === 0) fitAll();
-      else map.fitBounds(L.latLngBounds(shownList.map((i) => latLngOf(villages[i]!))), { padding: [24, 24], maxZoom: 12 });
-    }
-    if (!domMode) dots.redraw();
+    // The view is set first and the canvas drawn once after: each move would redraw it.
+    dots.hold(() => {
+      if (domMode) {
+        if (map.hasLayer(dots)) dots.remove();
+        for (const [index, entry] of entries) if (shown[index] === 0) markers.removeLayer(entry.marker);
+      } else {
+        markers.clearLayers();
+        if (!map.hasLayer(dots)) dots.addTo(map);
+      }
+      if (place !== lastPlace) {
+        const first = lastPlace === undefined;
+        lastPlace = place;
+        const outlined = areaBounds.get(place);
+        if (outlined !== undefined) map.fitBounds(outlined, { padding: [12, 12] });
+        else if (place === '' || shownList.length === 0) {
+          if (!first) fitAll();
+        } else map.fitBounds(L.latLngBounds(shownList.map((i) => latLngOf(villages[i]!))), { padding: [24, 24], maxZoom: 12 });
+      }
+    });
     placeDivisions();
     placeSeats();
     if (announce) status.textContent = fill(labels.showing, { count: String(shownList.length) });

@@ -11,6 +11,7 @@ export type Paint = (context: CanvasRenderingContext2D, topLeft: L.Point, size: 
 
 export class VillageCanvas extends L.Layer {
   private canvas: HTMLCanvasElement | undefined;
+  private held = false;
   private readonly paint: Paint;
   private readonly onClick: ((point: L.Point) => void) | undefined;
 
@@ -44,8 +45,20 @@ export class VillageCanvas extends L.Layer {
     return events;
   }
 
+  /** Runs `change` (moves of the view, adding the layer) without drawing, then draws once. */
+  hold(change: () => void): void {
+    this.held = true;
+    try {
+      change();
+    } finally {
+      this.held = false;
+    }
+    this.redraw();
+  }
+
   /** Draws again: after the view moved, or what is shown or its colours changed. */
   redraw(): void {
+    if (this.held) return;
     const canvas = this.canvas;
     const map = this._map as L.Map | undefined;
     if (canvas === undefined || map === undefined) return;
