@@ -86,7 +86,8 @@ export function layOutMap(data: MapLayoutInput, options: MapLayoutOptions): MapL
   const projection = geoMercator();
   let height = options.height;
   // One place (or several on one spot) spans no area to fit: centre it at a fixed town-sized scale.
-  const distinct = fitPoints === null ? Number.POSITIVE_INFINITY : new Set(fitPoints.map((p) => p.join(','))).size;
+  // Points a tenth of a metre apart (the data's sixth decimal) are one spot: fitting them would zoom without end.
+  const distinct = fitPoints === null ? Number.POSITIVE_INFINITY : new Set(fitPoints.map((p) => p.map((c) => c.toFixed(6)).join(','))).size;
   if (distinct <= 1) {
     height ??= Math.round(width * 0.75);
     projection
@@ -112,6 +113,63 @@ export function layOutMap(data: MapLayoutInput, options: MapLayoutOptions): MapL
       subject,
     );
   }
+  const frameHeight = height;
+
+  const fundsOf = (v: MapLayoutInput['villages'][number]) => Number(v.fundsYuan);
+  const largest = Math.max(0, ...data.villages.map(fundsOf));
+  const radius = scaleSqrt()
+    .domain([0, largest > 0 ? largest : 1])
+    .range([minRadius, maxRadius])
+    .clamp(true);
+
+  const project = (point: LonLat): [number, number] => projection(point) ?? [Number.NaN, Number.NaN];
+  const radiusOf = (village: MapLayoutInput['villages'][number]) => radius(fundsOf(village)) + (village.code === options.highlight ? 2 : 0);
+  const groups = new Map<string, MapLayoutInput['villages'][number][]>();
+  for (const village of data.villages) {
+    if (!village.approximate) continue;
+    const key = village[data.crs].join(',');
+    groups.set(key, [...(groups.get(key) ?? []), village]);
+  }
+  const placeVillages = () => {
+    const positions = new Map(data.villages.map((village) => [village.code, project(village.display[data.crs])]));
+    // At this scale a spread of a few kilometres is a few pixels, and the circles of a town's villages
+    // would cover one another. They are approximate anyway: spread them again in pixels, just wide
+    // enough that no two overlap, around the point they are stored at.
+    for (const group of groups.values()) {
+      const centre = project(group[0]![data.crs]);
+      const geographic = Math.max(...group.map((v) => Math.hypot(positions.get(v.code)![0] - centre[0], positions.get(v.code)![1] - centre[1])));
+      const spread = spreadInPixels(group.map(radiusOf), geographic);
+      group.forEach((village, i) => positions.set(village.code, [centre[0] + spread[i]![0], centre[1] + spread[i]![1]]));
+    }
+    return positions;
+  };
+  let positions = placeVillages();
+  // A spread in pixels can reach past the frame (many villages at one seat on a town's map, a
+  // cluster at the outline's edge): narrow the fitted extent by what stuck out, and fit again.
+  if (distinct > 1) {
+    const inset = padding + maxRadius;
+    let extent: [[number, number], [number, number]] = [
+      [inset, inset],
+      [width - inset, frameHeight - inset],
+    ];
+    for (let attempt = 0; attempt < 12; attempt++) {
+      const circles = data.villages.map((v) => ({ at: positions.get(v.code)!, r: radiusOf(v) }));
+      const left = Math.max(0, ...circles.map(({ at, r }) => padding - (at[0] - r)));
+      const top = Math.max(0, ...circles.map(({ at, r }) => padding - (at[1] - r)));
+      const right = Math.max(0, ...circles.map(({ at, r }) => at[0] + r - (width - padding)));
+      const bottom = Math.max(0, ...circles.map(({ at, r }) => at[1] + r - (frameHeight - padding)));
+      if (left + top + right + bottom < 0.05) break;
+      const narrower: typeof extent = [
+        [extent[0][0] + left, extent[0][1] + top],
+        [extent[1][0] - right, extent[1][1] - bottom],
+      ];
+      // Nothing left to fit into: keep the last frame rather than turn the map inside out.
+      if (narrower[1][0] - narrower[0][0] < 1 || narrower[1][1] - narrower[0][1] < 1) break;
+      extent = narrower;
+      projection.fitExtent(extent, subject);
+      positions = placeVillages();
+    }
+  }
 
   const outlinePath = outline === null ? '' : (geoPath(projection).digits(1)(outline) ?? '');
   // Only the level just below the place (a province's cities, not their counties too): a picture of
@@ -127,32 +185,6 @@ export function layOutMap(data: MapLayoutInput, options: MapLayoutOptions): MapL
       const [labelX, labelY] = geoPath(projection).centroid(geometry);
       return [{ code: area.code, d: geoPath(projection).digits(1)(geometry) ?? '', labelX: roundPx(labelX), labelY: roundPx(labelY) }];
     });
-
-  const fundsOf = (v: MapLayoutInput['villages'][number]) => Number(v.fundsYuan);
-  const largest = Math.max(0, ...data.villages.map(fundsOf));
-  const radius = scaleSqrt()
-    .domain([0, largest > 0 ? largest : 1])
-    .range([minRadius, maxRadius])
-    .clamp(true);
-
-  const project = (point: LonLat): [number, number] => projection(point) ?? [Number.NaN, Number.NaN];
-  const radiusOf = (village: MapLayoutInput['villages'][number]) => radius(fundsOf(village)) + (village.code === options.highlight ? 2 : 0);
-  const positions = new Map(data.villages.map((village) => [village.code, project(village.display[data.crs])]));
-  // At this scale a spread of a few kilometres is a few pixels, and the circles of a town's villages
-  // would cover one another. They are approximate anyway: spread them again in pixels, just wide
-  // enough that no two overlap, around the point they are stored at.
-  const groups = new Map<string, MapLayoutInput['villages'][number][]>();
-  for (const village of data.villages) {
-    if (!village.approximate) continue;
-    const key = village[data.crs].join(',');
-    groups.set(key, [...(groups.get(key) ?? []), village]);
-  }
-  for (const group of groups.values()) {
-    const centre = project(group[0]![data.crs]);
-    const geographic = Math.max(...group.map((v) => Math.hypot(positions.get(v.code)![0] - centre[0], positions.get(v.code)![1] - centre[1])));
-    const spread = spreadInPixels(group.map(radiusOf), geographic);
-    group.forEach((village, i) => positions.set(village.code, [centre[0] + spread[i]![0], centre[1] + spread[i]![1]]));
-  }
 
   const laidOut = data.villages.map((village): MapPoint => {
     const [x, y] = positions.get(village.code)!;

@@ -6,7 +6,9 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import type { AstroComponentFactory } from 'astro/runtime/server/index.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { propertyRuns } from '../support/propertyRuns.ts';
 import { describeMap, layOutMap, type MapLayoutInput } from '../../src/charts/layOutMap.ts';
 import { FUNDS_COLORS, SECTOR_COLORS, STAGE_COLORS } from '../../src/format/palette.ts';
 import type { MapPayload } from '../../src/derive/map/buildMapPayload.ts';
@@ -185,6 +187,85 @@ describe('layOutMap', () => {
     const seat = layout.seats[0]!;
     const cluster = layout.points.filter((p) => p.approximate);
     expect(seat.labelY).toBeLessThan(Math.min(...cluster.map((p) => p.y - p.r)));
+  });
+});
+
+/** Every circle of a layout lies inside its frame (rounded to a tenth of a pixel). */
+function expectInsideFrame(layout: ReturnType<typeof layOutMap>) {
+  for (const p of layout.points) {
+    expect(p.x - p.r, p.code).toBeGreaterThanOrEqual(-0.1);
+    expect(p.y - p.r, p.code).toBeGreaterThanOrEqual(-0.1);
+    expect(p.x + p.r, p.code).toBeLessThanOrEqual(layout.width + 0.1);
+    expect(p.y + p.r, p.code).toBeLessThanOrEqual(layout.height + 0.1);
+  }
+}
+
+describe('layOutMap on a town’s map (fitted to points)', () => {
+  const town = (villages: MapVillage[], seat: LonLat | null): MapLayoutInput => ({
+    crs: 'wgs84',
+    outline: outline(RING),
+    villages,
+    towns: seat === null ? [] : [{ code: '150627101', seat: { wgs84: seat, gcj02: seat } }],
+    fit: [...villages.map((v) => v.display.wgs84), ...(seat === null ? [] : [seat])],
+  });
+
+  test('keeps 26 villages spread around their seat inside the frame beside one surveyed 40 km away (屯垦队镇, 15)', () => {
+    const cluster = Array.from({ length: 26 }, (_, i) => {
+      const angle = i * 2.4;
+      const display: LonLat = [SEAT[0] + 0.02 * Math.cos(angle) * Math.sqrt(i / 26), SEAT[1] + 0.015 * Math.sin(angle) * Math.sqrt(i / 26)];
+      return atSeat(`150627101${String(201 + i)}`, display, { fundsYuan: String(100_000 * ((i * 7) % 13)) });
+    });
+    const far = village('150627101250', { wgs84: [110.25, 39.02], display: { wgs84: [110.25, 39.02], gcj02: [110.25, 39.02] }, fundsYuan: '300000' });
+    const layout = layOutMap(town([...cluster, far], SEAT), { width: 420 });
+    expectInsideFrame(layout);
+  });
+
+  test('keeps two villages stored at a county seat, with no seat of their own, inside the frame (达尔罕街道, 15)', () => {
+    const countySeat: LonLat = [118.658762, 43.532229];
+    const stored = { wgs84: countySeat, gcj02: countySeat, precision: 'county-seat' as const };
+    const villages = [
+      atSeat('150627101202', [118.681956, 43.521533], { ...stored, fundsYuan: '900000' }),
+      atSeat('150627101209', [118.651004, 43.553151], { ...stored, fundsYuan: '700000' }),
+    ];
+    const layout = layOutMap(town(villages, null), { width: 420 });
+    expectInsideFrame(layout);
+  });
+
+  test('keeps every circle inside the frame for any clusters and surveyed villages (seeded)', () => {
+    const offset = fc.tuple(fc.double({ min: -0.05, max: 0.05, noNaN: true }), fc.double({ min: -0.05, max: 0.05, noNaN: true }));
+    const arbitrary = fc.record({
+      clusters: fc.array(fc.record({ at: offset, spread: fc.double({ min: 0, max: 0.03, noNaN: true }), size: fc.integer({ min: 1, max: 20 }) }), {
+        minLength: 1,
+        maxLength: 4,
+      }),
+      surveyed: fc.array(fc.tuple(fc.double({ min: -0.6, max: 0.6, noNaN: true }), fc.double({ min: -0.4, max: 0.4, noNaN: true })), { maxLength: 5 }),
+      funds: fc.array(fc.integer({ min: 0, max: 5_000_000 }), { minLength: 1, maxLength: 8 }),
+      withSeat: fc.boolean(),
+      width: fc.integer({ min: 240, max: 720 }),
+    });
+    fc.assert(
+      fc.property(arbitrary, ({ clusters, surveyed, funds, withSeat, width }) => {
+        let n = 0;
+        const fundsOf = () => String(funds[n % funds.length]);
+        const villages: MapVillage[] = [];
+        for (const cluster of clusters) {
+          const centre: LonLat = [SEAT[0] + cluster.at[0], SEAT[1] + cluster.at[1]];
+          for (let i = 0; i < cluster.size; i++, n++) {
+            const angle = i * 2.4;
+            const display: LonLat = [centre[0] + cluster.spread * Math.cos(angle), centre[1] + cluster.spread * Math.sin(angle)];
+            villages.push(atSeat(`1506271012${String(n).padStart(2, '0')}`, display, { wgs84: centre, gcj02: centre, fundsYuan: fundsOf() }));
+          }
+        }
+        for (const [dx, dy] of surveyed) {
+          const point: LonLat = [SEAT[0] + dx, SEAT[1] + dy];
+          villages.push(village(`1506271013${String(n).padStart(2, '0')}`, { wgs84: point, display: { wgs84: point, gcj02: point }, fundsYuan: fundsOf() }));
+          n++;
+        }
+        const input = town(villages, withSeat ? SEAT : null);
+        expectInsideFrame(layOutMap(input, { width }));
+      }),
+      propertyRuns(40),
+    );
   });
 });
 
