@@ -29,7 +29,7 @@ import {
 } from '../derive/map/clientPayload.ts';
 import type { Sector, Stage } from '../model/vocabulary.ts';
 import { spreadInPixels } from '../derive/map/sunflower.ts';
-import { isWithin } from '../model/divisionCode.ts';
+import { isWithin, LEVEL_LENGTHS } from '../model/divisionCode.ts';
 import { VillageCanvas } from './villageCanvas.ts';
 import { mountVillageList } from './villageList.ts';
 
@@ -80,11 +80,7 @@ const markerSize = (village: MapVillage, zoom: number): number => Math.round((10
 const dotRadius = (village: MapVillage, zoom: number): number => (markerSize(village, zoom) / 2) * (zoom >= 10 ? 1 : zoom >= 8 ? 0.6 : 0.4);
 
 /** The division levels the filters drill through, and the length of their codes. */
-const LEVELS = [
-  { name: 'city', digits: 4 },
-  { name: 'county', digits: 6 },
-  { name: 'town', digits: 9 },
-] as const;
+const LEVELS = (['city', 'county', 'town'] as const).map((name) => ({ name, digits: LEVEL_LENGTHS[name] }));
 
 /**
  * Mounts the map in `root` (the ProgressMap component's element) and wires the filters, metric

@@ -18,7 +18,7 @@ import { buildLegends, type MapLegends } from './legends.ts';
 import { buildMapVillages, DEFAULT_SPREAD_METRES, type MapTown, type MapVillage } from './mapVillages.ts';
 import { prepareOutline, transformOutline, type MapOutline } from './outline.ts';
 import { readAreaOutlines, readOutline } from '../../model/regionOutline.ts';
-import { isWithin } from '../../model/divisionCode.ts';
+import { ancestorAt, isWithin } from '../../model/divisionCode.ts';
 import type { MultiPolygon } from 'geojson';
 import type { LonLat } from './geodesy.ts';
 
@@ -116,7 +116,7 @@ export function buildMapPayload(input: MapPayloadInput): MapPayload {
   // Villages per city and county, counted in one pass (a province has some 115 areas and 15,000 villages).
   const villagesIn = new Map<string, number>();
   for (const village of villages) {
-    for (const prefix of [village.code.slice(0, 4), village.code.slice(0, 6)]) villagesIn.set(prefix, (villagesIn.get(prefix) ?? 0) + 1);
+    for (const prefix of [ancestorAt(village.code, 'city'), ancestorAt(village.code, 'county')]) villagesIn.set(prefix, (villagesIn.get(prefix) ?? 0) + 1);
   }
   const areas = [...tree.places.values()]
     .filter((place) => (place.level === 'city' || place.level === 'county') && place.code !== tree.regionCode && isWithin(place.code, tree.regionCode))

@@ -1,0 +1,13 @@
+import { gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+const { syntheticMap, syntheticMapPage } = await import('/work/wt-i18-map/scripts/lib/syntheticMap.ts');
+const map = syntheticMap(15000, 'zh-CN');
+const html = syntheticMapPage(readFileSync('/tmp/i18map/site3/map/index.html', 'utf8'), map);
+const g = (s: string) => (gzipSync(s).length / 1000).toFixed(1);
+console.log('page', g(html));
+const data = /<script type="application\/json" id="map-data">[\s\S]*?<\/script>/.exec(html)![0];
+console.log('map-data', g(data));
+const sel = /<select name="town">[\s\S]*?<\/select>/.exec(html)![0]; console.log('town select', g(sel));
+const list = /<ul id="village-list"[\s\S]*?<\/ul>/.exec(html)![0]; console.log('list', g(list));
+const svg = /<svg[\s\S]*?<\/svg>/.exec(html)![0]; console.log('first svg', g(svg), svg.length);
+const rest = html.replace(data, '').replace(sel, '').replace(list, '').replace(svg, ''); console.log('rest', g(rest));
