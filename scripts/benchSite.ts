@@ -18,7 +18,7 @@ import { join, relative } from 'node:path';
 import { chromium } from 'playwright-core';
 import { DATA_DIR, loadDataDir } from '../src/load/readDataDir.ts';
 import { startStaticServer } from './lib/staticServer.ts';
-import { BUDGETS, KB, weighPage, type PageWeight } from './lib/pageWeight.ts';
+import { benchVillage, BUDGETS, KB, weighPage, type PageWeight } from './lib/pageWeight.ts';
 import { DIST_DIR } from './lib/publish.ts';
 import { parseOrExit, wholeNumber } from './lib/command.ts';
 import { release } from './lib/release.ts';
@@ -57,8 +57,7 @@ const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 async function measurePageWeights(): Promise<PageWeight[]> {
   const { records } = loadDataDir(DATA_DIR);
-  const village = records.villages.find((v) => v.location_precision === 'surveyed') ?? records.villages[0];
-  if (village === undefined) throw new Error('数据中没有嘎查村 · No village in the data');
+  const village = benchVillage(records.villages);
 
   const server = await startStaticServer(DIST);
   const browser = await chromium.launch({

@@ -12,6 +12,13 @@ export const KB = 1000;
 /** The spreadsheet checker carries the validator itself; only that page loads it. */
 export const BUDGETS = { home: 50 * KB, village: 25 * KB, map: 90 * KB, check: 120 * KB } as const;
 
+/** The village page the benchmarks weigh: one with a surveyed point (its own marker), or the first. */
+export function benchVillage<V extends { location_precision: string }>(villages: readonly V[]): V {
+  const village = villages.find((v) => v.location_precision === 'surveyed') ?? villages[0];
+  if (village === undefined) throw new Error('数据中没有嘎查村 · No village in the data');
+  return village;
+}
+
 export type PageWeight = {
   name: string;
   path: string;

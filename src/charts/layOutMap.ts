@@ -62,8 +62,8 @@ export type MapLayout = {
   width: number;
   height: number;
   outlinePath: string;
-  /** The outline of each city or county one level under the place that has one. */
-  areaPaths: { code: string; d: string; labelX: number; labelY: number }[];
+  /** The outline of each city or county one level under the place that has one, with its size in pixels. */
+  areaPaths: { code: string; d: string; labelX: number; labelY: number; boxWidth: number; boxHeight: number }[];
   points: MapPoint[];
   /** Town seats, with where to put the town's name: above its cluster of approximate villages. */
   seats: { code: string; x: number; y: number; labelY: number }[];
@@ -183,7 +183,17 @@ export function layOutMap(data: MapLayoutInput, options: MapLayoutOptions): MapL
       const geometry = rewindForD3(area.outline);
       // Its name at the centre of its area (a ring-shaped county's name may fall on its hole: rare).
       const [labelX, labelY] = geoPath(projection).centroid(geometry);
-      return [{ code: area.code, d: geoPath(projection).digits(1)(geometry) ?? '', labelX: roundPx(labelX), labelY: roundPx(labelY) }];
+      const [[left, top], [right, bottom]] = geoPath(projection).bounds(geometry);
+      return [
+        {
+          code: area.code,
+          d: geoPath(projection).digits(1)(geometry) ?? '',
+          labelX: roundPx(labelX),
+          labelY: roundPx(labelY),
+          boxWidth: roundPx(right - left),
+          boxHeight: roundPx(bottom - top),
+        },
+      ];
     });
 
   const laidOut = data.villages.map((village): MapPoint => {

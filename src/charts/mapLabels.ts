@@ -34,6 +34,22 @@ export type StaticMapLabels = {
   approximateShort: string;
   /** Legend entry for the highlighted village (village pages). */
   highlighted: string;
+  /** Funds bands; `{min}`, `{max}` are formatted amounts. */
+  fundsNone: string;
+  fundsBelow: string;
+  fundsBetween: string;
+  fundsAtLeast: string;
+  /**
+   * A city's or province's map, drawn by area (layOutAreaMap): its accessible description; `{region}`,
+   * `{areas}` how many, `{kind}` (the children's word), `{count}` villages.
+   */
+  areaDescription: string;
+  /** An area's tooltip and name for screen readers; `{name}`, `{villages}`, `{funds}`. */
+  areaTitle: string;
+  /** Its legend's title. */
+  areaLegendTitle: string;
+  /** Its legend's note on where the villages are. */
+  areaNote: string;
 };
 
 /**
@@ -82,11 +98,6 @@ export type ProgressMapLabels = StaticMapLabels & {
   legendStage: string;
   legendFunds: string;
   legendSector: string;
-  /** Funds bands; `{min}`, `{max}` are formatted amounts. */
-  fundsNone: string;
-  fundsBelow: string;
-  fundsBetween: string;
-  fundsAtLeast: string;
   /** Sector of a village with no projects. */
   sectorNone: string;
   /** Popup field names. */

@@ -282,6 +282,9 @@ export const en: Dictionary = {
   villagesTitle: 'All villages',
   villagesDescription: 'Every village of {region}: code, name, town, projects, funds and latest stage.',
   villagesLede: '{count} villages, by town. The search box at the top of every page finds a village by name, pinyin or code.',
+  villagesLedeByTown:
+    '{count} villages in {towns} towns: too many for one page, so each county’s towns are listed below with their totals, and each town’s page lists its villages. The list of every village is a download at the end of the page (CSV, JSON). The search box at the top of every page finds a village by name, pinyin or code.',
+  villagesDownload: 'Download the list of every village',
 
   dataTitle: 'Data and methods',
   dataDescription: 'Sources, definitions, licences, reconciliation and downloads of the rural revitalization data of {region}.',
@@ -348,6 +351,11 @@ export const en: Dictionary = {
   mapLabelPointTitle: '{name} ({town}): {stage}, funds {funds}{precision}',
   mapLabelApproximateShort: '; placed near the {seat}',
   mapLabelHighlighted: 'This village',
+  mapLabelAreaDescription:
+    'The map shows {region} by {kind}: {areas} of them, {count} villages in all, each shaded by the funds secured in it: the darker, the more.',
+  mapLabelAreaTitle: '{name}: {villages} villages, funds {funds}',
+  mapLabelAreaLegendTitle: 'Legend: funds secured, in total',
+  mapLabelAreaNote: 'Each village is on the page of its area and on the progress map.',
   mapLabelFilters: 'Filter the map',
   mapLabelTown: 'Town',
   mapLabelAllTowns: 'All towns',

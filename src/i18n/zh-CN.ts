@@ -285,6 +285,9 @@ export const zhCN = {
   villagesTitle: '全部嘎查村',
   villagesDescription: '{region}全部嘎查村列表：代码、名称、所属镇、项目、资金和最近进展阶段。',
   villagesLede: '共{count}个嘎查村，按镇排列。也可以用页面顶部的查找框按村名、拼音或代码查找。',
+  villagesLedeByTown:
+    '共{count}个嘎查村，分属{towns}个镇。村数太多，不在一页列出：下面按县列出每个镇的合计，点镇名可看它的每个嘎查村；全部嘎查村的列表可在页尾下载（CSV、JSON）。也可以用页面顶部的查找框按村名、拼音或代码查找。',
+  villagesDownload: '下载全部嘎查村的列表',
 
   // Data and methods
   dataTitle: '数据与方法',
@@ -345,6 +348,10 @@ export const zhCN = {
   mapLabelPointTitle: '{name}（{town}）：{stage}，资金{funds}{precision}',
   mapLabelApproximateShort: '，位置为{seat}附近',
   mapLabelHighlighted: '本嘎查村',
+  mapLabelAreaDescription: '地图按{kind}显示{region}：共{areas}个，{count}个嘎查村，每个按落实帮扶资金合计着色，颜色越深资金越多。',
+  mapLabelAreaTitle: '{name}：{villages}个嘎查村，资金{funds}',
+  mapLabelAreaLegendTitle: '图例：落实帮扶资金合计',
+  mapLabelAreaNote: '每个嘎查村见各地的页面和进展地图。',
   mapLabelFilters: '筛选地图',
   mapLabelTown: '镇',
   mapLabelAllTowns: '全部镇',

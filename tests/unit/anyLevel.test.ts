@@ -23,6 +23,12 @@ import { buildSearchIndex } from '../../src/derive/searchIndex.ts';
 import { areaOutlinesFile } from '../../src/model/regionOutline.ts';
 import { ancestorAt, ancestorsOf, countyOf, isWithin, levelOf } from '../../src/model/divisionCode.ts';
 import { layOutMap } from '../../src/charts/layOutMap.ts';
+import { placePath } from '../../src/derive/placePath.ts';
+import { formatCount } from '../../src/format/formatNumber.ts';
+import type { Locale } from '../../src/i18n/locale.ts';
+import { layOutAreaMap } from '../../src/charts/layOutAreaMap.ts';
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import type { AstroComponentFactory } from 'astro/runtime/server/index.js';
 import { mapLabels } from '../../src/i18n/mapLabels.ts';
 import type { MultiPolygon } from 'geojson';
 import { placeFilters } from '../../src/components/placeFilters.ts';
@@ -179,6 +185,57 @@ function checkRegion(label: string, regionCode: string, load: () => { site: Site
       expect(home.areas.length).toBeGreaterThan(1);
     });
 
+    test('the static map of the region shades its cities (or counties) with their totals, not one circle per village; a county’s draws its villages', async () => {
+      const home = buildHomeView(site, 'zh-CN').map;
+      const byArea = layOutAreaMap(home, { width: 420 }, 'zh-CN');
+      expect(byArea.areas.map((a) => a.code)).toEqual(site.region.childCodes);
+      for (const area of byArea.areas) {
+        expect(area.d, area.code).not.toBe('');
+        expect(area.villages, area.code).toBe(site.summary(area.code).villages);
+        expect(area.fen, area.code).toBe(site.summary(area.code).fundsTotal);
+      }
+      expect(byArea.points).toHaveLength(0);
+      // More funds, never a lighter shade.
+      const byFunds = [...byArea.areas].sort((a, b) => (a.fen < b.fen ? -1 : a.fen > b.fen ? 1 : 0));
+      for (let i = 1; i < byFunds.length; i++) expect(byFunds[i]!.band).toBeGreaterThanOrEqual(byFunds[i - 1]!.band);
+
+      const container = await AstroContainer.create();
+      // Imported by a computed path: plain `tsc` has no type declarations for .astro modules.
+      const name = 'StaticMap';
+      const StaticMap = ((await import(`../../src/components/map/${name}.astro`)) as { default: AstroComponentFactory }).default;
+      const render = (payload: typeof home, locale: Locale = 'zh-CN') =>
+        container.renderToString(StaticMap, { props: { locale, payload, labels: mapLabels(locale), width: 420 } });
+      const html = await render(home);
+      expect(html).not.toContain('/villages/');
+      expect(html.match(/<path class="map-area-shaded"/g)).toHaveLength(site.region.childCodes.length);
+      for (const area of byArea.areas) {
+        expect(html).toContain(`href="${placePath(area.code)}"`);
+        expect(html).toContain(`${site.place(area.code).name}：${formatCount(site.summary(area.code).villages, 'zh-CN')}个嘎查村`);
+      }
+      const english = await render(buildHomeView(site, 'en').map, 'en');
+      expect(english).toContain(`href="/en${placePath(byArea.areas[0]!.code)}"`);
+      expect(english).toMatch(/villages, funds /);
+
+      // An area the outlines lack still shows: its villages, as on a county's map.
+      const first = home.areas.find((a) => a.code === byArea.areas[0]!.code)!;
+      const without = { ...home, areas: home.areas.map((a) => (a === first ? { ...a, outline: null } : a)) };
+      const fallback = layOutAreaMap(without, { width: 420 }, 'zh-CN');
+      expect(fallback.points.map((p) => p.code).sort()).toEqual(
+        site.villages
+          .filter((v) => isWithin(v.code, first.code))
+          .map((v) => v.code)
+          .sort(),
+      );
+      expect(fallback.areas.find((a) => a.code === first.code)?.d).toBe('');
+
+      // A county keeps its villages.
+      const county = site.places.find((p) => p.level === 'county')!;
+      const countyHtml = await render(buildPlaceView(site, county.code, 'zh-CN').map);
+      expect(countyHtml.match(/<a href="\/villages\//g)).toHaveLength(site.summary(county.code).villages);
+      expect(countyHtml).not.toContain('map-area-shaded');
+      // The first render loads Astro's container and compiles the component: slow on a loaded machine.
+    }, 120_000);
+
     test('the map payload carries the counties (and cities) to filter by, and every village lies in one', () => {
       const payload = site.mapPayload('en');
       const counties = payload.areas.filter((a) => a.level === 'county').map((a) => a.code);
@@ -231,6 +288,12 @@ function checkRegion(label: string, regionCode: string, load: () => { site: Site
         expect(group.title.map((p) => p.level)).toEqual(levelOf(regionCode) === 'province' ? ['city', 'county', 'town'] : ['county', 'town']);
         expect(group.title.at(-1)).toBe(group.parent);
       }
+      // Past its limit, the list goes by county, each with its towns, every town once.
+      const byCounty = buildVillagesView(site, 10).byCounty!;
+      expect(byCounty.map((g) => g.county.code)).toEqual(site.places.filter((p) => p.level === 'county').map((p) => p.code));
+      expect(byCounty.flatMap((g) => g.towns.map((t) => t.place.code))).toEqual(site.places.filter((p) => p.level === 'town').map((p) => p.code));
+      expect(byCounty.reduce((sum, g) => sum + g.towns.reduce((n, t) => n + t.summary.villages, 0), 0)).toBe(site.villages.length);
+      for (const group of byCounty) expect(group.title.map((p) => p.level)).toEqual(levelOf(regionCode) === 'province' ? ['city', 'county'] : ['county']);
       expect(buildFundsView(site)).toBeDefined();
       expect(buildTalentView(site)).toBeDefined();
     });

@@ -306,6 +306,14 @@ const ZH_LABELS: StaticMapLabels = {
   pointTitle: '{name}（{town}）：{stage}，落实资金{funds}{precision}',
   approximateShort: '（示意位置）',
   highlighted: '本村',
+  fundsNone: '没有资金',
+  fundsBelow: '{max}以下',
+  fundsBetween: '{min}至{max}',
+  fundsAtLeast: '{min}及以上',
+  areaDescription: '地图按{kind}显示{region}：{areas}个{kind}，共{count}个嘎查村。',
+  areaTitle: '{name}：{villages}个嘎查村，资金{funds}',
+  areaLegendTitle: '图例：资金合计',
+  areaNote: '嘎查村见各地页面。',
 };
 
 const EN_LABELS: StaticMapLabels = {
@@ -323,6 +331,14 @@ const EN_LABELS: StaticMapLabels = {
   pointTitle: '{name} ({town}): {stage}, funds {funds}{precision}',
   approximateShort: ' (approximate position)',
   highlighted: 'this village',
+  fundsNone: 'no funds',
+  fundsBelow: 'below {max}',
+  fundsBetween: '{min} to {max}',
+  fundsAtLeast: '{min} or more',
+  areaDescription: '{region} by {kind}: {areas} of them, {count} villages.',
+  areaTitle: '{name}: {villages} villages, funds {funds}',
+  areaLegendTitle: 'Legend: funds in total',
+  areaNote: 'Villages are on each area’s page.',
 };
 
 describe('describeMap', () => {

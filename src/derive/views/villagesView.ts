@@ -1,29 +1,73 @@
-/** What the list of every village shows: the villages grouped under the place directly above them. */
+/**
+ * What the list of every village shows: the villages grouped under the place directly above them;
+ * or, for a region with more villages than a page can carry (a province's 11,000), each county's
+ * towns with their totals, each town's own page listing its villages, and every village's rows as a
+ * download.
+ */
 import type { Place, PlaceSummary } from '../aggregate.ts';
 import type { Site } from '../buildSite.ts';
 import { buildCite, type Citable } from './figureCite.ts';
 import { buildPageFrame, type PageFrame } from './pageFrame.ts';
-import { isWithin } from '../../model/divisionCode.ts';
+import { ancestorAt, isWithin, LEVEL_LENGTHS } from '../../model/divisionCode.ts';
+
+/**
+ * Above this many villages the list goes by town. A county's few hundred rows make a page of some
+ * 30 KB gzipped; 11,000 would make one of megabytes that a phone could hardly open.
+ */
+export const VILLAGE_LIST_LIMIT = 2000;
 
 export type VillagesView = {
   frame: PageFrame;
   illustrative: boolean;
   count: number;
   /** In the order their first village comes; villages in code order. */
-  /** Each with its table's panel: the villages' rows, their projects, funds and latest reviews. */
+  /** Each with its table's panel: the villages' rows, their projects, funds and latest reviews. Empty when `byCounty` is given. */
   groups: { parent: Place; villages: { village: Place; summary: PlaceSummary }[]; cite: Citable; title: Place[] }[];
+  /** Above VILLAGE_LIST_LIMIT villages: each county (its city before it) with its towns and their totals, in code order. */
+  byCounty: { county: Place; title: Place[]; towns: { place: Place; summary: PlaceSummary }[] }[] | undefined;
+  /** With `byCounty`: the panel of every village's rows, the full list as a download. */
+  cite: Citable | undefined;
+  /** How many towns `byCounty` lists. */
+  towns: number;
 };
 
-export function buildVillagesView(site: Site): VillagesView {
+/** The places above `code` inside the region, down to it: a city's or province's towns are named with their county. */
+function titleOf(site: Site, code: string): Place[] {
+  return [...site.place(code).ancestorCodes.filter((above) => above !== site.region.code && isWithin(above, site.region.code)), code].map((c) => site.place(c));
+}
+
+export function buildVillagesView(site: Site, limit = VILLAGE_LIST_LIMIT): VillagesView {
+  const common = { frame: buildPageFrame(site), illustrative: site.illustrative(site.region.code), count: site.villages.length };
+  if (site.villages.length > limit) {
+    const towns = site.places.filter((place) => place.level === 'town');
+    // The region itself when it is a county.
+    const countyOf = (town: Place) => (site.region.code.length >= LEVEL_LENGTHS.county ? site.region.code : ancestorAt(town.code, 'county'));
+    const byCounty = new Map<string, Place[]>();
+    for (const town of towns) byCounty.set(countyOf(town), [...(byCounty.get(countyOf(town)) ?? []), town]);
+    return {
+      ...common,
+      groups: [],
+      byCounty: [...byCounty]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([county, its]) => ({
+          county: site.place(county),
+          title: titleOf(site, county),
+          towns: its.map((town) => ({ place: town, summary: site.summary(town.code) })),
+        })),
+      cite: buildCite(site, site.region.code, { id: 'villages', anchor: 'all-villages', rows: ['villages.csv', 'projects.csv', 'funds.csv'] }),
+      towns: towns.length,
+    };
+  }
   // Villages grouped under the place directly above them (a town, or the region itself when it is a town).
-  const groups = [...new Set(site.villages.map((v) => v.parentCode ?? site.region.code))].map((code) => ({
+  const parentOf = (village: Place) => village.parentCode ?? site.region.code;
+  const byParent = new Map<string, Place[]>();
+  for (const village of site.villages) byParent.set(parentOf(village), [...(byParent.get(parentOf(village)) ?? []), village]);
+  const groups = [...byParent].map(([code, villages]) => ({
     parent: site.place(code),
-    villages: site.villages.filter((v) => (v.parentCode ?? site.region.code) === code).map((village) => ({ village, summary: site.summary(village.code) })),
+    villages: villages.map((village) => ({ village, summary: site.summary(village.code) })),
     cite: buildCite(site, code, { id: 'villages', anchor: `town-${code}`, rows: ['villages.csv', 'projects.csv', 'funds.csv', 'monthly-each'] }),
     // A city's towns are named with their county (two counties may each have a 新街镇).
-    title: [...site.place(code).ancestorCodes.filter((above) => above !== site.region.code && isWithin(above, site.region.code)), code].map((c) =>
-      site.place(c),
-    ),
+    title: titleOf(site, code),
   }));
-  return { frame: buildPageFrame(site), illustrative: site.illustrative(site.region.code), count: site.villages.length, groups };
+  return { ...common, groups, byCounty: undefined, cite: undefined, towns: 0 };
 }

@@ -40,6 +40,25 @@ describe('buildVillagesView', () => {
       ['150627102', ['150627102200']],
     ]);
     expect(view.groups[0]?.villages[1]?.summary.fundsTotal).toBe(2600_0000_00n);
+    expect(view.byCounty).toBeUndefined();
+  });
+
+  test('above its limit lists each county’s towns with their totals, and every village’s rows as one download', () => {
+    const view = buildVillagesView(site, 2);
+    expect(view.groups).toEqual([]);
+    expect(view.count).toBe(3);
+    expect(view.towns).toBe(2);
+    expect(view.byCounty?.map((g) => [g.county.code, g.towns.map((t) => [t.place.code, t.summary.villages])])).toEqual([
+      [
+        '150627',
+        [
+          ['150627101', 2],
+          ['150627102', 1],
+        ],
+      ],
+    ]);
+    expect(view.cite?.rows.map((set) => set.path)).toEqual(['/data/rows/150627/villages', '/data/rows/150627/projects', '/data/rows/150627/funds']);
+    expect(buildVillagesView(site, 3).byCounty).toBeUndefined();
   });
 });
 
