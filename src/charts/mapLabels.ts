@@ -83,6 +83,17 @@ export type ProgressMapLabels = StaticMapLabels & {
   showOnMap: string;
   /** Live region after filtering; `{count}`. zh `显示 {count} 个嘎查村`, en `Showing {count} villages`. */
   showing: string;
+  /** Above a list longer than a page: `{from}`, `{to}`, `{count}`. */
+  listRange: string;
+  /** The list's pager: its accessible name, its buttons and where it is (`{page}`, `{pages}`). */
+  listPages: string;
+  previousPage: string;
+  nextPage: string;
+  pageOf: string;
+  /** Without JavaScript, when the list shows only its first page: the places whose pages list the rest. */
+  listByPlace: string;
+  /** A division's marker when many villages are shown; `{place}`, `{count}`. Choosing it zooms there. */
+  divisionMarker: string;
   /** Legend headings per metric. */
   legendStage: string;
   legendFunds: string;

@@ -1,26 +1,49 @@
 /**
  * The interactive progress map (Leaflet), mounted over the static SVG map that ProgressMap.astro
- * renders as its no-JavaScript fallback. Markers are focusable, coloured by the metric the reader
- * picks (stage at the chosen month, funds band, main sector), and sized by funds; the village list
- * beside the map follows the filters, and a live region says how many villages are shown.
+ * renders as its no-JavaScript fallback. Villages are coloured by the metric the reader picks (stage at
+ * the chosen month, funds band, main sector) and sized by funds; the village list under the map
+ * follows the filters a page at a time (villageList.ts), and a live region says how many are shown.
+ *
+ * Two ways of drawing, chosen by how many villages the filters leave: up to DOM_MARKER_LIMIT (a
+ * county, a town) each village is a focusable Leaflet marker; above it (a city, a province) all of
+ * them are drawn on one canvas (villageCanvas.ts), and a focusable marker per city, county or town
+ * under the place chosen says how many villages it holds and drills down to it when chosen — so the
+ * reader goes province → city → county → town by click, keyboard or the filters alike.
  *
  * Everything from the data reaches the page as text nodes (textContent, setAttribute): a village
  * called `<img src=x onerror=alert(1)>` is shown as those characters and runs nothing. The only HTML
  * strings handed to Leaflet are attributions, built here from fixed text and escaped.
  *
- * Imports from src/pipeline are type-only, so none of the build-time code ships to the browser.
+ * Imports from src/derive are of pure code only, so none of the build-time code ships to the browser.
  */
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { fill } from '../i18n/fill.ts';
 import type { ProgressMapLabels } from '../charts/mapLabels.ts';
-import type { ClientMapPayload as MapPayload, ClientMapVillage as MapVillage } from '../derive/map/clientPayload.ts';
+import {
+  decodeVillages,
+  fillDetails,
+  type ClientMapPayload as MapPayload,
+  type ClientMapVillage as MapVillage,
+  type VillageDetails,
+} from '../derive/map/clientPayload.ts';
 import type { Sector, Stage } from '../model/vocabulary.ts';
 import { spreadInPixels } from '../derive/map/sunflower.ts';
-import { isWithin } from '../model/divisionCode.ts';
+import { isWithin, LEVEL_LENGTHS } from '../model/divisionCode.ts';
+import { VillageCanvas } from './villageCanvas.ts';
+import { mountVillageList } from './villageList.ts';
 
 /** Where the map opens when it has nothing of the region to fit (latitude, longitude). */
 const CHINA_VIEW: { centre: [number, number]; zoom: number } = { centre: [35.9, 104.2], zoom: 4 };
+
+/**
+ * Up to this many villages shown, each is its own focusable marker; above it they are drawn on a
+ * canvas with a marker per division. 500 markers appear in some 80 ms; 10,000 took 1.5 s.
+ */
+export const DOM_MARKER_LIMIT = 500;
+
+/** The smallest side of anything the reader taps or clicks (WCAG 2.5.8): the marker's box, not its dot. */
+const TARGET_PX = 24;
 
 export type Metric = 'stage' | 'funds' | 'sector';
 
@@ -53,6 +76,12 @@ const displayName = (village: MapVillage, locale: MapPayload['locale']): string 
  */
 const markerSize = (village: MapVillage, zoom: number): number => Math.round((10 + village.fundsScale * 14) * (zoom >= 10 ? 1 : zoom >= 9 ? 0.8 : 0.6));
 
+/** A dot's radius on the canvas: thousands share the screen, so smaller than a marker until zoomed in. */
+const dotRadius = (village: MapVillage, zoom: number): number => (markerSize(village, zoom) / 2) * (zoom >= 10 ? 1 : zoom >= 8 ? 0.6 : 0.4);
+
+/** The division levels the filters drill through, and the length of their codes. */
+const LEVELS = (['city', 'county', 'town'] as const).map((name) => ({ name, digits: LEVEL_LENGTHS[name] }));
+
 /**
  * Mounts the map in `root` (the ProgressMap component's element) and wires the filters, metric
  * picker, month slider, legend and list. Returns a function that undoes all of it and puts the static
@@ -64,23 +93,64 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
   const list = root.querySelector<HTMLElement>('#village-list');
   const status = root.querySelector<HTMLElement>('[data-map-status]');
   if (canvas === null || form === null || list === null || status === null) throw new Error('progress map: markup incomplete');
-  const { locale, crs } = payload;
+  const { locale } = payload;
   const abort = new AbortController();
   const listen = <E extends Event>(target: EventTarget, type: string, handler: (event: E) => void) =>
     target.addEventListener(type, handler as EventListener, { signal: abort.signal });
 
+  const villages = decodeVillages(payload);
+  // A large region's names and popup details come apart from the page (clientPayload.ts), fetched the
+  // first time the reader reaches for the map or the list; what needs them waits for them.
+  let details: Promise<void> | undefined = payload.details === null ? undefined : Promise.resolve();
+  let detailsReady = payload.details !== null;
+  const detailsHref = root.querySelector<HTMLAnchorElement>('a[data-map-details]')?.href;
+  const loadDetails = (): Promise<void> => {
+    details ??=
+      detailsHref === undefined
+        ? Promise.resolve()
+        : fetch(detailsHref)
+            .then((response) => (response.ok ? (response.json() as Promise<VillageDetails>) : Promise.reject(new Error(`${response.status} ${detailsHref}`))))
+            .then((fetched) => {
+              fillDetails(villages, fetched);
+              detailsReady = true;
+            });
+    return details;
+  };
+  /** Runs `then` now when the details are here, else once they are. */
+  const withDetails = (then: () => void): void => {
+    if (detailsReady) then();
+    else void loadDetails().then(then, () => undefined);
+  };
   const stageLabel = new Map(payload.legends.stage.map((entry) => [entry.key, entry.label ?? labels.noStage]));
-  const townName = new Map(payload.towns.map((town) => [town.code, locale === 'en' ? `${town.nameEn} ${town.name}` : town.name]));
-  const hrefOf = new Map(
-    [...list.querySelectorAll<HTMLLIElement>('li[data-code]')].map((item) => [item.dataset.code ?? '', item.querySelector('a')?.getAttribute('href') ?? '']),
-  );
+  // Places' names as the filters write them (a province's thousand town names travel once, there).
+  const namesIn = (name: string): [string, string][] =>
+    [...((form.elements.namedItem(name) as HTMLSelectElement | null)?.options ?? [])]
+      .filter((option) => option.value !== '')
+      .map((option) => [option.value, (option.textContent ?? '').trim()]);
+  const townName = new Map(namesIn('town'));
+  const placeName = new Map([
+    ...payload.areas.map((area): [string, string] => [area.code, locale === 'en' ? `${area.nameEn} ${area.name}` : area.name]),
+    ...namesIn('city'),
+    ...namesIn('county'),
+    ...townName,
+  ]);
+  // Village links as the page wrote them (under the site's base path, inside an edition): the first
+  // listed village's link, with another code in its place.
+  const firstLink = list.querySelector<HTMLAnchorElement>('li[data-code] a');
+  const firstCode = firstLink?.closest<HTMLElement>('li[data-code]')?.dataset.code;
+  const firstHref = firstLink?.getAttribute('href');
+  const hrefOf = (code: string): string =>
+    firstHref != null && firstCode !== undefined && firstHref.includes(firstCode)
+      ? firstHref.replace(firstCode, code)
+      : `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}${locale === 'en' ? 'en/' : ''}villages/${code}/`;
+  const fallbackList = root.querySelector<HTMLElement>('[data-list-fallback]');
 
   // The static map stays in the page until now: it is what readers without JavaScript see.
   const fallback = [...canvas.childNodes];
   canvas.replaceChildren();
   canvas.classList.add('progress-map-live');
 
-  const map = L.map(canvas, { zoomControl: false, attributionControl: false, keyboard: true, zoomSnap: 0.25, minZoom: 5, maxZoom: 16 });
+  const map = L.map(canvas, { zoomControl: false, attributionControl: false, keyboard: true, zoomSnap: 0.25, minZoom: 4, maxZoom: 16 });
   canvas.setAttribute('aria-label', labels.mapLabel);
   canvas.setAttribute('role', 'region');
   L.control.zoom({ zoomInTitle: labels.zoomIn, zoomOutTitle: labels.zoomOut }).addTo(map);
@@ -110,14 +180,30 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
     }).addTo(map);
     areaBounds.set(area.code, layer.getBounds());
   }
-  const latLngOf = (village: MapVillage): L.LatLngExpression => {
-    const [lon, lat] = village.point;
-    return [lat, lon];
-  };
-  if (bounds === undefined && payload.villages.length > 0) bounds = L.latLngBounds(payload.villages.map(latLngOf));
+  const latLngOf = (village: MapVillage): L.LatLng => L.latLng(village.point[1], village.point[0]);
+  if (bounds === undefined && villages.length > 0) {
+    // Corners by hand: extending a LatLngBounds 15,000 times cost more than drawing the villages.
+    let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const { point } of villages) {
+      west = Math.min(west, point[0]);
+      east = Math.max(east, point[0]);
+      south = Math.min(south, point[1]);
+      north = Math.max(north, point[1]);
+    }
+    bounds = L.latLngBounds([south, west], [north, east]);
+  }
   // A region with neither an outline nor a located village: the whole country, not any one region.
   const fitAll = () => (bounds === undefined ? map.setView(CHINA_VIEW.centre, CHINA_VIEW.zoom) : map.fitBounds(bounds, { padding: [12, 12] }));
   fitAll();
+
+  // Each village's drawn point in Leaflet's pixels at zoom 0: at zoom z a point is this times 2^z.
+  const worldX = new Float64Array(villages.length);
+  const worldY = new Float64Array(villages.length);
+  villages.forEach((village, i) => {
+    const p = map.project(latLngOf(village), 0);
+    worldX[i] = p.x;
+    worldY[i] = p.y;
+  });
 
   const stageSelect = form.elements.namedItem('stage') as HTMLSelectElement | null;
   const metricSelect = form.elements.namedItem('metric') as HTMLSelectElement | null;
@@ -129,15 +215,20 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
   const stageAt = (village: MapVillage): Stage | null =>
     monthIndex === payload.months.length - 1 ? village.latestStage : (village.stageByMonth[monthIndex] ?? null);
 
+  // Class names looked up, not built: the canvas asks for 15,000 of them each time it draws.
+  const stageClass = new Map(payload.legends.stage.map((entry) => [entry.key, entry.className]));
+  const sectorClass = new Map(payload.legends.sector.map((entry) => [entry.key, entry.className]));
   const categoryClass = (village: MapVillage): string => {
     if (metric === 'funds') return payload.legends.funds[village.fundsBin]?.className ?? 'funds-0';
-    if (metric === 'sector') return `sector-${village.mainSector ?? 'none'}`;
-    return `stage-${stageAt(village) ?? 'none'}`;
+    if (metric === 'sector') return sectorClass.get(village.mainSector ?? 'none') ?? 'sector-none';
+    return stageClass.get(stageAt(village) ?? 'none') ?? 'stage-none';
   };
+  const colourOf = new Map([...payload.legends.stage, ...payload.legends.sector, ...payload.legends.funds].map((entry) => [entry.className, entry.color]));
 
   const monthLabel = () => payload.months[monthIndex]?.label ?? '';
 
-  const buildPopup = (village: MapVillage): HTMLElement => {
+  const buildPopup = (index: number): HTMLElement => {
+    const village = villages[index]!;
     const popup = element('div', 'map-popup');
     popup.tabIndex = -1;
     popup.append(element('p', 'map-popup-title', locale === 'en' ? village.nameEn : village.name));
@@ -161,7 +252,7 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
     );
     if (village.illustrative) popup.append(element('p', 'map-popup-note', labels.illustrative));
     const link = element('a', 'map-popup-link', labels.openVillage);
-    link.href = hrefOf.get(village.code) ?? `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}${locale === 'en' ? 'en/' : ''}villages/${village.code}/`;
+    link.href = hrefOf(village.code);
     popup.append(link);
     listen<KeyboardEvent>(popup, 'keydown', (event) => {
       if (event.key === 'Escape') map.closePopup();
@@ -169,33 +260,35 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
     return popup;
   };
 
-  // Town seats: a small square under the markers, as on the static map; decoration only.
-  for (const town of payload.towns) {
-    if (town.seat === null) continue;
-    const [lon, lat] = town.seat[crs];
-    const seat = L.marker([lat, lon], {
-      icon: L.divIcon({ html: element('span', 'map-seat-marker'), className: 'map-seat-icon', iconSize: [8, 8] }),
-      interactive: false,
-      keyboard: false,
-      zIndexOffset: -1000,
-    }).addTo(map);
-    seat.getElement()?.setAttribute('aria-hidden', 'true');
-  }
-
-  type Entry = { village: MapVillage; marker: L.Marker; dot: HTMLElement; item: HTMLLIElement | null; category: string; size: number };
-  const entries = new Map<string, Entry>();
-  const markers = L.layerGroup().addTo(map);
+  // ---------- What the filters leave ----------
+  const shown = new Uint8Array(villages.length);
+  let shownList: number[] = [];
+  let domMode = true;
+  let selected: number | undefined;
   let returnFocusTo: HTMLElement | null = null;
 
-  for (const village of payload.villages) {
+  // ---------- One marker per village (few villages) ----------
+  type Entry = { marker: L.Marker; dot: HTMLElement; category: string; size: number };
+  const entries = new Map<number, Entry>();
+  const markers = L.layerGroup().addTo(map);
+  const seatLayer = L.layerGroup().addTo(map);
+  const iconOf = (dot: HTMLElement, size: number) => {
+    const box = Math.max(size, TARGET_PX);
+    dot.style.width = `${size}px`;
+    dot.style.height = `${size}px`;
+    return L.divIcon({ html: dot, className: 'village-marker-icon', iconSize: [box, box] });
+  };
+  const entryOf = (index: number): Entry => {
+    const found = entries.get(index);
+    if (found !== undefined) return found;
+    const village = villages[index]!;
     const name = displayName(village, locale);
     const dot = element('span', `village-marker${village.approximate ? ' approximate' : ''}`);
     dot.setAttribute('data-code', village.code);
     dot.append(element('span', 'map-visually-hidden', name));
     const size = markerSize(village, map.getZoom());
-    const icon = L.divIcon({ html: dot, className: 'village-marker-icon', iconSize: [size, size] });
-    const marker = L.marker(latLngOf(village), { icon, keyboard: true, title: name, alt: name, riseOnHover: true });
-    marker.bindPopup(() => buildPopup(village), { maxWidth: 300, autoPanPadding: [16, 16] });
+    const marker = L.marker(latLngOf(village), { icon: iconOf(dot, size), keyboard: true, title: name, alt: name, riseOnHover: true });
+    marker.bindPopup(() => buildPopup(index), { maxWidth: 300, autoPanPadding: [16, 16] });
     marker.on('keydown', (event: L.LeafletKeyboardEvent) => {
       if (event.originalEvent.key === ' ') {
         event.originalEvent.preventDefault();
@@ -204,138 +297,343 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
     });
     marker.on('popupopen', () => {
       if (returnFocusTo === null) returnFocusTo = marker.getElement() ?? null;
-      select(village.code);
+      select(index);
     });
-    marker.addTo(markers);
-    const item = list.querySelector<HTMLLIElement>(`li[data-code="${CSS.escape(village.code)}"]`);
-    entries.set(village.code, { village, marker, dot, item, category: '', size });
-  }
+    const entry: Entry = { marker, dot, category: '', size };
+    entries.set(index, entry);
+    return entry;
+  };
 
-  // Villages spread around a town seat: at low zoom their geographic spread is a few pixels and the
-  // markers would pile up, so below the zoom where they fit they are spread further, in pixels.
-  const groups = new Map<string, Entry[]>();
-  for (const entry of entries.values()) {
-    if (!entry.village.approximate) continue;
-    const key = entry.village.stored.join(',');
-    groups.set(key, [...(groups.get(key) ?? []), entry]);
-  }
-  const resize = () => {
+  // Villages spread around a seat: at low zoom their geographic spread is a few pixels and the markers
+  // would pile up, so below the zoom where they fit they are spread further, in pixels, each keeping a
+  // box a finger can tap.
+  const groups = new Map<string, number[]>();
+  villages.forEach((village, i) => {
+    if (!village.approximate) return;
+    const key = village.stored.join(',');
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [i]);
+    else group.push(i);
+  });
+  const groupOf = new Map<number, number[]>();
+  for (const group of groups.values()) for (const i of group) groupOf.set(i, group);
+
+  const placeMarkers = () => {
     const zoom = map.getZoom();
-    for (const entry of entries.values()) {
-      const size = markerSize(entry.village, zoom);
+    for (const [index, entry] of entries) {
+      if (!markers.hasLayer(entry.marker)) continue;
+      const size = markerSize(villages[index]!, zoom);
       if (entry.size === size) continue;
       entry.size = size;
       entry.dot.classList.toggle('small', size < 12);
       // Leaflet reuses the icon's element, so a focused marker keeps focus.
-      entry.marker.setIcon(L.divIcon({ html: entry.dot, className: 'village-marker-icon', iconSize: [size, size] }));
+      entry.marker.setIcon(iconOf(entry.dot, size));
     }
-  };
-  const respread = () => {
-    const zoom = map.getZoom();
-    for (const group of groups.values()) {
+    const done = new Set<number[]>();
+    for (const [index, entry] of entries) {
+      const group = groupOf.get(index);
+      if (group === undefined || done.has(group) || !markers.hasLayer(entry.marker)) continue;
+      done.add(group);
       if (group.length < 2) continue;
-      const [lon, lat] = group[0]!.village.stored;
+      const [lon, lat] = villages[group[0]!]!.stored;
       const centre = map.project([lat, lon], zoom);
-      const geographic = Math.max(...group.map((e) => centre.distanceTo(map.project(latLngOf(e.village), zoom))));
+      const geographic = Math.max(...group.map((i) => centre.distanceTo(map.project(latLngOf(villages[i]!), zoom))));
       const offsets = spreadInPixels(
-        group.map((e) => e.size / 2 + 1),
+        group.map((i) => Math.max(entries.get(i)?.size ?? markerSize(villages[i]!, zoom), TARGET_PX) / 2 + 1),
         geographic,
       );
-      group.forEach((entry, i) => {
-        const [dx, dy] = offsets[i]!;
-        entry.marker.setLatLng(map.unproject(centre.add([dx, dy]), zoom));
+      group.forEach((i, k) => {
+        const [dx, dy] = offsets[k]!;
+        entries.get(i)?.marker.setLatLng(map.unproject(centre.add([dx, dy]), zoom));
       });
     }
   };
-  map.on('zoomend', () => {
-    resize();
-    respread();
-  });
-  resize();
-  respread();
 
-  const restyle = () => {
-    for (const entry of entries.values()) {
-      const next = categoryClass(entry.village);
-      if (next === entry.category) continue;
-      if (entry.category !== '') entry.dot.classList.remove(entry.category);
-      entry.dot.classList.add(next);
-      entry.category = next;
+  // ---------- Many villages: one canvas, and a marker per division ----------
+  const paint = (context: CanvasRenderingContext2D, topLeft: L.Point, size: L.Point) => {
+    const zoom = map.getZoom();
+    const scale = 2 ** zoom;
+    const origin = map.getPixelOrigin();
+    const dx = -origin.x - topLeft.x;
+    const dy = -origin.y - topLeft.y;
+    // One path per colour and kind: a few fills for thousands of dots.
+    const batches = new Map<string, { colour: string; approximate: boolean; points: number[] }>();
+    const ringed = new Map<string, { colour: string; approximate: boolean; points: number[] }>();
+    for (const i of shownList) {
+      const village = villages[i]!;
+      const x = worldX[i]! * scale + dx;
+      const y = worldY[i]! * scale + dy;
+      const r = dotRadius(village, zoom);
+      if (x < -r || y < -r || x > size.x + r || y > size.y + r) continue;
+      const category = categoryClass(village);
+      const kind = village.approximate ? ringed : batches;
+      let batch = kind.get(category);
+      if (batch === undefined) {
+        batch = { colour: colourOf.get(category) ?? '#6b7280', approximate: village.approximate, points: [] };
+        kind.set(category, batch);
+      }
+      batch.points.push(x, y, r);
     }
-    for (const group of root.querySelectorAll<HTMLElement>('[data-legend]')) group.hidden = group.dataset.legend !== metric;
-    if (monthOutput !== null) monthOutput.textContent = monthLabel();
-    if (monthInput !== null) monthInput.setAttribute('aria-valuetext', monthLabel());
-    if (selected !== undefined) entries.get(selected)?.marker.getPopup()?.update();
+    context.lineWidth = 1;
+    for (const { colour, approximate, points } of [...batches.values(), ...ringed.values()]) {
+      context.beginPath();
+      for (let k = 0; k < points.length; k += 3) {
+        context.moveTo(points[k]! + points[k + 2]!, points[k + 1]!);
+        context.arc(points[k]!, points[k + 1]!, points[k + 2]!, 0, 2 * Math.PI);
+      }
+      // As the markers: surveyed villages filled, those placed at a seat a ring of their colour.
+      context.fillStyle = approximate ? '#ffffff' : colour;
+      context.fill();
+      context.strokeStyle = approximate ? colour : '#1f2937';
+      context.lineWidth = approximate ? 1.5 : 0.5;
+      context.stroke();
+    }
+    if (selected !== undefined && shown[selected] === 1) {
+      context.beginPath();
+      context.arc(worldX[selected]! * scale + dx, worldY[selected]! * scale + dy, dotRadius(villages[selected]!, zoom) + 3, 0, 2 * Math.PI);
+      context.strokeStyle = '#111827';
+      context.lineWidth = 2;
+      context.stroke();
+    }
   };
+  const villageAt = (layerPoint: L.Point): number | undefined => {
+    const zoom = map.getZoom();
+    const scale = 2 ** zoom;
+    const origin = map.getPixelOrigin();
+    let best: number | undefined;
+    let bestDistance = Infinity;
+    for (const i of shownList) {
+      const d = Math.hypot(worldX[i]! * scale - origin.x - layerPoint.x, worldY[i]! * scale - origin.y - layerPoint.y);
+      if (d <= Math.max(dotRadius(villages[i]!, zoom), TARGET_PX / 2) && d < bestDistance) {
+        best = i;
+        bestDistance = d;
+      }
+    }
+    return best;
+  };
+  const popup = L.popup({ maxWidth: 300, autoPanPadding: [16, 16] });
+  const openCanvasPopup = (index: number) => {
+    const village = villages[index]!;
+    popup.setLatLng(latLngOf(village)).setContent(() => buildPopup(index));
+    popup.openOn(map);
+    select(index);
+  };
+  const dots = new VillageCanvas(paint, (layerPoint) => {
+    if (domMode) return;
+    const index = villageAt(layerPoint);
+    if (index === undefined) return;
+    returnFocusTo = canvas;
+    withDetails(() => openCanvasPopup(index));
+  });
 
   const filterSelect = (name: string): HTMLSelectElement | null => form.elements.namedItem(name) as HTMLSelectElement | null;
   const filterValue = (name: string): string => filterSelect(name)?.value ?? '';
+
+  // The divisions one level below the place chosen (a province's cities, a city's counties, a
+  // county's towns): a marker each, at the middle of its shown villages, naming how many it holds.
+  const divisionLayer = L.layerGroup().addTo(map);
+  const drillTo = (level: string, code: string) => {
+    const chosen = filterSelect(level);
+    if (chosen === null) return;
+    chosen.value = code;
+    form.dispatchEvent(new Event('change', { bubbles: true }));
+    canvas.focus({ preventScroll: true });
+  };
+  const placeDivisions = () => {
+    divisionLayer.clearLayers();
+    if (domMode) return;
+    const level = LEVELS.find(({ name }) => filterSelect(name) !== null && filterValue(name) === '');
+    if (level === undefined) return;
+    const byDivision = new Map<string, { count: number; x: number; y: number }>();
+    for (const i of shownList) {
+      const key = villages[i]!.code.slice(0, level.digits);
+      const found = byDivision.get(key) ?? { count: 0, x: 0, y: 0 };
+      found.count += 1;
+      found.x += worldX[i]!;
+      found.y += worldY[i]!;
+      byDivision.set(key, found);
+    }
+    const largest = Math.max(...[...byDivision.values()].map((d) => d.count));
+    for (const [code, { count, x, y }] of byDivision) {
+      const name = placeName.get(code) ?? code;
+      const title = fill(labels.divisionMarker, { place: name, count: count.toLocaleString(locale) });
+      const size = Math.round(TARGET_PX + 20 * Math.sqrt(count / largest));
+      const bubble = element('span', 'map-division-marker');
+      bubble.append(element('span', 'map-division-count', count.toLocaleString(locale)));
+      bubble.setAttribute('aria-hidden', 'true');
+      const marker = L.marker(map.unproject([x / count, y / count], 0), {
+        icon: L.divIcon({ html: bubble, className: 'map-division-icon', iconSize: [size, size] }),
+        keyboard: true,
+        title,
+        alt: title,
+        zIndexOffset: 1000,
+      });
+      marker.on('click', () => drillTo(level.name, code));
+      // A marker without a popup gets no Enter from Leaflet: Enter and Space choose it, as a button.
+      marker.on('keydown', (event: L.LeafletKeyboardEvent) => {
+        if (event.originalEvent.key !== 'Enter' && event.originalEvent.key !== ' ') return;
+        event.originalEvent.preventDefault();
+        drillTo(level.name, code);
+      });
+      marker.addTo(divisionLayer);
+      marker.getElement()?.setAttribute('aria-label', title);
+      marker.getElement()?.setAttribute('role', 'button');
+    }
+  };
+
+  // Town seats: a small square under the markers, as on the static map; decoration only. Drawn for
+  // the towns of the villages shown as markers (a province's thousand seats would cost as much).
+  const placeSeats = () => {
+    seatLayer.clearLayers();
+    if (!domMode) return;
+    const towns = new Set(shownList.map((i) => villages[i]!.townCode));
+    for (const town of payload.towns) {
+      if (town.seat === null || !towns.has(town.code)) continue;
+      const [lon, lat] = town.seat;
+      const seat = L.marker([lat, lon], {
+        icon: L.divIcon({ html: element('span', 'map-seat-marker'), className: 'map-seat-icon', iconSize: [8, 8] }),
+        interactive: false,
+        keyboard: false,
+        zIndexOffset: -1000,
+      }).addTo(seatLayer);
+      seat.getElement()?.setAttribute('aria-hidden', 'true');
+    }
+  };
+
+  const restyle = () => {
+    if (domMode) {
+      for (const [index, entry] of entries) {
+        const next = categoryClass(villages[index]!);
+        if (next === entry.category) continue;
+        if (entry.category !== '') entry.dot.classList.remove(entry.category);
+        entry.dot.classList.add(next);
+        entry.category = next;
+      }
+    } else dots.redraw();
+    for (const group of root.querySelectorAll<HTMLElement>('[data-legend]')) group.hidden = group.dataset.legend !== metric;
+    if (monthOutput !== null) monthOutput.textContent = monthLabel();
+    if (monthInput !== null) monthInput.setAttribute('aria-valuetext', monthLabel());
+    if (selected !== undefined) {
+      if (domMode) entries.get(selected)?.marker.getPopup()?.update();
+      else if (popup.isOpen()) popup.update();
+    }
+  };
+
+  const villageList = mountVillageList({
+    list,
+    pager: root.querySelector<HTMLElement>('[data-list-pager]'),
+    range: root.querySelector<HTMLElement>('[data-list-range]'),
+    locale,
+    labels,
+    row: (index) => {
+      const village = villages[index]!;
+      return {
+        code: village.code,
+        townCode: village.townCode,
+        name: displayName(village, locale),
+        town: townName.get(village.townCode) ?? '',
+        href: hrefOf(village.code),
+      };
+    },
+    onShow: (index, button) => {
+      returnFocusTo = button;
+      canvas.scrollIntoView({ block: 'nearest' });
+      const village = villages[index]!;
+      if (domMode) {
+        const entry = entryOf(index);
+        map.setView(entry.marker.getLatLng(), Math.max(map.getZoom(), 11), { animate: false });
+        entry.marker.openPopup();
+      } else {
+        map.setView(latLngOf(village), Math.max(map.getZoom(), 11), { animate: false });
+        openCanvasPopup(index);
+      }
+    },
+  });
+  if (fallbackList !== null) fallbackList.hidden = true;
+
   // The filters follow the tree: a city's counties, a county's towns. An option outside the place
   // chosen above it is hidden, and a choice left outside is cleared.
   const narrow = () => {
     let within = '';
-    for (const name of ['city', 'county', 'town']) {
-      const select = filterSelect(name);
-      if (select === null) continue;
-      for (const option of select.options) option.hidden = option.value !== '' && !isWithin(option.value, within);
-      if (select.value !== '' && !isWithin(select.value, within)) select.value = '';
-      if (select.value !== '') within = select.value;
+    for (const { name } of LEVELS) {
+      const chosen = filterSelect(name);
+      if (chosen === null) continue;
+      for (const option of chosen.options) option.hidden = option.value !== '' && !isWithin(option.value, within);
+      if (chosen.value !== '' && !isWithin(chosen.value, within)) chosen.value = '';
+      if (chosen.value !== '') within = chosen.value;
     }
     return within;
   };
-  let lastPlace = '';
-  const applyFilters = (announce: boolean) => {
+  let lastPlace: string | undefined;
+  let listRendered = false;
+  /** `initial`: on opening, a large region keeps the list's first page as written until the reader reaches for it. */
+  const applyFilters = (announce: boolean, initial = false) => {
     const place = narrow();
     const town = filterValue('town');
     const sector = filterValue('sector') as Sector | '';
     const stage = stageSelect?.value ?? '';
-    let shown = 0;
-    const shownBounds: L.LatLngExpression[] = [];
-    for (const entry of entries.values()) {
-      const v = entry.village;
+    shownList = [];
+    villages.forEach((v, i) => {
       const visible =
         (place === '' || isWithin(v.code, place)) &&
         (town === '' || v.townCode === town) &&
         (sector === '' || v.sectors.includes(sector)) &&
         (stage === '' || (stageAt(v) ?? 'none') === stage);
-      if (visible) {
-        shown += 1;
-        shownBounds.push(latLngOf(v));
-        if (!markers.hasLayer(entry.marker)) entry.marker.addTo(markers);
+      shown[i] = visible ? 1 : 0;
+      if (visible) shownList.push(i);
+    });
+    domMode = shownList.length <= DOM_MARKER_LIMIT;
+    if (selected !== undefined && shown[selected] === 0) map.closePopup();
+    // The view is set first and the canvas drawn once after: each move would redraw it.
+    dots.hold(() => {
+      if (domMode) {
+        if (map.hasLayer(dots)) dots.remove();
+        for (const [index, entry] of entries) if (shown[index] === 0) markers.removeLayer(entry.marker);
       } else {
-        if (entry.marker.isPopupOpen()) entry.marker.closePopup();
-        markers.removeLayer(entry.marker);
+        markers.clearLayers();
+        if (!map.hasLayer(dots)) dots.addTo(map);
       }
-      if (entry.item !== null) entry.item.hidden = !visible;
-    }
-    if (place !== lastPlace) {
-      lastPlace = place;
-      const outlined = areaBounds.get(place);
-      if (outlined !== undefined) map.fitBounds(outlined, { padding: [12, 12] });
-      else if (place === '' || shownBounds.length === 0) fitAll();
-      else map.fitBounds(L.latLngBounds(shownBounds), { padding: [24, 24], maxZoom: 12 });
-    }
-    if (announce) status.textContent = fill(labels.showing, { count: String(shown) });
+      if (place !== lastPlace) {
+        const first = lastPlace === undefined;
+        lastPlace = place;
+        const outlined = areaBounds.get(place);
+        if (outlined !== undefined) map.fitBounds(outlined, { padding: [12, 12] });
+        else if (place === '' || shownList.length === 0) {
+          if (!first) fitAll();
+        } else map.fitBounds(L.latLngBounds(shownList.map((i) => latLngOf(villages[i]!))), { padding: [24, 24], maxZoom: 12 });
+      }
+    });
+    placeDivisions();
+    placeSeats();
+    if (announce) status.textContent = fill(labels.showing, { count: String(shownList.length) });
+    // Markers and list rows carry names: on a large region's first filter they wait for the details.
+    if (initial && !detailsReady && !domMode) return;
+    const wanted = shownList;
+    withDetails(() => {
+      if (wanted !== shownList) return;
+      if (domMode) {
+        for (const index of shownList) {
+          const entry = entryOf(index);
+          if (!markers.hasLayer(entry.marker)) entry.marker.addTo(markers);
+        }
+        restyle();
+        placeMarkers();
+      }
+      villageList.show(shownList);
+      villageList.reveal(selected);
+      listRendered = true;
+    });
   };
+  map.on('zoomend', () => {
+    if (domMode) placeMarkers();
+  });
 
-  let selected: string | undefined;
-  function select(code: string): void {
-    if (selected !== undefined) {
-      const previous = entries.get(selected);
-      previous?.dot.classList.remove('selected');
-      previous?.item?.classList.remove('selected');
-    }
-    selected = code;
-    const entry = entries.get(code);
-    entry?.dot.classList.add('selected');
-    entry?.item?.classList.add('selected');
-    // Scroll the list's own box, never the page: on a phone the list is below the map.
-    const item = entry?.item;
-    const box = item?.closest<HTMLElement>('.progress-map-list-wrap');
-    if (item != null && box != null && box.scrollHeight > box.clientHeight) {
-      const top = item.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop;
-      if (top < box.scrollTop || top + item.offsetHeight > box.scrollTop + box.clientHeight) box.scrollTop = top - box.clientHeight / 3;
-    }
+  function select(index: number | undefined): void {
+    if (selected !== undefined) entries.get(selected)?.dot.classList.remove('selected');
+    selected = index;
+    if (index !== undefined) entries.get(index)?.dot.classList.add('selected');
+    villageList.reveal(index);
+    if (!domMode) dots.redraw();
   }
 
   map.on('popupopen', (event: L.PopupEvent) => {
@@ -344,29 +642,12 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
     (container?.querySelector('.map-popup') as HTMLElement | null)?.focus({ preventScroll: true });
   });
   map.on('popupclose', (event: L.PopupEvent) => {
-    if (selected !== undefined) {
-      entries.get(selected)?.dot.classList.remove('selected');
-      entries.get(selected)?.item?.classList.remove('selected');
-      selected = undefined;
-    }
+    select(undefined);
     const active = document.activeElement;
     const focusWasInPopup = active === null || active === document.body || event.popup.getElement()?.contains(active) === true;
     if (focusWasInPopup && returnFocusTo?.isConnected === true) returnFocusTo.focus({ preventScroll: true });
     returnFocusTo = null;
   });
-
-  // The list: each item's button shows its village on the map and opens the popup.
-  for (const button of list.querySelectorAll<HTMLButtonElement>('button[data-show]')) {
-    button.hidden = false;
-    listen(button, 'click', () => {
-      const entry = entries.get(button.closest<HTMLElement>('li[data-code]')?.dataset.code ?? '');
-      if (entry === undefined) return;
-      returnFocusTo = button;
-      canvas.scrollIntoView({ block: 'nearest' });
-      map.setView(entry.marker.getLatLng(), Math.max(map.getZoom(), 11), { animate: false });
-      entry.marker.openPopup();
-    });
-  }
 
   listen(form, 'submit', (event) => event.preventDefault());
   listen(form, 'change', (event) => {
@@ -377,6 +658,11 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
   });
   if (monthInput !== null) {
     listen(monthInput, 'input', () => {
+      // Each month's stages come with the details (a large region fetches them on first use).
+      if (!detailsReady) {
+        withDetails(() => monthInput.dispatchEvent(new Event('input')));
+        return;
+      }
       monthIndex = Number(monthInput.value);
       // The slider shows progress through time: what changes month to month is the stage.
       if (metric !== 'stage' && metricSelect !== null) {
@@ -391,30 +677,40 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
   // `/map/?place=<code>` (a county's or town's page links so) opens on that place.
   const asked = new URLSearchParams(window.location.search).get('place') ?? '';
   if (/^\d+$/.test(asked)) {
-    for (const name of ['city', 'county', 'town']) {
-      const select = filterSelect(name);
-      const option = select === null ? undefined : [...select.options].find((o) => o.value !== '' && isWithin(asked, o.value));
-      if (select !== null && option !== undefined) select.value = option.value;
+    for (const { name } of LEVELS) {
+      const chosen = filterSelect(name);
+      const option = chosen === null ? undefined : [...chosen.options].find((o) => o.value !== '' && isWithin(asked, o.value));
+      if (chosen !== null && option !== undefined) chosen.value = option.value;
     }
   }
 
   form.hidden = false;
   restyle();
-  applyFilters(false);
+  applyFilters(false, true);
+  if (!detailsReady) {
+    const reachedFor = () =>
+      void loadDetails().then(
+        () => {
+          if (listRendered) return;
+          villageList.show(shownList);
+          villageList.reveal(selected);
+          listRendered = true;
+        },
+        () => undefined,
+      );
+    for (const type of ['pointerdown', 'focusin', 'keydown']) listen(root, type, reachedFor);
+  }
 
   return () => {
     abort.abort();
+    villageList.destroy();
     map.remove();
     canvas.classList.remove('progress-map-live');
     canvas.removeAttribute('role');
     canvas.removeAttribute('aria-label');
     canvas.replaceChildren(...fallback);
     form.hidden = true;
-    for (const button of list.querySelectorAll<HTMLButtonElement>('button[data-show]')) button.hidden = true;
-    for (const item of list.querySelectorAll<HTMLLIElement>('li[data-code]')) {
-      item.hidden = false;
-      item.classList.remove('selected');
-    }
+    if (fallbackList !== null) fallbackList.hidden = false;
     for (const group of root.querySelectorAll<HTMLElement>('[data-legend]')) group.hidden = group.dataset.legend !== 'stage';
     status.textContent = '';
   };

@@ -15,10 +15,10 @@ import type { Bilingual, Locale } from '../../i18n/locale.ts';
 import type { Records } from '../../read/tables.ts';
 import type { MapCrs, TileConfig } from '../../config/tileConfig.ts';
 import { buildLegends, type MapLegends } from './legends.ts';
-import { buildMapVillages, type MapTown, type MapVillage } from './mapVillages.ts';
+import { buildMapVillages, DEFAULT_SPREAD_METRES, type MapTown, type MapVillage } from './mapVillages.ts';
 import { prepareOutline, transformOutline, type MapOutline } from './outline.ts';
 import { readAreaOutlines, readOutline } from '../../model/regionOutline.ts';
-import { isWithin } from '../../model/divisionCode.ts';
+import { ancestorAt, isWithin } from '../../model/divisionCode.ts';
 import type { MultiPolygon } from 'geojson';
 import type { LonLat } from './geodesy.ts';
 
@@ -65,6 +65,8 @@ export type MapPayload = {
    */
   fit: LonLat[] | null;
   legends: MapLegends;
+  /** The radius villages without a surveyed point are spread on around their seat (mapVillages.ts); absent: DEFAULT_SPREAD_METRES. */
+  spreadMetres?: number;
   tiles: ClientTiles;
   /** Who the outline and points come from, as their licence asks. */
   attribution: { text: string; href: string };
@@ -111,6 +113,11 @@ export function buildMapPayload(input: MapPayloadInput): MapPayload {
     outline = { type: 'Feature', properties: {}, geometry: prepareOutline(geometry, tolerance) };
   }
   const areaOutlines = input.areas === undefined ? new Map<string, MultiPolygon>() : readAreaOutlines(input.areas);
+  // Villages per city and county, counted in one pass (a province has some 115 areas and 15,000 villages).
+  const villagesIn = new Map<string, number>();
+  for (const village of villages) {
+    for (const prefix of [ancestorAt(village.code, 'city'), ancestorAt(village.code, 'county')]) villagesIn.set(prefix, (villagesIn.get(prefix) ?? 0) + 1);
+  }
   const areas = [...tree.places.values()]
     .filter((place) => (place.level === 'city' || place.level === 'county') && place.code !== tree.regionCode && isWithin(place.code, tree.regionCode))
     .sort((a, b) => a.code.localeCompare(b.code))
@@ -123,7 +130,7 @@ export function buildMapPayload(input: MapPayloadInput): MapPayload {
         name: place.name,
         nameEn: englishName({ name: place.name, name_en: place.nameEn }),
         parentCode: parent?.level === 'city' && parent.code !== tree.regionCode ? parent.code : null,
-        villages: villages.filter((v) => isWithin(v.code, place.code)).length,
+        villages: villagesIn.get(place.code) ?? 0,
         outline: geometry === undefined ? null : prepareOutline(transformOutline(geometry, tiles.crs), tolerance),
       };
     });
@@ -142,6 +149,7 @@ export function buildMapPayload(input: MapPayloadInput): MapPayload {
     areas,
     fit: null,
     legends: buildLegends(fundsFen, locale),
+    spreadMetres: input.spreadMetres ?? DEFAULT_SPREAD_METRES,
     tiles: {
       provider: tiles.provider,
       layers: tiles.layers

@@ -6,6 +6,12 @@ import type { Sector } from '../../model/vocabulary.ts';
 import type { MapPayload } from './buildMapPayload.ts';
 import type { MapVillage } from './mapVillages.ts';
 
+/**
+ * Villages per page of the map's list (src/client/villageList.ts), and how many the page itself lists
+ * for readers without JavaScript: more than a county has as a rule, few enough to lay out at once.
+ */
+export const LIST_PAGE_SIZE = 200;
+
 export type MapList = {
   villages: MapVillage[];
   sectorsPresent: ReadonlySet<Sector>;
