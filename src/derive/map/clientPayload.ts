@@ -18,7 +18,7 @@ import type { MapArea, MapPayload } from './buildMapPayload.ts';
 import type { MapTown, MapVillage } from './mapVillages.ts';
 import { prepareOutline, type MapOutline } from './outline.ts';
 import { DEFAULT_SPREAD_METRES, roundLonLat, spreadAround } from './sunflower.ts';
-import { LOCATION_PRECISIONS, SECTOR_KEYS, STAGE_KEYS, type LocationPrecision, type Sector, type Stage } from '../../model/vocabulary.ts';
+import { LOCATION_PRECISIONS, SECTOR_KEYS, STAGE_KEYS, type LocationPrecision, type Stage } from '../../model/vocabulary.ts';
 import type { MultiPolygon } from 'geojson';
 
 /** Coordinates travel as integers of this many steps per degree (1e-5°: about a metre). */
@@ -100,26 +100,8 @@ export type ClientMapPayload = Omit<MapPayload, 'villages' | 'towns' | 'areas'> 
   details: VillageDetails | null;
 };
 
-/** A village as the browser's map reads it, decoded from the columns. */
-export type ClientMapVillage = {
-  code: string;
-  /** Empty until the details are read. */
-  name: string;
-  nameEn: string;
-  townCode: string;
-  precision: LocationPrecision;
-  approximate: boolean;
-  fundsText: string;
-  fundsScale: number;
-  fundsBin: number;
-  projects: number;
-  sectors: Sector[];
-  mainSector: Sector | null;
-  latestStage: Stage | null;
-  stageByMonth: (Stage | null)[];
-  unit: string | null;
-  enterprise: string | null;
-  illustrative: boolean;
+/** A village as the browser's map reads it, decoded from the columns: a MapVillage in the payload's crs (names empty until the details are read). */
+export type ClientMapVillage = Omit<MapVillage, 'townName' | 'townNameEn' | 'wgs84' | 'gcj02' | 'display' | 'fundsYuan' | 'incomeByMonth'> & {
   /** Where the marker is drawn (the display point, in the payload's crs). */
   point: LonLat;
   /** Where the village is stored (in crs); approximate villages sharing it are spread together. */
