@@ -15,6 +15,8 @@ export const READING_OVERRIDES: Readonly<Record<string, string>> = {
   都: 'dū',
   // 什 is shén only in 什么; in names it is shí (什拉, 什股壕), but pinyin-pro reads 什拉 as shen la.
   什: 'shí',
+  // 行 is xíng (to walk) on its own; 闵行 (Minhang District, Shanghai) is háng.
+  闵行: 'mǐn háng',
 };
 
 // customPinyin is global state in pinyin-pro: registered once, here, when this module is first loaded,

@@ -23,6 +23,7 @@ const GENERIC_SUFFIXES: readonly (readonly [string, string])[] = [
   ['自治州', 'Autonomous Prefecture'],
   ['自治旗', 'Autonomous Banner'],
   ['自治县', 'Autonomous County'],
+  ['新区', 'New Area'],
   ['嘎查村', 'Gacha'],
   ['嘎查', 'Gacha'],
   ['苏木', 'Sumu'],

@@ -9,7 +9,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const toneless = (syllable: string): string => syllable.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 
 describe('one reading for names and search', () => {
-  // A village whose proper name is the overridden character followed by 拉 (la): English `Dula Village`,
+  // A village whose proper name is the overridden character (or word) followed by 拉 (la): English `Dula Village`,
   // so the search keys must start with `dula` and `dl`, not with pinyin-pro's everyday reading.
   test.each(Object.entries(READING_OVERRIDES))('%s is read as %s in the English name and the search keys', (character, reading) => {
     const village: Place = {
@@ -24,11 +24,11 @@ describe('one reading for names and search', () => {
       village: undefined,
     };
     const [entry] = buildSearchIndex([village], new Map(), (path) => ({ zh: path, en: `/en${path}` }));
-    const syllable = toneless(reading);
+    const syllables = toneless(reading).split(' ');
     const proper = entry!.e.split(' ')[0]!;
-    expect(proper.toLowerCase()).toBe(`${syllable}la`);
+    expect(proper.toLowerCase()).toBe(`${syllables.join('')}la`);
     expect(entry!.p).toBe(`${proper.toLowerCase().replace(/'/g, '')}cun`);
-    expect(entry!.i).toBe(`${syllable[0]}lc`);
+    expect(entry!.i).toBe(`${syllables.map((s) => s[0]).join('')}lc`);
   });
 });
 

@@ -51,7 +51,10 @@ describe('toPinyinName', () => {
     ['平安村', "Ping'an Village"],
     ['西安市', "Xi'an City"],
     ['吕梁市', 'Lüliang City'],
-  ])('follows the pinyin spelling rules for apostrophes and ü: %s', (chinese, english) => {
+    ['闵行区', 'Minhang District'],
+    ['浦东新区', 'Pudong New Area'],
+    ['滨海新区', 'Binhai New Area'],
+  ])('follows the pinyin spelling rules for apostrophes and ü, and reads district names as they are known: %s', (chinese, english) => {
     expect(toPinyinName(chinese)).toBe(english);
   });
 
