@@ -30,6 +30,8 @@ import {
 import type { Sector, Stage } from '../model/vocabulary.ts';
 import { spreadInPixels } from '../derive/map/sunflower.ts';
 import { isWithin, LEVEL_LENGTHS } from '../model/divisionCode.ts';
+import { withBase } from '../model/basePath.ts';
+import { placePath } from '../derive/placePath.ts';
 import { VillageCanvas } from './villageCanvas.ts';
 import { mountVillageList } from './villageList.ts';
 
@@ -142,7 +144,7 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
   const hrefOf = (code: string): string =>
     firstHref != null && firstCode !== undefined && firstHref.includes(firstCode)
       ? firstHref.replace(firstCode, code)
-      : `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}${locale === 'en' ? 'en/' : ''}villages/${code}/`;
+      : withBase(`${locale === 'en' ? '/en' : ''}${placePath(code)}`, import.meta.env.BASE_URL.replace(/\/?$/, '/'));
   const fallbackList = root.querySelector<HTMLElement>('[data-list-fallback]');
 
   // The static map stays in the page until now: it is what readers without JavaScript see.
