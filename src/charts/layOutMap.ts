@@ -124,18 +124,19 @@ export function layOutMap(data: MapLayoutInput, options: MapLayoutOptions): MapL
 
   const project = (point: LonLat): [number, number] => projection(point) ?? [Number.NaN, Number.NaN];
   const radiusOf = (village: MapLayoutInput['villages'][number]) => radius(fundsOf(village)) + (village.code === options.highlight ? 2 : 0);
+  // Villages stored at one point: a seat's approximate ones, or surveyed ones the source gives the same point.
   const groups = new Map<string, MapLayoutInput['villages'][number][]>();
   for (const village of data.villages) {
-    if (!village.approximate) continue;
     const key = village[data.crs].join(',');
     groups.set(key, [...(groups.get(key) ?? []), village]);
   }
   const placeVillages = () => {
     const positions = new Map(data.villages.map((village) => [village.code, project(village.display[data.crs])]));
     // At this scale a spread of a few kilometres is a few pixels, and the circles of a town's villages
-    // would cover one another. They are approximate anyway: spread them again in pixels, just wide
-    // enough that no two overlap, around the point they are stored at.
+    // would cover one another (as would villages the source puts on one point): spread each group
+    // again in pixels, just wide enough that no two overlap, around the point they are stored at.
     for (const group of groups.values()) {
+      if (group.length === 1 && !group[0]!.approximate) continue;
       const centre = project(group[0]![data.crs]);
       const geographic = Math.max(...group.map((v) => Math.hypot(positions.get(v.code)![0] - centre[0], positions.get(v.code)![1] - centre[1])));
       const spread = spreadInPixels(group.map(radiusOf), geographic);

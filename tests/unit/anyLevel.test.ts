@@ -171,8 +171,9 @@ function checkRegion(label: string, regionCode: string, load: () => { site: Site
           const fitted = [...layout.points, ...layout.seats];
           const xs = fitted.map((p) => p.x);
           const ys = fitted.map((p) => p.y);
-          if (fitted.length > 1)
-            expect(Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys)), town.code).toBeGreaterThan(layout.width / 4);
+          // Villages and seat all on one spot (150402004, 15) are centred at a town's scale instead.
+          const spots = new Set(townMap.fit!.map((p) => p.map((c) => c.toFixed(6)).join(','))).size;
+          if (spots > 1) expect(Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys)), town.code).toBeGreaterThan(layout.width / 4);
         }
       }
     });

@@ -231,6 +231,16 @@ describe('layOutMap on a town’s map (fitted to points)', () => {
     expectInsideFrame(layout);
   });
 
+  test('draws surveyed villages the source puts on one point side by side, still as surveyed (150402004, 15)', () => {
+    const point: LonLat = [109.7, 39.3];
+    const same = (code: string) => village(code, { wgs84: point, gcj02: point, display: { wgs84: point, gcj02: point }, fundsYuan: '500000' });
+    const layout = layOutMap(town([same('150627101201'), same('150627101202'), same('150627101203')], null), { width: 420 });
+    const points = layout.points;
+    for (const p of points) for (const q of points) if (p !== q) expect(Math.hypot(p.x - q.x, p.y - q.y)).toBeGreaterThanOrEqual(p.r + q.r);
+    expect(layout.points.every((p) => !p.approximate && p.className.includes('surveyed'))).toBe(true);
+    expectInsideFrame(layout);
+  });
+
   test('keeps every circle inside the frame for any clusters and surveyed villages (seeded)', () => {
     const offset = fc.tuple(fc.double({ min: -0.05, max: 0.05, noNaN: true }), fc.double({ min: -0.05, max: 0.05, noNaN: true }));
     const arbitrary = fc.record({
