@@ -1,22 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import type { Place } from '../../src/derive/aggregate.ts';
 import { foldQuery, matchSearch, type SearchEntry } from '../../src/client/matchSearch.ts';
 import { buildSearchIndex } from '../../src/derive/searchIndex.ts';
-import { levelOf } from '../../src/model/divisionCode.ts';
+import { barePlace } from '../support/barePlace.ts';
 
-function place(code: string, name: string, parentCode?: string, nameEn?: string): Place {
-  return {
-    code,
-    name,
-    nameEn,
-    parentCode,
-    level: levelOf(code),
-    ancestorCodes: [],
-    childCodes: [],
-    villageCodes: [],
-    village: undefined,
-  };
-}
+const place = barePlace;
 
 const PLACES = [
   place('150627', '伊金霍洛旗', undefined, 'Ejin Horo Banner'),

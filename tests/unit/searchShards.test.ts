@@ -17,11 +17,11 @@ import type { Place } from '../../src/derive/aggregate.ts';
 import { buildSite, type Site } from '../../src/derive/buildSite.ts';
 import { resolveTileConfig } from '../../src/config/tileConfig.ts';
 import { loadDataDir } from '../../src/load/readDataDir.ts';
-import { levelOf } from '../../src/model/divisionCode.ts';
 import { areaOutlinesFile } from '../../src/model/regionOutline.ts';
 import { initRegion } from '../../scripts/initRegion.ts';
 import { generateSample } from '../../scripts/generateSample.ts';
 import { propertyRuns } from '../support/propertyRuns.ts';
+import { barePlace } from '../support/barePlace.ts';
 
 const address = (path: string) => ({ zh: path, en: `/en${path}` });
 const indexOf = (site: Site): SearchEntry[] => buildSearchIndex(site.places, site.tree.places, address);
@@ -135,18 +135,7 @@ function largeIndex(): SearchEntry[] {
   };
   const name = (length: number): string => Array.from({ length }, () => pool[next(pool.length)]).join('');
   const places: Place[] = [];
-  const add = (code: string, title: string, parentCode?: string) =>
-    places.push({
-      code,
-      name: title,
-      nameEn: undefined,
-      parentCode,
-      level: levelOf(code),
-      ancestorCodes: [],
-      childCodes: [],
-      villageCodes: [],
-      village: undefined,
-    });
+  const add = (code: string, title: string, parentCode?: string) => places.push(barePlace(code, title, parentCode));
   for (let county = 1; county <= 3; county += 1) {
     const c = `1506${String(county).padStart(2, '0')}`;
     add(c, `${name(2)}旗`);
