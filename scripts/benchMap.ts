@@ -6,6 +6,7 @@
  * place of the map page of a built site (`--site`, default dist/; build it with `npm run build`),
  * loaded in headless Chromium `--repeats` times. Reports the page's own measure
  * `progress-map-first-render` (ProgressMap.astro: from reading the data to the villages drawn), the
+ * time until the division markers that follow in the next frame are placed (`progress-map-divisions`), the
  * payload's size, and the page's weight before tiles, against issue 18's targets (≤ 100 ms for
  * 15,000 villages, ≤ 150 KB gzip).
  *
@@ -67,6 +68,7 @@ try {
     const page = syntheticMapPage(original, map);
     const details = JSON.stringify(map.details);
     const times: number[] = [];
+    const divisions: number[] = [];
     let weight = 0;
     for (let run = 0; run < REPEATS; run += 1) {
       // A fresh context each time: an empty cache, as a first visit.
@@ -84,6 +86,15 @@ try {
       const measured = await tab.evaluate(() => performance.getEntriesByName('progress-map-first-render')[0]?.duration);
       if (measured === undefined) throw new Error('地图没有记录首次渲染 · The map recorded no first render');
       times.push(measured);
+      // The division markers follow the canvas in the next frame (progressMap.ts), from the same start;
+      // a region small enough for a marker per village has none (NaN, shown as –).
+      divisions.push(
+        await tab.evaluate(
+          () =>
+            (performance.getEntriesByName('progress-map-divisions')[0]?.startTime ?? Number.NaN) -
+            (performance.getEntriesByName('progress-map-start')[0]?.startTime ?? 0),
+        ),
+      );
       weight = (await Promise.all(sizes)).reduce((sum, bytes) => sum + bytes, 0) + gzipSync(page).length;
       await context.close();
     }
@@ -95,6 +106,7 @@ try {
       `${(gzipSync(details).length / KB).toFixed(1)}`,
       `${(weight / KB).toFixed(1)} ${weight <= TARGET_BYTES ? '✓' : '✗'}`,
       `${median(times)!.toFixed(0)} (${Math.min(...times).toFixed(0)}–${Math.max(...times).toFixed(0)}) ${median(times)! <= TARGET_MS ? '✓' : '✗'}`,
+      divisions.some(Number.isNaN) ? '–' : `${median(divisions)!.toFixed(0)} (${Math.min(...divisions).toFixed(0)}–${Math.max(...divisions).toFixed(0)})`,
     ]);
   }
 } finally {
@@ -110,6 +122,7 @@ printTable(
     '详情 KB gzip Details (fetched on use)',
     '页面 KB gzip Page (≤ 150)',
     '首次渲染毫秒 First render ms (≤ 100)',
+    '区划标记毫秒 Division markers ms',
   ],
   rows,
 );

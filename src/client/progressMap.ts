@@ -20,14 +20,8 @@ import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { fill } from '../i18n/fill.ts';
 import type { ProgressMapLabels } from '../charts/mapLabels.ts';
-import {
-  decodeVillages,
-  fillDetails,
-  type ClientMapPayload as MapPayload,
-  type ClientMapVillage as MapVillage,
-  type VillageDetails,
-} from '../derive/map/clientPayload.ts';
-import type { Sector, Stage } from '../model/vocabulary.ts';
+import { codeOf, decodeVillages, fillDetails, NONE, villageAt, type ClientMapPayload as MapPayload, type VillageDetails } from '../derive/map/clientPayload.ts';
+import { SECTOR_KEYS, STAGE_KEYS, type Sector } from '../model/vocabulary.ts';
 import { spreadInPixels } from '../derive/map/sunflower.ts';
 import { isWithin, LEVEL_LENGTHS } from '../model/divisionCode.ts';
 import { withBase } from '../model/basePath.ts';
@@ -69,17 +63,32 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: stri
   return node;
 }
 
-const displayName = (village: MapVillage, locale: MapPayload['locale']): string =>
+const displayName = (village: { name: string; nameEn: string }, locale: MapPayload['locale']): string =>
   locale === 'en' && village.nameEn !== village.name ? `${village.nameEn} ${village.name}` : village.name;
 
 /**
- * Marker diameter in pixels: area grows with funds, from 10 px (none) to 24 px (the most) when
- * zoomed in; smaller when the whole region fits a phone screen, so towns' clusters stay apart.
+ * Marker diameter in pixels for a village of `fundsScale` ninths: area grows with funds, from 10 px
+ * (none) to 24 px (the most) when zoomed in; smaller when the whole region fits a phone screen, so
+ * towns' clusters stay apart.
  */
-const markerSize = (village: MapVillage, zoom: number): number => Math.round((10 + village.fundsScale * 14) * (zoom >= 10 ? 1 : zoom >= 9 ? 0.8 : 0.6));
+const markerSize = (fundsScale: number, zoom: number): number => Math.round((10 + (fundsScale / 9) * 14) * (zoom >= 10 ? 1 : zoom >= 9 ? 0.8 : 0.6));
 
 /** A dot's radius on the canvas: thousands share the screen, so smaller than a marker until zoomed in. */
-const dotRadius = (village: MapVillage, zoom: number): number => (markerSize(village, zoom) / 2) * (zoom >= 10 ? 1 : zoom >= 8 ? 0.6 : 0.4);
+const dotRadius = (fundsScale: number, zoom: number): number => (markerSize(fundsScale, zoom) / 2) * (zoom >= 10 ? 1 : zoom >= 8 ? 0.6 : 0.4);
+
+/**
+ * A point in Leaflet's pixels at zoom 0 (its default Web Mercator, EPSG:3857: at zoom z, 256 × 2^z
+ * pixels around the world), computed here rather than by `map.project` for each of 15,000 villages.
+ */
+const worldPixel = (lon: number, lat: number): [number, number] => {
+  const sin = Math.sin((Math.max(Math.min(lat, 85.0511287798), -85.0511287798) * Math.PI) / 180);
+  return [256 * (0.5 + lon / 360), 256 * (0.5 - Math.log((1 + sin) / (1 - sin)) / (4 * Math.PI))];
+};
+
+/** Runs `then` after the browser has drawn the next frame: the canvas is seen before what waits. */
+const afterNextFrame = (then: () => void): void => {
+  requestAnimationFrame(() => setTimeout(then, 0));
+};
 
 /** The division levels the filters drill through, and the length of their codes. */
 const LEVELS = (['city', 'county', 'town'] as const).map((name) => ({ name, digits: LEVEL_LENGTHS[name] }));
@@ -182,15 +191,15 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
     }).addTo(map);
     areaBounds.set(area.code, layer.getBounds());
   }
-  const latLngOf = (village: MapVillage): L.LatLng => L.latLng(village.point[1], village.point[0]);
-  if (bounds === undefined && villages.length > 0) {
+  const latLngOf = (index: number): L.LatLng => L.latLng(villages.lat[index]!, villages.lon[index]!);
+  if (bounds === undefined && villages.count > 0) {
     // Corners by hand: extending a LatLngBounds 15,000 times cost more than drawing the villages.
     let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
-    for (const { point } of villages) {
-      west = Math.min(west, point[0]);
-      east = Math.max(east, point[0]);
-      south = Math.min(south, point[1]);
-      north = Math.max(north, point[1]);
+    for (let i = 0; i < villages.count; i += 1) {
+      west = Math.min(west, villages.lon[i]!);
+      east = Math.max(east, villages.lon[i]!);
+      south = Math.min(south, villages.lat[i]!);
+      north = Math.max(north, villages.lat[i]!);
     }
     bounds = L.latLngBounds([south, west], [north, east]);
   }
@@ -199,38 +208,43 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
   fitAll();
 
   // Each village's drawn point in Leaflet's pixels at zoom 0: at zoom z a point is this times 2^z.
-  const worldX = new Float64Array(villages.length);
-  const worldY = new Float64Array(villages.length);
-  villages.forEach((village, i) => {
-    const p = map.project(latLngOf(village), 0);
-    worldX[i] = p.x;
-    worldY[i] = p.y;
-  });
+  const worldX = new Float64Array(villages.count);
+  const worldY = new Float64Array(villages.count);
+  for (let i = 0; i < villages.count; i += 1) [worldX[i], worldY[i]] = worldPixel(villages.lon[i]!, villages.lat[i]!);
 
   const stageSelect = form.elements.namedItem('stage') as HTMLSelectElement | null;
   const metricSelect = form.elements.namedItem('metric') as HTMLSelectElement | null;
   const monthInput = form.elements.namedItem('month') as HTMLInputElement | null;
   const monthOutput = form.querySelector('output');
   let monthIndex = payload.months.length - 1;
-  let metric: Metric = (metricSelect?.value as Metric | undefined) ?? 'stage';
+  const wantedMetric = (): Metric => (metricSelect?.value as Metric | undefined) ?? 'stage';
+  // The funds and sector colourings read the details: until they are here, the map shows stages.
+  let metric: Metric = detailsReady ? wantedMetric() : 'stage';
 
-  const stageAt = (village: MapVillage): Stage | null =>
-    monthIndex === payload.months.length - 1 ? village.latestStage : (village.stageByMonth[monthIndex] ?? null);
+  /** The village's stage in the month shown: index into STAGE_KEYS, or NONE. */
+  const stageAt = (index: number): number =>
+    monthIndex === payload.months.length - 1 ? villages.latestStage[index]! : (villages.stageByMonth[monthIndex]?.[index] ?? NONE);
 
-  // Class names looked up, not built: the canvas asks for 15,000 of them each time it draws.
-  const stageClass = new Map(payload.legends.stage.map((entry) => [entry.key, entry.className]));
-  const sectorClass = new Map(payload.legends.sector.map((entry) => [entry.key, entry.className]));
-  const categoryClass = (village: MapVillage): string => {
-    if (metric === 'funds') return payload.legends.funds[village.fundsBin]?.className ?? 'funds-0';
-    if (metric === 'sector') return sectorClass.get(village.mainSector ?? 'none') ?? 'sector-none';
-    return stageClass.get(stageAt(village) ?? 'none') ?? 'stage-none';
+  // Class names looked up by index, not built: the canvas asks for 15,000 of them each time it draws.
+  const classOf = (legend: readonly { key: string; className: string }[], keys: readonly string[], fallback: string) => {
+    const byKey = new Map(legend.map((entry) => [entry.key, entry.className]));
+    const classes = keys.map((key) => byKey.get(key) ?? fallback);
+    const none = byKey.get('none') ?? fallback;
+    return (index: number): string => (index === NONE ? none : (classes[index] ?? fallback));
+  };
+  const stageClass = classOf(payload.legends.stage, STAGE_KEYS, 'stage-none');
+  const sectorClass = classOf(payload.legends.sector, SECTOR_KEYS, 'sector-none');
+  const categoryClass = (index: number): string => {
+    if (metric === 'funds') return payload.legends.funds[villages.fundsBin[index]!]?.className ?? 'funds-0';
+    if (metric === 'sector') return sectorClass(villages.mainSector[index]!);
+    return stageClass(stageAt(index));
   };
   const colourOf = new Map([...payload.legends.stage, ...payload.legends.sector, ...payload.legends.funds].map((entry) => [entry.className, entry.color]));
 
   const monthLabel = () => payload.months[monthIndex]?.label ?? '';
 
   const buildPopup = (index: number): HTMLElement => {
-    const village = villages[index]!;
+    const village = villageAt(villages, index);
     const popup = element('div', 'map-popup');
     popup.tabIndex = -1;
     popup.append(element('p', 'map-popup-title', locale === 'en' ? village.nameEn : village.name));
@@ -240,8 +254,8 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
     field(labels.popupTown, townName.get(village.townCode) ?? '');
     field(labels.popupFunds, village.fundsText);
     field(labels.popupProjects, String(village.projects));
-    const stage = stageAt(village);
-    field(fill(labels.popupStage, { month: monthLabel() }), stage === null ? labels.noStage : (stageLabel.get(stage) ?? stage));
+    const stage = STAGE_KEYS[stageAt(index)];
+    field(fill(labels.popupStage, { month: monthLabel() }), stage === undefined ? labels.noStage : (stageLabel.get(stage) ?? stage));
     field(labels.popupUnit, village.unit ?? labels.notAvailable);
     field(labels.popupEnterprise, village.enterprise ?? labels.notAvailable);
     popup.append(fields);
@@ -263,7 +277,7 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
   };
 
   // ---------- What the filters leave ----------
-  const shown = new Uint8Array(villages.length);
+  const shown = new Uint8Array(villages.count);
   let shownList: number[] = [];
   let domMode = true;
   let selected: number | undefined;
@@ -283,13 +297,13 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
   const entryOf = (index: number): Entry => {
     const found = entries.get(index);
     if (found !== undefined) return found;
-    const village = villages[index]!;
+    const village = villageAt(villages, index);
     const name = displayName(village, locale);
     const dot = element('span', `village-marker${village.approximate ? ' approximate' : ''}`);
     dot.setAttribute('data-code', village.code);
     dot.append(element('span', 'map-visually-hidden', name));
-    const size = markerSize(village, map.getZoom());
-    const marker = L.marker(latLngOf(village), { icon: iconOf(dot, size), keyboard: true, title: name, alt: name, riseOnHover: true });
+    const size = markerSize(villages.fundsScale[index]!, map.getZoom());
+    const marker = L.marker(latLngOf(index), { icon: iconOf(dot, size), keyboard: true, title: name, alt: name, riseOnHover: true });
     marker.bindPopup(() => buildPopup(index), { maxWidth: 300, autoPanPadding: [16, 16] });
     marker.on('keydown', (event: L.LeafletKeyboardEvent) => {
       if (event.originalEvent.key === ' ') {
@@ -306,42 +320,35 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
     return entry;
   };
 
-  // Villages spread around a seat: at low zoom their geographic spread is a few pixels and the markers
-  // would pile up, so below the zoom where they fit they are spread further, in pixels, each keeping a
-  // box a finger can tap.
-  const groups = new Map<string, number[]>();
-  villages.forEach((village, i) => {
-    if (!village.approximate) return;
-    const key = village.stored.join(',');
-    const group = groups.get(key);
-    if (group === undefined) groups.set(key, [i]);
-    else group.push(i);
-  });
-  const groupOf = new Map<number, number[]>();
-  for (const group of groups.values()) for (const i of group) groupOf.set(i, group);
+  // Villages stored at one point — spread around a seat, or surveyed villages the source puts on one
+  // point (as the static map, layOutMap.ts) —: at low zoom a seat's geographic spread is a few pixels,
+  // and a shared point none, so the markers would pile up; they are spread further, in pixels, each
+  // keeping a box a finger can tap.
+  const groups: number[][] = Array.from({ length: villages.groupLon.length }, () => []);
+  for (let i = 0; i < villages.count; i += 1) if (villages.group[i]! >= 0) groups[villages.group[i]!]!.push(i);
 
   const placeMarkers = () => {
     const zoom = map.getZoom();
     for (const [index, entry] of entries) {
       if (!markers.hasLayer(entry.marker)) continue;
-      const size = markerSize(villages[index]!, zoom);
+      const size = markerSize(villages.fundsScale[index]!, zoom);
       if (entry.size === size) continue;
       entry.size = size;
       entry.dot.classList.toggle('small', size < 12);
       // Leaflet reuses the icon's element, so a focused marker keeps focus.
       entry.marker.setIcon(iconOf(entry.dot, size));
     }
-    const done = new Set<number[]>();
+    const done = new Set<number>();
     for (const [index, entry] of entries) {
-      const group = groupOf.get(index);
-      if (group === undefined || done.has(group) || !markers.hasLayer(entry.marker)) continue;
-      done.add(group);
+      const groupIndex = villages.group[index]!;
+      if (groupIndex === -1 || done.has(groupIndex) || !markers.hasLayer(entry.marker)) continue;
+      done.add(groupIndex);
+      const group = groups[groupIndex]!;
       if (group.length < 2) continue;
-      const [lon, lat] = villages[group[0]!]!.stored;
-      const centre = map.project([lat, lon], zoom);
-      const geographic = Math.max(...group.map((i) => centre.distanceTo(map.project(latLngOf(villages[i]!), zoom))));
+      const centre = map.project([villages.groupLat[groupIndex]!, villages.groupLon[groupIndex]!], zoom);
+      const geographic = Math.max(...group.map((i) => centre.distanceTo(map.project(latLngOf(i), zoom))));
       const offsets = spreadInPixels(
-        group.map((i) => Math.max(entries.get(i)?.size ?? markerSize(villages[i]!, zoom), TARGET_PX) / 2 + 1),
+        group.map((i) => Math.max(entries.get(i)?.size ?? markerSize(villages.fundsScale[i]!, zoom), TARGET_PX) / 2 + 1),
         geographic,
       );
       group.forEach((i, k) => {
@@ -362,16 +369,16 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
     const batches = new Map<string, { colour: string; approximate: boolean; points: number[] }>();
     const ringed = new Map<string, { colour: string; approximate: boolean; points: number[] }>();
     for (const i of shownList) {
-      const village = villages[i]!;
       const x = worldX[i]! * scale + dx;
       const y = worldY[i]! * scale + dy;
-      const r = dotRadius(village, zoom);
+      const r = dotRadius(villages.fundsScale[i]!, zoom);
       if (x < -r || y < -r || x > size.x + r || y > size.y + r) continue;
-      const category = categoryClass(village);
-      const kind = village.approximate ? ringed : batches;
+      const category = categoryClass(i);
+      const approximate = villages.precision[i] !== 0;
+      const kind = approximate ? ringed : batches;
       let batch = kind.get(category);
       if (batch === undefined) {
-        batch = { colour: colourOf.get(category) ?? '#6b7280', approximate: village.approximate, points: [] };
+        batch = { colour: colourOf.get(category) ?? '#6b7280', approximate, points: [] };
         kind.set(category, batch);
       }
       batch.points.push(x, y, r);
@@ -392,13 +399,13 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
     }
     if (selected !== undefined && shown[selected] === 1) {
       context.beginPath();
-      context.arc(worldX[selected]! * scale + dx, worldY[selected]! * scale + dy, dotRadius(villages[selected]!, zoom) + 3, 0, 2 * Math.PI);
+      context.arc(worldX[selected]! * scale + dx, worldY[selected]! * scale + dy, dotRadius(villages.fundsScale[selected]!, zoom) + 3, 0, 2 * Math.PI);
       context.strokeStyle = '#111827';
       context.lineWidth = 2;
       context.stroke();
     }
   };
-  const villageAt = (layerPoint: L.Point): number | undefined => {
+  const villageUnder = (layerPoint: L.Point): number | undefined => {
     const zoom = map.getZoom();
     const scale = 2 ** zoom;
     const origin = map.getPixelOrigin();
@@ -406,7 +413,7 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
     let bestDistance = Infinity;
     for (const i of shownList) {
       const d = Math.hypot(worldX[i]! * scale - origin.x - layerPoint.x, worldY[i]! * scale - origin.y - layerPoint.y);
-      if (d <= Math.max(dotRadius(villages[i]!, zoom), TARGET_PX / 2) && d < bestDistance) {
+      if (d <= Math.max(dotRadius(villages.fundsScale[i]!, zoom), TARGET_PX / 2) && d < bestDistance) {
         best = i;
         bestDistance = d;
       }
@@ -415,14 +422,13 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
   };
   const popup = L.popup({ maxWidth: 300, autoPanPadding: [16, 16] });
   const openCanvasPopup = (index: number) => {
-    const village = villages[index]!;
-    popup.setLatLng(latLngOf(village)).setContent(() => buildPopup(index));
+    popup.setLatLng(latLngOf(index)).setContent(() => buildPopup(index));
     popup.openOn(map);
     select(index);
   };
   const dots = new VillageCanvas(paint, (layerPoint) => {
     if (domMode) return;
-    const index = villageAt(layerPoint);
+    const index = villageUnder(layerPoint);
     if (index === undefined) return;
     returnFocusTo = canvas;
     withDetails(() => openCanvasPopup(index));
@@ -447,8 +453,11 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
     const level = LEVELS.find(({ name }) => filterSelect(name) !== null && filterValue(name) === '');
     if (level === undefined) return;
     const byDivision = new Map<string, { count: number; x: number; y: number }>();
+    // Each town's division at this level, once: 15,000 villages share a thousand towns.
+    const townKey = villages.townCodes.map((code) => code.slice(0, level.digits));
     for (const i of shownList) {
-      const key = villages[i]!.code.slice(0, level.digits);
+      const town = villages.town[i]!;
+      const key = town === -1 ? codeOf(villages, i).slice(0, level.digits) : townKey[town]!;
       const found = byDivision.get(key) ?? { count: 0, x: 0, y: 0 };
       found.count += 1;
       found.x += worldX[i]!;
@@ -488,9 +497,9 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
   const placeSeats = () => {
     seatLayer.clearLayers();
     if (!domMode) return;
-    const towns = new Set(shownList.map((i) => villages[i]!.townCode));
-    for (const town of payload.towns) {
-      if (town.seat === null || !towns.has(town.code)) continue;
+    const towns = new Set(shownList.map((i) => villages.town[i]!));
+    for (const [t, town] of payload.towns.entries()) {
+      if (town.seat === null || !towns.has(t)) continue;
       const [lon, lat] = town.seat;
       const seat = L.marker([lat, lon], {
         icon: L.divIcon({ html: element('span', 'map-seat-marker'), className: 'map-seat-icon', iconSize: [8, 8] }),
@@ -505,7 +514,7 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
   const restyle = () => {
     if (domMode) {
       for (const [index, entry] of entries) {
-        const next = categoryClass(villages[index]!);
+        const next = categoryClass(index);
         if (next === entry.category) continue;
         if (entry.category !== '') entry.dot.classList.remove(entry.category);
         entry.dot.classList.add(next);
@@ -528,25 +537,22 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
     locale,
     labels,
     row: (index) => {
-      const village = villages[index]!;
-      return {
-        code: village.code,
-        townCode: village.townCode,
-        name: displayName(village, locale),
-        town: townName.get(village.townCode) ?? '',
-        href: hrefOf(village.code),
-      };
+      const code = codeOf(villages, index);
+      const townCode = villages.townCodes[villages.town[index]!] ?? '';
+      const name = villages.details?.name[index] ?? '';
+      const english = villages.details?.nameEn?.[index];
+      const nameEn = english === undefined || english === '' ? name : english;
+      return { code, townCode, name: displayName({ name, nameEn }, locale), town: townName.get(townCode) ?? '', href: hrefOf(code) };
     },
     onShow: (index, button) => {
       returnFocusTo = button;
       canvas.scrollIntoView({ block: 'nearest' });
-      const village = villages[index]!;
       if (domMode) {
         const entry = entryOf(index);
         map.setView(entry.marker.getLatLng(), Math.max(map.getZoom(), 11), { animate: false });
         entry.marker.openPopup();
       } else {
-        map.setView(latLngOf(village), Math.max(map.getZoom(), 11), { animate: false });
+        map.setView(latLngOf(index), Math.max(map.getZoom(), 11), { animate: false });
         openCanvasPopup(index);
       }
     },
@@ -568,22 +574,32 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
   };
   let lastPlace: string | undefined;
   let listRendered = false;
-  /** `initial`: on opening, a large region keeps the list's first page as written until the reader reaches for it. */
+  /**
+   * `initial`: on opening, a large region keeps the list's first page as written until the reader
+   * reaches for it, and places its division markers in the frame after the canvas is drawn.
+   */
   const applyFilters = (announce: boolean, initial = false) => {
     const place = narrow();
     const town = filterValue('town');
-    const sector = filterValue('sector') as Sector | '';
+    // The sectors come with the details: until they are here, the sector filter waits (the change handler).
+    const sector = detailsReady ? (filterValue('sector') as Sector | '') : '';
     const stage = stageSelect?.value ?? '';
+    // Each test by index, and the place by town: a thousand towns' codes are compared, not 15,000 villages'.
+    const inPlace = place === '' ? undefined : Uint8Array.from(villages.townCodes, (code) => (isWithin(code, place) ? 1 : 0));
+    const townIndex = town === '' ? -1 : villages.townCodes.indexOf(town);
+    const sectorBit = sector === '' ? 0 : 1 << SECTOR_KEYS.indexOf(sector);
+    const stageIndex = stage === '' ? undefined : stage === 'none' ? NONE : STAGE_KEYS.indexOf(stage as (typeof STAGE_KEYS)[number]);
     shownList = [];
-    villages.forEach((v, i) => {
+    for (let i = 0; i < villages.count; i += 1) {
+      const t = villages.town[i]!;
       const visible =
-        (place === '' || isWithin(v.code, place)) &&
-        (town === '' || v.townCode === town) &&
-        (sector === '' || v.sectors.includes(sector)) &&
-        (stage === '' || (stageAt(v) ?? 'none') === stage);
+        (inPlace === undefined || (t === -1 ? isWithin(codeOf(villages, i), place) : inPlace[t] === 1)) &&
+        (town === '' || (townIndex !== -1 && t === townIndex)) &&
+        (sectorBit === 0 || (villages.sectors[i]! & sectorBit) !== 0) &&
+        (stageIndex === undefined || stageAt(i) === stageIndex);
       shown[i] = visible ? 1 : 0;
       if (visible) shownList.push(i);
-    });
+    }
     domMode = shownList.length <= DOM_MARKER_LIMIT;
     if (selected !== undefined && shown[selected] === 0) map.closePopup();
     // The view is set first and the canvas drawn once after: each move would redraw it.
@@ -602,16 +618,13 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
         if (outlined !== undefined) map.fitBounds(outlined, { padding: [12, 12] });
         else if (place === '' || shownList.length === 0) {
           if (!first) fitAll();
-        } else map.fitBounds(L.latLngBounds(shownList.map((i) => latLngOf(villages[i]!))), { padding: [24, 24], maxZoom: 12 });
+        } else map.fitBounds(L.latLngBounds(shownList.map(latLngOf)), { padding: [24, 24], maxZoom: 12 });
       }
     });
-    placeDivisions();
     placeSeats();
     if (announce) status.textContent = fill(labels.showing, { count: String(shownList.length) });
-    // Markers and list rows carry names: on a large region's first filter they wait for the details.
-    if (initial && !detailsReady && !domMode) return;
     const wanted = shownList;
-    withDetails(() => {
+    const showList = () => {
       if (wanted !== shownList) return;
       if (domMode) {
         for (const index of shownList) {
@@ -624,7 +637,22 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
       villageList.show(shownList);
       villageList.reveal(selected);
       listRendered = true;
-    });
+    };
+    if (initial && !domMode) {
+      // The canvas is what the reader sees first (and what `progress-map-first-render` measures); the
+      // division markers and, when the names are here, the list follow in the next frame. Without the
+      // names the list keeps the page's first page until the reader reaches for the map (loadDetails).
+      afterNextFrame(() => {
+        if (wanted !== shownList) return;
+        placeDivisions();
+        performance.mark('progress-map-divisions');
+        if (detailsReady) showList();
+      });
+      return;
+    }
+    placeDivisions();
+    // Markers and list rows carry names: they wait for the details.
+    withDetails(showList);
   };
   map.on('zoomend', () => {
     if (domMode) placeMarkers();
@@ -652,11 +680,17 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
   });
 
   listen(form, 'submit', (event) => event.preventDefault());
-  listen(form, 'change', (event) => {
-    const target = event.target as HTMLElement | null;
-    if (target === metricSelect) metric = (metricSelect?.value as Metric | undefined) ?? 'stage';
+  const applyChoices = (announce: boolean) => {
+    metric = wantedMetric();
     restyle();
-    applyFilters(true);
+    applyFilters(announce);
+  };
+  // The sector filter and the funds and sector colourings read the details (a large region fetches
+  // them on first use): a choice of them waits for the details, as a popup does.
+  const needsDetails = () => wantedMetric() !== 'stage' || filterValue('sector') !== '';
+  listen(form, 'change', () => {
+    if (!detailsReady && needsDetails()) withDetails(() => applyChoices(true));
+    else applyChoices(true);
   });
   if (monthInput !== null) {
     listen(monthInput, 'input', () => {
@@ -689,6 +723,8 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
   form.hidden = false;
   restyle();
   applyFilters(false, true);
+  // Choices the browser kept from an earlier visit (back and forward) that need the details.
+  if (!detailsReady && needsDetails()) withDetails(() => applyChoices(false));
   if (!detailsReady) {
     const reachedFor = () =>
       void loadDetails().then(

@@ -3,12 +3,14 @@
  * 12,000 villages in place of its own data (scripts/lib/syntheticMap.ts: the site's payload builder
  * on synthetic records), so the real client code runs on a province's payload. Drawn on a canvas with a
  * marker per division, drilled down by keyboard to a county's own village markers; filters, the month
- * slider and the paged list checked against the payload.
+ * slider, the funds colouring and the paged list checked against the payload (the sectors, funds bands
+ * and monthly stages come with the details, fetched on first use), and two surveyed villages on one
+ * point drawn side by side.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { syntheticMap, syntheticMapPage, type SyntheticMap } from '../../scripts/lib/syntheticMap.ts';
-import { villageDetailsPath } from '../../src/derive/map/clientPayload.ts';
+import { toClientPayload, toVillageDetails, villageDetailsPath } from '../../src/derive/map/clientPayload.ts';
 import { LIST_PAGE_SIZE } from '../../src/derive/map/mapList.ts';
 import { isWithin } from '../../src/model/divisionCode.ts';
 import { siteUnderTest, useBrowser } from './browser.ts';
@@ -18,22 +20,50 @@ const { siteUrl } = siteUnderTest();
 const session = useBrowser();
 let map: SyntheticMap;
 let html: string;
+/** The same province with a second surveyed village put on the point of a first, in one town. */
+let twins: { map: SyntheticMap; html: string; town: string; codes: [string, string] };
 
 beforeAll(async () => {
   map = syntheticMap(VILLAGES, 'zh-CN');
-  html = syntheticMapPage(await (await fetch(`${siteUrl}/map/`)).text(), map);
+  const original = await (await fetch(`${siteUrl}/map/`)).text();
+  html = syntheticMapPage(original, map);
+  const payload = structuredClone(map.payload);
+  const surveyed = payload.villages.filter((v) => v.precision === 'surveyed');
+  const first = surveyed.find((v) => surveyed.some((w) => w !== v && w.townCode === v.townCode))!;
+  const second = surveyed.find((w) => w !== first && w.townCode === first.townCode)!;
+  Object.assign(second, { wgs84: first.wgs84, gcj02: first.gcj02, display: first.display });
+  const twinMap = { payload, client: toClientPayload(payload), details: toVillageDetails(payload) };
+  twins = { map: twinMap, html: syntheticMapPage(original, twinMap), town: first.townCode, codes: [first.code, second.code] };
 });
 
-/** Opens the map page with the synthetic province, its details answered from memory. */
-async function openProvince(page: Page): Promise<void> {
+/** Opens the map page (`search`: its query) with the synthetic province, its details answered from memory. */
+async function openProvince(page: Page, search = '', province: { map: SyntheticMap; html: string } = { map, html }): Promise<void> {
   await page.unrouteAll();
-  await page.route(`${siteUrl}/map/`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
-  await page.route(`**${villageDetailsPath('zh-CN')}`, (route) =>
-    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(map.details) }),
+  await page.route(
+    (url) => url.href.startsWith(`${siteUrl}/map/`) && url.pathname === '/map/',
+    (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: province.html }),
   );
-  await page.goto(`${siteUrl}/map/`, { waitUntil: 'load' });
-  await page.waitForSelector('.map-division-icon');
+  await page.route(`**${villageDetailsPath('zh-CN')}`, (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(province.map.details) }),
+  );
+  await page.goto(`${siteUrl}/map/${search}`, { waitUntil: 'load' });
+  if (search === '') await page.waitForSelector('.map-division-icon');
 }
+
+/** The legend colours of `legend` found as whole pixels on the villages' canvas. */
+const coloursDrawn = (page: Page, legend: 'stage' | 'funds') =>
+  page.evaluate(
+    (colours) => {
+      const canvas = document.querySelector<HTMLCanvasElement>('canvas.progress-map-canvas');
+      const data = canvas?.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data;
+      const seen = new Set<string>();
+      for (let k = 0; data !== undefined && k < data.length; k += 4) {
+        if (data[k + 3] === 255) seen.add(`#${[data[k]!, data[k + 1]!, data[k + 2]!].map((c) => c.toString(16).padStart(2, '0')).join('')}`);
+      }
+      return colours.filter((colour) => seen.has(colour.toLowerCase()));
+    },
+    map.payload.legends[legend].map((entry) => entry.color),
+  );
 
 const codesIn = (place: string) =>
   map.payload.villages
@@ -151,6 +181,36 @@ describe(`the progress map with ${VILLAGES.toLocaleString('en')} villages`, () =
     const code = secondPage[0]!;
     await page.locator(`#village-list li[data-code="${code}"] button[data-show]`).click();
     await page.locator(`.leaflet-popup a[href$="/villages/${code}/"]`).waitFor({ state: 'visible' });
+    expect(session.watched.errors).toEqual([]);
+  });
+
+  it('colours the canvas by funds band once the details have come (the bands travel with them)', async () => {
+    const { page } = session;
+    await openProvince(page);
+    const stageOnly = map.payload.legends.stage.map((e) => e.color).filter((c) => !map.payload.legends.funds.some((f) => f.color === c));
+    expect(stageOnly.length).toBeGreaterThan(0);
+    expect((await coloursDrawn(page, 'stage')).some((c) => stageOnly.includes(c))).toBe(true);
+    await page.locator('select[name="metric"]').selectOption('funds');
+    const bands = new Set(map.payload.villages.map((v) => v.fundsBin)).size;
+    await expect.poll(async () => (await coloursDrawn(page, 'funds')).length).toBeGreaterThanOrEqual(Math.min(bands, 3));
+    expect((await coloursDrawn(page, 'stage')).some((c) => stageOnly.includes(c))).toBe(false);
+    expect(await page.locator('[data-legend="funds"]').isVisible()).toBe(true);
+    expect(session.watched.errors).toEqual([]);
+  });
+
+  it('draws two surveyed villages the source puts on one point side by side, each its own marker', async () => {
+    const { page } = session;
+    await openProvince(page, `?place=${twins.town}`, twins);
+    const boxes = await Promise.all(
+      twins.codes.map(async (code) => {
+        const icon = page.locator('#progress-map .leaflet-marker-icon').filter({ has: page.locator(`.village-marker[data-code="${code}"]`) });
+        await icon.waitFor();
+        return (await icon.boundingBox())!;
+      }),
+    );
+    const [a, b] = boxes.map((box) => [box.x + box.width / 2, box.y + box.height / 2] as const);
+    // Apart by at least a marker's box (24 px): neither hides the other, and each can be tapped.
+    expect(Math.hypot(a![0] - b![0], a![1] - b![1])).toBeGreaterThanOrEqual(24);
     expect(session.watched.errors).toEqual([]);
   });
 });

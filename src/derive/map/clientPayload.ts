@@ -4,14 +4,15 @@
  * fields they were 2 MB of JSON (590 KB gzip) inlined in the map page, as columns a fraction of it
  * (docs/performance.md, "Map at scale"):
  *
- * - the columns the map draws and filters with (where, which town, stage by month, funds band,
- *   sectors) are inlined in the page (`toClientPayload`);
- * - what only the list and the popups read (names, funds as text, projects, pairing) is inlined too
- *   for a region of up to DETAILS_INLINE_MAX villages, and otherwise published beside the page
- *   (`toVillageDetails`, /data/map/villages.<locale>.json) and fetched when the reader first uses
- *   the map or the list, so a province's map page stays within its budget.
+ * - the columns the map draws and filters with at first (where, which town, latest stage, marker
+ *   size) are inlined in the page (`toClientPayload`);
+ * - what only the list, the popups, the month slider, the sector filter and the funds and sector
+ *   colourings read (names, funds as text, projects, pairing, stage by month, sectors, main sector,
+ *   funds band) is inlined too for a region of up to DETAILS_INLINE_MAX villages, and otherwise
+ *   published beside the page (`toVillageDetails`, /data/map/villages.<locale>.json) and fetched when
+ *   the reader first uses the map or the list, so a province's map page stays within its budget.
  *
- * src/client/progressMap.ts reads both with `decodeVillages`.
+ * src/client/progressMap.ts reads both with `decodeVillages` and `fillDetails`, into typed arrays.
  */
 import type { LonLat } from './geodesy.ts';
 import type { MapArea, MapPayload } from './buildMapPayload.ts';
@@ -60,24 +61,27 @@ export type VillageColumns = {
   spreadMetres: number;
   /** Index into LOCATION_PRECISIONS' keys, one digit per village. */
   precision: string;
-  /** √(funds / largest) in tenths, one digit per village (the marker's size). */
+  /** √(funds / largest) in ninths, one digit per village (the marker's size). */
   fundsScale: string;
-  /** Index into `legends.funds`, one digit per village. */
-  fundsBin: string;
-  /** The village's sectors as bits of SECTOR_KEYS' order, one hexadecimal digit per village. */
-  sectors: string;
-  /** Index into SECTOR_KEYS of the main sector, or `-`. */
-  mainSector: string;
   /** The stage of the latest review, index into STAGE_KEYS, or `-`. */
   latestStage: string;
   /** `1` when some figure of the village is illustrative, else `0`. */
   illustrative: string;
 };
 
-/** What only the list, the popups and the month slider read, in the same order as the columns. */
+/**
+ * What only the list, the popups, the month slider, the sector filter and the funds and sector
+ * colourings read, in the same order as the columns; string columns as VillageColumns'.
+ */
 export type VillageDetails = {
   /** One string per month of `months`: each village's stage that month as `latestStage`, or `=` when the same as the month before. */
   stageByMonth: string[];
+  /** Index into `legends.funds`, one digit per village. */
+  fundsBin: string;
+  /** The village's sectors as bits of SECTOR_KEYS' order, one hexadecimal digit per village. */
+  sectors: string;
+  /** Index into SECTOR_KEYS of the main sector, or `-`. */
+  mainSector: string;
   name: string[];
   /** English names on English pages (an empty string: the same as `name`); null on Chinese pages. */
   nameEn: string[] | null;
@@ -158,9 +162,6 @@ export function toClientPayload(payload: MapPayload): ClientMapPayload {
   const chars = {
     precision: [] as string[],
     fundsScale: [] as string[],
-    fundsBin: [] as string[],
-    sectors: [] as string[],
-    mainSector: [] as string[],
     latestStage: [] as string[],
     illustrative: [] as string[],
   };
@@ -188,9 +189,6 @@ export function toClientPayload(payload: MapPayload): ClientMapPayload {
     }
     chars.precision.push(String(PRECISION_KEYS.indexOf(v.precision)));
     chars.fundsScale.push(String(Math.round(v.fundsScale * 9)));
-    chars.fundsBin.push(String(v.fundsBin));
-    chars.sectors.push(SECTOR_KEYS.reduce((bits, sector, i) => (v.sectors.includes(sector) ? bits | (1 << i) : bits), 0).toString(16));
-    chars.mainSector.push(v.mainSector === null ? '-' : String(SECTOR_KEYS.indexOf(v.mainSector)));
     chars.latestStage.push(stageChar(v.latestStage));
     chars.illustrative.push(v.illustrative ? '1' : '0');
   }
@@ -221,9 +219,6 @@ export function toClientPayload(payload: MapPayload): ClientMapPayload {
       spreadMetres: payload.spreadMetres ?? DEFAULT_SPREAD_METRES,
       precision: chars.precision.join(''),
       fundsScale: chars.fundsScale.join(''),
-      fundsBin: chars.fundsBin.join(''),
-      sectors: chars.sectors.join(''),
-      mainSector: chars.mainSector.join(''),
       latestStage: chars.latestStage.join(''),
       illustrative: chars.illustrative.join(''),
     },
@@ -231,7 +226,7 @@ export function toClientPayload(payload: MapPayload): ClientMapPayload {
   };
 }
 
-/** The names, funds as text, projects and pairing of every village, in list order. */
+/** The stages by month, funds bands, sectors, names, funds as text, projects and pairing of every village, in list order. */
 export function toVillageDetails(payload: MapPayload): VillageDetails {
   const english = payload.locale === 'en';
   const units = new Map<string, number>();
@@ -246,6 +241,9 @@ export function toVillageDetails(payload: MapPayload): VillageDetails {
     stageByMonth: payload.months.map((_, m) =>
       villages.map((v) => (m > 0 && v.stageByMonth[m] === v.stageByMonth[m - 1] ? '=' : stageChar(v.stageByMonth[m] ?? null))).join(''),
     ),
+    fundsBin: villages.map((v) => String(v.fundsBin)).join(''),
+    sectors: villages.map((v) => SECTOR_KEYS.reduce((bits, sector, i) => (v.sectors.includes(sector) ? bits | (1 << i) : bits), 0).toString(16)).join(''),
+    mainSector: villages.map((v) => (v.mainSector === null ? '-' : String(SECTOR_KEYS.indexOf(v.mainSector)))).join(''),
     name: villages.map((v) => v.name),
     nameEn: english ? villages.map((v) => (v.nameEn === v.name ? '' : v.nameEn)) : null,
     fundsText: villages.map((v) => v.fundsText),
@@ -257,101 +255,206 @@ export function toVillageDetails(payload: MapPayload): VillageDetails {
   };
 }
 
-const stageOf = (text: string, i: number): Stage | null => {
-  const c = text.charCodeAt(i) - 48;
-  return c >= 0 && c < STAGE_KEYS.length ? STAGE_KEYS[c]! : null;
+/** In `latestStage`, `mainSector` and `stageByMonth` of a VillageTable: no stage, no sector. */
+export const NONE = 255;
+
+/**
+ * The villages decoded for the browser: a typed array per field, indexed by the village's place in
+ * list order, rather than an object per village (a province's 15,000 objects, each with arrays of its
+ * own, were most of the decode's time). `villageAt` makes the object of one village when a popup or
+ * a row of the list needs it.
+ */
+export type VillageTable = {
+  count: number;
+  /** Index into the payload's `towns` (their codes in `townCodes`), or -1. */
+  town: Int32Array;
+  townCodes: readonly string[];
+  /** The rest of the code after its town's (VillageColumns' `code`). */
+  codeRest: readonly string[];
+  /** Where the marker is drawn, in the payload's crs. */
+  lon: Float64Array;
+  lat: Float64Array;
+  /** Index into LOCATION_PRECISIONS' keys: 0 is surveyed. */
+  precision: Uint8Array;
+  /** The marker's size, in ninths (VillageColumns' `fundsScale`). */
+  fundsScale: Uint8Array;
+  /** Index into STAGE_KEYS, or NONE. */
+  latestStage: Uint8Array;
+  illustrative: Uint8Array;
+  /**
+   * Villages stored at one point — those placed at one seat, or surveyed villages the source gives the
+   * same point — drawn side by side: the index of their group (its point in `groupLon`, `groupLat`), or
+   * -1 for a village alone at its point.
+   */
+  group: Int32Array;
+  groupLon: Float64Array;
+  groupLat: Float64Array;
+  /** From the details (`fillDetails`; zero until then): index into `legends.funds`. */
+  fundsBin: Uint8Array;
+  /** Bits of SECTOR_KEYS' order. */
+  sectors: Uint8Array;
+  /** Index into SECTOR_KEYS, or NONE. */
+  mainSector: Uint8Array;
+  /** Per month of `months`, each village's stage (index into STAGE_KEYS, or NONE); empty until the details. */
+  stageByMonth: Uint8Array[];
+  details: VillageDetails | null;
 };
 
-/** A village's stage in each month, from the details' columns. */
-function stagesOf(details: VillageDetails, i: number): (Stage | null)[] {
-  let previous: Stage | null = null;
-  return details.stageByMonth.map((month) => {
-    if (month[i] !== '=') previous = stageOf(month, i);
-    return previous;
-  });
-}
+/** A digit's value ('0'…'9', 'a'…'f'), or NONE for '-' and anything else. */
+const digitAt = (text: string, i: number, below: number): number => {
+  const c = text.charCodeAt(i);
+  const value = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : NONE;
+  return value < below ? value : NONE;
+};
+const orZero = (value: number): number => (value === NONE ? 0 : value);
 
-/** The columns back as one object per village, in the list's order (town, then code); details when given. */
-export function decodeVillages(payload: ClientMapPayload, details: VillageDetails | null = payload.details): ClientMapVillage[] {
+/** The columns as typed arrays, in the list's order (town, then code); details when given. */
+export function decodeVillages(payload: ClientMapPayload, details: VillageDetails | null = payload.details): VillageTable {
   const c = payload.villages;
   const count = c.town.length;
+  const table: VillageTable = {
+    count,
+    town: Int32Array.from(c.town),
+    townCodes: payload.towns.map((town) => town.code),
+    codeRest: c.code,
+    lon: new Float64Array(count),
+    lat: new Float64Array(count),
+    precision: new Uint8Array(count),
+    fundsScale: new Uint8Array(count),
+    latestStage: new Uint8Array(count),
+    illustrative: new Uint8Array(count),
+    group: new Int32Array(count).fill(-1),
+    groupLon: new Float64Array(0),
+    groupLat: new Float64Array(0),
+    fundsBin: new Uint8Array(count),
+    sectors: new Uint8Array(count),
+    mainSector: new Uint8Array(count).fill(NONE),
+    stageByMonth: [],
+    details: null,
+  };
   // The seats' villages, spread in list order as mapVillages.ts spread them in code order (the same order).
-  const seatOf: number[] = [];
+  const seatOf = new Int32Array(c.seat.length);
   let at = 0;
-  for (const step of c.seat) seatOf.push((at += step));
-  const members = new Map<number, number>();
-  for (const seat of seatOf) members.set(seat, (members.get(seat) ?? 0) + 1);
+  c.seat.forEach((step, k) => (seatOf[k] = at += step));
+  const members = new Int32Array(c.seats.length);
+  for (const seat of seatOf) members[seat] = members[seat]! + 1;
   const seatPoint = (index: number): LonLat => {
     const seat = c.seats[index]!;
     if (typeof seat !== 'number') return [seat[0] / COORDINATE_STEPS, seat[1] / COORDINATE_STEPS];
     return payload.towns[seat]!.seat!;
   };
-  const spread = new Map<number, LonLat[]>();
-  const rank = new Map<number, number>();
-  const out: ClientMapVillage[] = new Array<ClientMapVillage>(count);
+  const spread: (LonLat[] | undefined)[] = new Array<LonLat[] | undefined>(c.seats.length);
+  const rank = new Int32Array(c.seats.length);
+  const seatGroup = new Int32Array(c.seats.length).fill(-1);
+  const groupPoints: LonLat[] = [];
+  // Surveyed points as whole steps, one number each (|lat| < 2e7 steps), to find those on one point.
+  const surveyedKey = new Float64Array(count);
+  const surveyedAt = new Map<number, number>();
   let lon = 0;
   let lat = 0;
   let surveyed = 0;
   let approximate = 0;
   for (let i = 0; i < count; i += 1) {
-    const town = payload.towns[c.town[i]!];
-    const code = town === undefined ? c.code[i]! : town.code + c.code[i]!;
-    const precision = PRECISION_KEYS[c.precision.charCodeAt(i) - 48] ?? 'surveyed';
-    let point: LonLat;
-    let stored: LonLat;
-    if (precision === 'surveyed') {
+    const precision = digitAt(c.precision, i, PRECISION_KEYS.length);
+    table.precision[i] = precision === NONE ? 0 : precision;
+    if (table.precision[i] === 0) {
       lon += c.lon[surveyed]!;
       lat += c.lat[surveyed]!;
       surveyed += 1;
-      point = [lon / COORDINATE_STEPS, lat / COORDINATE_STEPS];
-      stored = point;
+      table.lon[i] = lon / COORDINATE_STEPS;
+      table.lat[i] = lat / COORDINATE_STEPS;
+      const key = lon * 4e7 + lat;
+      surveyedKey[i] = key;
+      surveyedAt.set(key, (surveyedAt.get(key) ?? 0) + 1);
     } else {
-      const seatIndex = seatOf[approximate]!;
+      const seat = seatOf[approximate]!;
       approximate += 1;
-      stored = seatPoint(seatIndex);
-      if (!spread.has(seatIndex)) spread.set(seatIndex, spreadAround(stored, members.get(seatIndex)!, c.spreadMetres));
-      const k = rank.get(seatIndex) ?? 0;
-      rank.set(seatIndex, k + 1);
-      point = spread.get(seatIndex)![k]!;
+      const points = (spread[seat] ??= spreadAround(seatPoint(seat), members[seat]!, c.spreadMetres));
+      const [x, y] = points[rank[seat]!]!;
+      rank[seat] = rank[seat]! + 1;
+      table.lon[i] = x;
+      table.lat[i] = y;
+      if (members[seat]! > 1) {
+        if (seatGroup[seat] === -1) {
+          seatGroup[seat] = groupPoints.length;
+          groupPoints.push(seatPoint(seat));
+        }
+        table.group[i] = seatGroup[seat]!;
+      }
     }
-    const bits = parseInt(c.sectors[i]!, 16);
-    const main = c.mainSector.charCodeAt(i) - 48;
-    const name = details?.name[i] ?? '';
-    out[i] = {
-      code,
-      name,
-      nameEn: details?.nameEn == null || details.nameEn[i] === '' ? name : details.nameEn[i]!,
-      townCode: town?.code ?? '',
-      precision,
-      approximate: precision !== 'surveyed',
-      fundsText: details?.fundsText[i] ?? '',
-      fundsScale: (c.fundsScale.charCodeAt(i) - 48) / 9,
-      fundsBin: c.fundsBin.charCodeAt(i) - 48,
-      projects: details?.projects[i] ?? 0,
-      sectors: SECTOR_KEYS.filter((_, s) => (bits & (1 << s)) !== 0),
-      mainSector: main >= 0 && main < SECTOR_KEYS.length ? SECTOR_KEYS[main]! : null,
-      latestStage: stageOf(c.latestStage, i),
-      stageByMonth: details === null ? [] : stagesOf(details, i),
-      unit: details?.units[details.unit[i]!] ?? null,
-      enterprise: details?.enterprises[details.enterprise[i]!] ?? null,
-      illustrative: c.illustrative[i] === '1',
-      point,
-      stored,
-    };
+    table.fundsScale[i] = orZero(digitAt(c.fundsScale, i, 10));
+    table.latestStage[i] = digitAt(c.latestStage, i, STAGE_KEYS.length);
+    table.illustrative[i] = c.illustrative.charCodeAt(i) === 49 ? 1 : 0;
   }
-  return out;
+  // Surveyed villages the source puts on one point (two of 150402004 did): a group, drawn side by side.
+  const pointGroup = new Map<number, number>();
+  for (let i = 0; i < count; i += 1) {
+    if (table.precision[i] !== 0 || surveyedAt.get(surveyedKey[i]!)! < 2) continue;
+    let group = pointGroup.get(surveyedKey[i]!);
+    if (group === undefined) {
+      group = groupPoints.length;
+      pointGroup.set(surveyedKey[i]!, group);
+      groupPoints.push([table.lon[i]!, table.lat[i]!]);
+    }
+    table.group[i] = group;
+  }
+  table.groupLon = Float64Array.from(groupPoints, (point) => point[0]);
+  table.groupLat = Float64Array.from(groupPoints, (point) => point[1]);
+  if (details !== null) fillDetails(table, details);
+  return table;
 }
 
-/** Puts the details, fetched after the page loaded, into the villages decodeVillages made without them. */
-export function fillDetails(villages: ClientMapVillage[], details: VillageDetails): void {
-  villages.forEach((village, i) => {
-    const name = details.name[i] ?? '';
-    village.name = name;
-    village.nameEn = details.nameEn == null || details.nameEn[i] === '' ? name : details.nameEn[i]!;
-    village.fundsText = details.fundsText[i] ?? '';
-    village.projects = details.projects[i] ?? 0;
-    village.unit = details.units[details.unit[i]!] ?? null;
-    village.enterprise = details.enterprises[details.enterprise[i]!] ?? null;
-    village.stageByMonth = stagesOf(details, i);
-  });
+/** Puts the details (inlined, or fetched after the page loaded) into the table. */
+export function fillDetails(table: VillageTable, details: VillageDetails): void {
+  for (let i = 0; i < table.count; i += 1) {
+    table.fundsBin[i] = orZero(digitAt(details.fundsBin, i, 10));
+    table.sectors[i] = orZero(digitAt(details.sectors, i, 1 << SECTOR_KEYS.length));
+    table.mainSector[i] = digitAt(details.mainSector, i, SECTOR_KEYS.length);
+  }
+  table.stageByMonth = [];
+  for (const month of details.stageByMonth) {
+    const previous = table.stageByMonth.at(-1);
+    const stages = new Uint8Array(table.count);
+    for (let i = 0; i < table.count; i += 1) stages[i] = month.charCodeAt(i) === 61 ? (previous?.[i] ?? NONE) : digitAt(month, i, STAGE_KEYS.length);
+    table.stageByMonth.push(stages);
+  }
+  table.details = details;
+}
+
+/** The code of the village at `i`. */
+export const codeOf = (table: VillageTable, i: number): string => {
+  const town = table.town[i]!;
+  return town === -1 ? table.codeRest[i]! : table.townCodes[town]! + table.codeRest[i]!;
+};
+
+const stageKey = (index: number | undefined): Stage | null => (index === undefined || index === NONE ? null : STAGE_KEYS[index]!);
+
+/** One village as an object, for a popup, a row of the list or a test; names empty until the details are read. */
+export function villageAt(table: VillageTable, i: number): ClientMapVillage {
+  const { details } = table;
+  const name = details?.name[i] ?? '';
+  const group = table.group[i]!;
+  const point: LonLat = [table.lon[i]!, table.lat[i]!];
+  const main = table.mainSector[i]!;
+  return {
+    code: codeOf(table, i),
+    name,
+    nameEn: details?.nameEn == null || details.nameEn[i] === '' ? name : details.nameEn[i]!,
+    townCode: table.townCodes[table.town[i]!] ?? '',
+    precision: PRECISION_KEYS[table.precision[i]!]!,
+    approximate: table.precision[i] !== 0,
+    fundsText: details?.fundsText[i] ?? '',
+    fundsScale: table.fundsScale[i]! / 9,
+    fundsBin: table.fundsBin[i]!,
+    projects: details?.projects[i] ?? 0,
+    sectors: SECTOR_KEYS.filter((_, s) => (table.sectors[i]! & (1 << s)) !== 0),
+    mainSector: main === NONE ? null : SECTOR_KEYS[main]!,
+    latestStage: stageKey(table.latestStage[i]),
+    stageByMonth: table.stageByMonth.map((stages) => stageKey(stages[i])),
+    unit: details?.units[details.unit[i]!] ?? null,
+    enterprise: details?.enterprises[details.enterprise[i]!] ?? null,
+    illustrative: table.illustrative[i] === 1,
+    point,
+    stored: group === -1 ? point : [table.groupLon[group]!, table.groupLat[group]!],
+  };
 }
