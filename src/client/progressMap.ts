@@ -234,11 +234,15 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
   };
   const stageClass = classOf(payload.legends.stage, STAGE_KEYS, 'stage-none');
   const sectorClass = classOf(payload.legends.sector, SECTOR_KEYS, 'sector-none');
-  const categoryClass = (index: number): string => {
-    if (metric === 'funds') return payload.legends.funds[villages.fundsBin[index]!]?.className ?? 'funds-0';
-    if (metric === 'sector') return sectorClass(villages.mainSector[index]!);
-    return stageClass(stageAt(index));
+  /** The village's category under the metric: its stage, funds band or main sector as an index, or NONE. */
+  const categoryOf = (index: number): number =>
+    metric === 'funds' ? villages.fundsBin[index]! : metric === 'sector' ? villages.mainSector[index]! : stageAt(index);
+  const classOfCategory = (category: number): string => {
+    if (metric === 'funds') return payload.legends.funds[category]?.className ?? 'funds-0';
+    if (metric === 'sector') return sectorClass(category);
+    return stageClass(category);
   };
+  const categoryClass = (index: number): string => classOfCategory(categoryOf(index));
   const colourOf = new Map([...payload.legends.stage, ...payload.legends.sector, ...payload.legends.funds].map((entry) => [entry.className, entry.color]));
 
   const monthLabel = () => payload.months[monthIndex]?.label ?? '';
@@ -365,26 +369,23 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
     const origin = map.getPixelOrigin();
     const dx = -origin.x - topLeft.x;
     const dy = -origin.y - topLeft.y;
-    // One path per colour and kind: a few fills for thousands of dots.
-    const batches = new Map<string, { colour: string; approximate: boolean; points: number[] }>();
-    const ringed = new Map<string, { colour: string; approximate: boolean; points: number[] }>();
+    // One path per category and kind (at category × 2, + 1 for those placed at a seat): a few fills
+    // for thousands of dots, gathered by number rather than by class name.
+    const batches: number[][] = [];
+    const radius = Array.from({ length: 10 }, (_, ninths) => dotRadius(ninths, zoom));
     for (const i of shownList) {
       const x = worldX[i]! * scale + dx;
       const y = worldY[i]! * scale + dy;
-      const r = dotRadius(villages.fundsScale[i]!, zoom);
+      const r = radius[villages.fundsScale[i]!]!;
       if (x < -r || y < -r || x > size.x + r || y > size.y + r) continue;
-      const category = categoryClass(i);
-      const approximate = villages.precision[i] !== 0;
-      const kind = approximate ? ringed : batches;
-      let batch = kind.get(category);
-      if (batch === undefined) {
-        batch = { colour: colourOf.get(category) ?? '#6b7280', approximate, points: [] };
-        kind.set(category, batch);
-      }
-      batch.points.push(x, y, r);
+      (batches[categoryOf(i) * 2 + (villages.precision[i] === 0 ? 0 : 1)] ??= []).push(x, y, r);
     }
-    context.lineWidth = 1;
-    for (const { colour, approximate, points } of [...batches.values(), ...ringed.values()]) {
+    // Surveyed villages first, those placed at a seat over them.
+    const order = [...batches.keys()].filter((key) => batches[key] !== undefined).sort((a, b) => (a % 2) - (b % 2) || a - b);
+    for (const key of order) {
+      const points = batches[key]!;
+      const approximate = key % 2 === 1;
+      const colour = colourOf.get(classOfCategory(key >> 1)) ?? '#6b7280';
       context.beginPath();
       for (let k = 0; k < points.length; k += 3) {
         context.moveTo(points[k]! + points[k + 2]!, points[k + 1]!);
