@@ -290,7 +290,7 @@ export const zhCN = {
   villagesDownload: '下载全部嘎查村的列表',
   // Topic pages of a region too large to list row by row (above VILLAGE_LIST_LIMIT villages)
   topicLedeByTown:
-    '共{count}个嘎查村，分属{towns}个镇，太多，不在一页逐行列出：下面按县列出每个镇的合计，点镇名可看它的明细；完整的表格可在页尾下载（CSV、JSON）。',
+    '共{count}个嘎查村，分属{towns}个镇。行数太多，不在一页逐行列出：下面按县列出每个镇的合计，点镇名可看它的明细；完整的表格可在页尾下载（CSV、JSON）。',
   topicByTownTitle: '{topic}：按镇',
   topicByTownCaption: '{place}各镇：{topic}',
   topicDownload: '下载完整的表格',

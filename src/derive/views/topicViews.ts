@@ -241,7 +241,11 @@ export function buildPairingsView(site: Site, limit = VILLAGE_LIST_LIMIT): Pairi
             const its = site.summary(town.code);
             // A village has one pairing (its key), so villages paired are its rows.
             const paired = new Set(its.pairings.map((p) => p.village_code));
-            return { villages: its.villages, paired: paired.size, withEnterprise: new Set(its.pairings.filter((p) => p.enterprise_name !== undefined).map((p) => p.village_code)).size };
+            return {
+              villages: its.villages,
+              paired: paired.size,
+              withEnterprise: new Set(its.pairings.filter((p) => p.enterprise_name !== undefined).map((p) => p.village_code)).size,
+            };
           }),
   };
 }

@@ -55,7 +55,9 @@ export function countyGroups(site: Site): CountyTowns[] {
   const countyOf = (town: Place) => (site.region.code.length >= LEVEL_LENGTHS.county ? site.region.code : ancestorAt(town.code, 'county'));
   const byCounty = new Map<string, Place[]>();
   for (const town of towns) push(byCounty, countyOf(town), town);
-  return [...byCounty].sort(([a], [b]) => a.localeCompare(b)).map(([county, its]) => ({ county: site.place(county), title: titleOf(site, county), towns: its }));
+  return [...byCounty]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([county, its]) => ({ county: site.place(county), title: titleOf(site, county), towns: its }));
 }
 
 export function buildVillagesView(site: Site, limit = VILLAGE_LIST_LIMIT): VillagesView {
@@ -65,7 +67,11 @@ export function buildVillagesView(site: Site, limit = VILLAGE_LIST_LIMIT): Villa
     return {
       ...common,
       groups: [],
-      byCounty: byCounty.map(({ county, title, towns }) => ({ county, title, towns: towns.map((town) => ({ place: town, summary: site.summary(town.code) })) })),
+      byCounty: byCounty.map(({ county, title, towns }) => ({
+        county,
+        title,
+        towns: towns.map((town) => ({ place: town, summary: site.summary(town.code) })),
+      })),
       cite: buildCite(site, site.region.code, { id: 'villages', anchor: 'all-villages', rows: ['villages.csv', 'projects.csv', 'funds.csv'] }),
       towns: byCounty.reduce((sum, group) => sum + group.towns.length, 0),
     };
