@@ -20,7 +20,7 @@ import { dirname, join, resolve } from 'node:path';
 import { runCommand, type CommandSpec } from './lib/command.ts';
 import { initRegion, EDITIONS } from './initRegion.ts';
 import { generateSample } from './generateSample.ts';
-import { BENCH_ENV, countHtmlPages, folderBytes, LINEAR_GROWTH, printTable, ROOT, timeBareBuild } from './lib/benchBuild.ts';
+import { BENCH_ENV, countFiles, countHtmlPages, folderBytes, LINEAR_GROWTH, printTable, ROOT, timeBareBuild } from './lib/benchBuild.ts';
 import { runMeasured } from './lib/processTree.ts';
 import { growthLine, scaleJson, scaleRows, SCALE_HEADER, type RegionResult } from './lib/scaleResults.ts';
 import { levelOf } from '../src/model/divisionCode.ts';
@@ -110,6 +110,7 @@ async function measureRegion(code: string, keep: boolean): Promise<RegionResult>
       level: levelOf(code),
       prepareMs,
       pages,
+      files: countFiles(dist),
       buildMs: build.ms,
       bareMs,
       peakRssBytes: build.peakRssBytes,

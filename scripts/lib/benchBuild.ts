@@ -25,14 +25,17 @@ export function run(command: string, args: string[], cwd: string, env: NodeJS.Pr
   return ms;
 }
 
-export function countHtmlPages(dir: string): number {
+/** Files under `dir` whose name ends with `suffix` (every file when it is empty). */
+export function countFiles(dir: string, suffix = ''): number {
   let count = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.isDirectory()) count += countHtmlPages(join(dir, entry.name));
-    else if (entry.name.endsWith('.html')) count += 1;
+    if (entry.isDirectory()) count += countFiles(join(dir, entry.name), suffix);
+    else if (entry.name.endsWith(suffix)) count += 1;
   }
   return count;
 }
+
+export const countHtmlPages = (dir: string): number => countFiles(dir, '.html');
 
 /** Bytes of every file under `dir` (a hard-linked picture counts once per place it is published). */
 export function folderBytes(dir: string): number {

@@ -15,6 +15,8 @@ import type { Locale } from '../i18n/locale.ts';
 import { buildMapPayload, type MapPayload } from './map/buildMapPayload.ts';
 import type { EditionStanding } from './views/pageFrame.ts';
 import { mapScopeOf, scopeMapPayload } from './map/scopeMap.ts';
+import { pictureLevelOf } from './regionSize.ts';
+import type { Level } from '../model/divisionCode.ts';
 
 export type Site = {
   /** As-of date plus digest of the files: names exactly the data a page was built from. */
@@ -27,6 +29,8 @@ export type Site = {
   /** The region and every place under it, by code (towns before their villages). */
   places: Place[];
   villages: Place[];
+  /** The deepest level whose places' charts are published as pictures, embeds and social cards (src/derive/regionSize.ts). */
+  pictureLevel: Level;
   /** The codes of the places villages belong to (towns, or the region itself), in code order. */
   towns: string[];
   place: (code: string) => Place;
@@ -65,6 +69,8 @@ export type SiteInput = {
   /** Released data unless said otherwise. */
   standing?: EditionStanding;
   release?: Site['release'];
+  /** Above this many villages the region is large (src/derive/regionSize.ts); tests set it lower. */
+  largeRegionVillages?: number;
 };
 
 /** A value computed on first use of its key, then kept: pages ask for the same place many times. */
@@ -76,7 +82,18 @@ function memoize<K, V>(compute: (key: K) => V): (key: K) => V {
   };
 }
 
-export function buildSite({ records, report, edition, tiles, outline, areas, devServer = false, standing = { kind: 'released' }, release }: SiteInput): Site {
+export function buildSite({
+  records,
+  report,
+  edition,
+  tiles,
+  outline,
+  areas,
+  devServer = false,
+  standing = { kind: 'released' },
+  release,
+  largeRegionVillages,
+}: SiteInput): Site {
   const tree = buildPlaceTree(records);
   const region = tree.places.get(tree.regionCode);
   if (region === undefined) throw new Error(`The region ${tree.regionCode} is not in divisions.csv`);
@@ -107,6 +124,7 @@ export function buildSite({ records, report, edition, tiles, outline, areas, dev
     region,
     places,
     villages,
+    pictureLevel: pictureLevelOf(villages.length, largeRegionVillages),
     towns: [...new Set(villages.map((v) => v.parentCode ?? region.code))],
     place,
     summary,

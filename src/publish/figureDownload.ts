@@ -108,23 +108,32 @@ export function rowSetDownload(set: RowSet, records: Records, about: About): Fig
   );
 }
 
-const written = new WeakMap<Records, Map<string, FigureDownload>>();
+/** The bytes of a download's two files, as its panel shows them. */
+export type DownloadSizes = { csv: number; json: number };
 
-/** A download written once per edition and kept: every panel that shows its size and the route that serves it ask for the same bytes. */
-function kept(records: Records, path: string, about: About, write: () => FigureDownload): FigureDownload {
-  let files = written.get(records);
-  if (files === undefined) written.set(records, (files = new Map<string, FigureDownload>()));
-  const key = `${about.edition} ${path}`;
-  let download = files.get(key);
-  if (download === undefined) files.set(key, (download = write()));
-  return download;
-}
+const measured = new WeakMap<Records, Map<string, DownloadSizes>>();
 
 /** The download of rows behind a citable: a place's shared set of rows, or a reported figure's own. */
 export function rowsDownload(cite: Citable, rows: RowsBehind, about: About): FigureDownload {
-  return kept(cite.records, rows.path, about, () =>
-    'place' in rows ? rowSetDownload(rows as RowSet, cite.records, about) : figureDownload(cite as FigureCite, about),
-  );
+  return 'place' in rows ? rowSetDownload(rows as RowSet, cite.records, about) : figureDownload(cite as FigureCite, about);
+}
+
+/**
+ * A download's sizes, worked out once per edition and kept: every panel that shows them asks for the
+ * same set. Only the sizes are kept; a province's row files are half a gigabyte of text, which held
+ * for the whole build made Astro's garbage collection most of its time (docs/performance.md).
+ */
+export function downloadSizes(cite: Citable, rows: RowsBehind, about: About): DownloadSizes {
+  let sizes = measured.get(cite.records);
+  if (sizes === undefined) measured.set(cite.records, (sizes = new Map<string, DownloadSizes>()));
+  const key = `${about.edition} ${rows.path}`;
+  let found = sizes.get(key);
+  if (found === undefined) {
+    const { csv, json } = rowsDownload(cite, rows, about);
+    const encoder = new TextEncoder();
+    sizes.set(key, (found = { csv: encoder.encode(csv).length, json: encoder.encode(json).length }));
+  }
+  return found;
 }
 
 type FileSite = Pick<Site, 'records' | 'release' | 'place' | 'report' | 'edition' | 'asOf'>;
@@ -143,19 +152,21 @@ export function figureFiles(site: FileSite): Map<string, string> {
   return files;
 }
 
-const published = new WeakMap<Records, Map<string, string>>();
+const published = new WeakMap<Records, Map<string, () => string>>();
 
-/** Every place's rows of each file, by path under /data/rows/ (`<code>/<name>.csv`, `.json`); made once per edition. */
-export function rowFiles(site: FileSite & Pick<Site, 'summary' | 'places'>): Map<string, string> {
+/**
+ * Every place's rows of each file, by path under /data/rows/ (`<code>/<name>.csv`, `.json`), each
+ * written when asked for: the paths are listed once per edition, the text is not kept.
+ */
+export function rowFiles(site: FileSite & Pick<Site, 'summary' | 'places'>): Map<string, () => string> {
   const known = published.get(site.records);
   if (known !== undefined) return known;
-  const files = new Map<string, string>();
+  const files = new Map<string, () => string>();
   const about = aboutSite(site);
   for (const set of rowSets(site)) {
-    const { csv, json } = kept(site.records, set.path, about, () => rowSetDownload(set, site.records, about));
     const path = `${set.place.code}/${set.name}`;
-    files.set(`${path}.csv`, csv);
-    files.set(`${path}.json`, json);
+    files.set(`${path}.csv`, () => rowSetDownload(set, site.records, about).csv);
+    files.set(`${path}.json`, () => rowSetDownload(set, site.records, about).json);
   }
   published.set(site.records, files);
   return files;

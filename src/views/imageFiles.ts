@@ -20,9 +20,11 @@ import { chartWords } from '../i18n/chartWords.ts';
 import { childrenWord, fill, localizePath, localName, placeText, t, type Locale } from '../i18n/index.ts';
 import { anyIllustrative } from '../derive/provenance.ts';
 import { pageUrl, SITE_LANGUAGES } from './siteAddress.ts';
+import { hasPictures } from '../derive/regionSize.ts';
+import type { PageFrame } from '../derive/views/pageFrame.ts';
 
-/** The charts a place's pictures and embeds are made of: those with anything to draw. */
-const drawable = (site: Site, code: string): ChartDataset[] => site.datasets(code).filter(hasValues);
+/** The charts a place's pictures and embeds are made of: those with anything to draw, none below the region's picture level. */
+const drawable = (site: Site, code: string): ChartDataset[] => (hasPictures(code, site.pictureLevel) ? site.datasets(code).filter(hasValues) : []);
 
 /**
  * The root of the edition a Site's pictures point to: the edition's own pages for released data
@@ -80,13 +82,15 @@ export function chartImageSvg(site: Site, code: string, image: string, origin: U
 
 /** Every place's social card, as the params of /og/[image].svg. */
 export function socialImageParams(site: Site): { image: string }[] {
-  return site.places.flatMap((place) => SITE_LANGUAGES.map((locale) => ({ image: `${place.code}.${locale}` })));
+  return site.places
+    .filter((place) => hasPictures(place.code, site.pictureLevel))
+    .flatMap((place) => SITE_LANGUAGES.map((locale) => ({ image: `${place.code}.${locale}` })));
 }
 
 /** A place's social card as SVG, from its name (`150627101225.en`); undefined when there is none. */
 export function socialImageSvg(site: Site, image: string): string | undefined {
   const [, code = '', locale] = /^(\d+)\.(zh-CN|en)$/.exec(image) ?? [];
-  if (!site.tree.places.has(code) || (locale !== 'zh-CN' && locale !== 'en')) return undefined;
+  if (!site.tree.places.has(code) || !hasPictures(code, site.pictureLevel) || (locale !== 'zh-CN' && locale !== 'en')) return undefined;
   const text = t(locale);
   const place = site.place(code);
   const summary = site.summary(code);
@@ -108,9 +112,14 @@ export function socialImageSvg(site: Site, image: string): string | undefined {
   });
 }
 
-/** The social card of a page, from the root of its edition: its place's, or the region's for any other page. */
-export function socialImageOf(regionCode: string, path: string, locale: Locale, root: string, origin: URL | undefined): string {
-  return absolute(root + socialImagePath(codeOfPath(path) ?? regionCode, locale, 'png'), origin);
+/**
+ * The social card of a page, from the root of its edition: its place's, or the region's for any other
+ * page and for a place below the region's picture level, which has none of its own.
+ */
+export function socialImageOf(frame: Pick<PageFrame, 'region' | 'pictureLevel'>, path: string, locale: Locale, root: string, origin: URL | undefined): string {
+  const code = codeOfPath(path);
+  const card = code !== undefined && hasPictures(code, frame.pictureLevel) ? code : frame.region.code;
+  return absolute(root + socialImagePath(card, locale, 'png'), origin);
 }
 
 /** Every chart's embed page, as the params of /embed/[code]/[chart]/. */

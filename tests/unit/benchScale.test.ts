@@ -8,6 +8,7 @@ const result = (code: string, level: RegionResult['level'], pages: number, build
   level,
   prepareMs: 1000,
   pages,
+  files: pages * 10,
   buildMs,
   bareMs,
   peakRssBytes,
@@ -38,14 +39,17 @@ describe('the build process tree', () => {
 describe('results beside the targets', () => {
   it('gives each region its ratio, memory and, for the province only, its build time, each met or not', () => {
     const rows = scaleRows([result('150627', 'county', 1000, 20_000, 8000, 1.5e9), result('15', 'province', 100_000, 11 * 60_000, 200_000, 5e9)]);
-    expect(rows[0]).toEqual(['150627 (county)', '1000', '20.0', '20.0', '—', '8.0', '2.50 ✗ 未达标 not met', '1500 ✓ 达标 met', '12.3', '—']);
-    expect(rows[1]![6]).toBe('3.30 ✗ 未达标 not met');
-    expect(rows[1]![7]).toBe('5000 ✗ 未达标 not met');
-    expect(rows[1]![9]).toBe('11.0 min ✗ 未达标 not met');
+    expect(rows[0]).toEqual(['150627 (county)', '1000', '10000', '20.0', '20.0', '—', '8.0', '2.50 ✗ 未达标 not met', '2.50', '1500 ✓ 达标 met', '12.3', '—']);
+    expect(rows[1]![7]).toBe('3.30 ✗ 未达标 not met');
+    expect(rows[1]![9]).toBe('5000 ✗ 未达标 not met');
+    expect(rows[1]![11]).toBe('11.0 min ✗ 未达标 not met');
     const met = scaleRows([result('15', 'province', 100_000, TARGETS.provinceBuildMs, TARGETS.provinceBuildMs / 2)])[0]!;
-    expect(met[6]).toBe('2.00 ✓ 达标 met');
-    expect(met[7]).toBe('—');
-    expect(met[9]).toBe('10.0 min ✓ 达标 met');
+    expect(met[7]).toBe('2.00 ✓ 达标 met');
+    expect(met[9]).toBe('—');
+    expect(met[11]).toBe('10.0 min ✓ 达标 met');
+    // With the pictures' first render left out: 20 s of build, 12 s of it PNGs, over 8 s bare.
+    const drawn = { ...result('150627', 'county', 1000, 20_000, 8000), pictures: '… in 12.0 s' };
+    expect(scaleRows([drawn])[0]![8]).toBe('1.00');
   });
 
   it('reads the seconds spent on pictures from the build’s line about them', () => {

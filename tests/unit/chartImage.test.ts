@@ -11,7 +11,18 @@ import { buildSite, type Site } from '../../src/derive/buildSite.ts';
 import { CHART_IMAGE, chartImagePath, embedPath, pngDensity, SOCIAL_IMAGE, socialImagePath } from '../../src/derive/imagePaths.ts';
 import { CHART_SPECS } from '../../src/charts/datasetChart.ts';
 import { CHART_IDS } from '../../src/derive/chartData.ts';
-import { chartImageLinks, chartImageParams, chartImageSvg, embedModel, embedParams, socialImageParams, socialImageSvg } from '../../src/views/imageFiles.ts';
+import {
+  chartImageLinks,
+  chartImageParams,
+  chartImageSvg,
+  embedModel,
+  embedParams,
+  socialImageOf,
+  socialImageParams,
+  socialImageSvg,
+} from '../../src/views/imageFiles.ts';
+import { buildPageFrame } from '../../src/derive/views/pageFrame.ts';
+import { t } from '../../src/i18n/index.ts';
 import { resolveTileConfig } from '../../src/config/tileConfig.ts';
 import { smallSite } from './views/siteFixture.ts';
 import { placePath } from '../../src/derive/placePath.ts';
@@ -142,5 +153,56 @@ describe('an edition’s pictures and embeds', () => {
       expect(html).toContain(`href="${placePath(code)}"`);
       expect(await render(replaced, code, chart)).toBe(html);
     }
+  });
+});
+
+describe('a large region (src/derive/regionSize.ts)', () => {
+  // The small fixture's three villages, with the threshold set below them.
+  const large = buildSite({
+    records: live.records,
+    report: live.report,
+    edition: live.edition,
+    tiles: resolveTileConfig({}),
+    outline: undefined,
+    largeRegionVillages: 2,
+  });
+  const above = (code: string) => code.length <= 6;
+
+  test('publishes pictures, embeds and social cards for counties and above only', () => {
+    expect(live.pictureLevel).toBe('village');
+    expect(large.pictureLevel).toBe('county');
+    expect(chartImageParams(large).length).toBeGreaterThan(0);
+    expect(chartImageParams(large)).toEqual(chartImageParams(live).filter(({ code }) => above(code)));
+    expect(embedParams(large)).toEqual(embedParams(live).filter(({ code }) => above(code)));
+    expect(socialImageParams(large)).toEqual(socialImageParams(live).filter(({ image }) => above(image.split('.')[0]!)));
+    expect(chartImageParams(live).some(({ code }) => !above(code))).toBe(true);
+    expect(chartImageSvg(large, VILLAGE, 'funds-by-source.zh-CN', ORIGIN)).toBeUndefined();
+    expect(embedModel(large, VILLAGE, 'funds-by-source', 'en')).toBeUndefined();
+    expect(socialImageSvg(large, `${VILLAGE}.zh-CN`)).toBeUndefined();
+    expect(socialImageSvg(large, `${large.region.code}.zh-CN`)).toContain(large.region.name);
+  });
+
+  test('a page below the picture level shares the region’s social card; one at it, its own', () => {
+    const region = large.region.code;
+    const town = live.place(VILLAGE).parentCode!;
+    expect(socialImageOf(buildPageFrame(large), placePath(VILLAGE), 'en', '', ORIGIN)).toBe(`https://example.org${socialImagePath(region, 'en', 'png')}`);
+    expect(socialImageOf(buildPageFrame(large), placePath(town), 'zh-CN', '', ORIGIN)).toBe(`https://example.org${socialImagePath(region, 'zh-CN', 'png')}`);
+    expect(socialImageOf(buildPageFrame(live), placePath(VILLAGE), 'en', '', ORIGIN)).toBe(`https://example.org${socialImagePath(VILLAGE, 'en', 'png')}`);
+  });
+
+  test.each(['zh-CN', 'en'] as const)('a chart below the picture level says where its numbers are instead of linking pictures (%s)', async (locale) => {
+    const container = await AstroContainer.create();
+    const name = 'ChartImageLinks';
+    const links = ((await import(`../../src/components/${name}.astro`)) as { default: AstroComponentFactory }).default;
+    const dataset = live.dataset(VILLAGE, 'funds-by-source')!;
+    const render = (pictureLevel: 'village' | 'county') =>
+      container.renderToString(links, { props: { locale, code: VILLAGE, dataset, title: 'T', pictureLevel } });
+    const below = await render('county');
+    expect(below).toContain(t(locale).chartImagesAtScale.slice(0, 12));
+    expect(below).not.toContain('.png');
+    expect(below).not.toContain('/embed/');
+    const at = await render('village');
+    expect(at).toContain(`/data/charts/${VILLAGE}/funds-by-source.${locale}.png`);
+    expect(at).not.toContain(t(locale).chartImagesAtScale.slice(0, 12));
   });
 });

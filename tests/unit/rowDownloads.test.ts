@@ -12,7 +12,7 @@ import Papa from 'papaparse';
 import { loadDataset } from '../../src/read/loadDataset.ts';
 import { buildSite, type Site } from '../../src/derive/buildSite.ts';
 import { resolveTileConfig } from '../../src/config/tileConfig.ts';
-import { rowFiles, rowsDownload, rowSetDownload } from '../../src/publish/figureDownload.ts';
+import { downloadSizes, rowFiles, rowsDownload, rowSetDownload } from '../../src/publish/figureDownload.ts';
 import { rowSet, rowSets } from '../../src/derive/rowSets.ts';
 import { citedCharts, type Citable } from '../../src/derive/views/figureCite.ts';
 import { buildPlaceView } from '../../src/derive/views/placeView.ts';
@@ -242,7 +242,7 @@ describe('the published rows', () => {
       expect(published.has(`${path.replace('/data/rows/', '')}.csv`), path).toBe(true);
       expect(published.has(`${path.replace('/data/rows/', '')}.json`), path).toBe(true);
     }
-    for (const [name, text] of published) if (name.endsWith('.csv')) expect(parse(text).length, name).toBeGreaterThan(0);
+    for (const [name, write] of published) if (name.endsWith('.csv')) expect(parse(write()).length, name).toBeGreaterThan(0);
   });
 
   it('shares one file between a part and its whole file when they hold the same rows', () => {
@@ -255,7 +255,7 @@ describe('the published rows', () => {
   });
 
   it('names its metadata: title, place, units, source, licences, edition, as-of and notes', () => {
-    const json = JSON.parse(published.get(`${village}/funds.json`)!) as { rows_of: Record<string, unknown>; columns: string[] };
+    const json = JSON.parse(published.get(`${village}/funds.json`)!()) as { rows_of: Record<string, unknown>; columns: string[] };
     expect(json.rows_of).toMatchObject({
       id: `${village}-funds`,
       place: { code: village },
@@ -292,5 +292,9 @@ describe('a formula in a text cell', () => {
     // The same through a chart's panel, as the page shows its size.
     const chart = citedCharts(hostile, first.village_code!)['funds-by-source']!;
     expect(rowsDownload(chart.cite, chart.cite.rows[0]!, about).csv).toBe(csv);
+    // The sizes the panel shows are those of the files, in UTF-8 bytes (not characters: the rows hold Chinese).
+    const sizes = downloadSizes(chart.cite, chart.cite.rows[0]!, about);
+    expect(sizes).toEqual({ csv: Buffer.byteLength(csv), json: Buffer.byteLength(json) });
+    expect(sizes.csv).toBeGreaterThan(csv.length);
   });
 });

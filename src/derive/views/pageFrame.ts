@@ -8,6 +8,7 @@ import { sourcesIllustrative } from '../provenance.ts';
 import type { ChartDataset, ChartId } from '../chartData.ts';
 import type { Reconciliation } from '../../read/reconcile.ts';
 import type { Records } from '../../read/tables.ts';
+import type { Level } from '../../model/divisionCode.ts';
 
 /**
  * Which data the pages show: the live pages of released data, the live pages of data not yet released
@@ -23,10 +24,12 @@ export type PageFrame = {
   edition: string;
   asOf: string;
   standing: EditionStanding;
+  /** The deepest level whose places have pictures and a social card (src/derive/regionSize.ts). */
+  pictureLevel: Level;
 };
 
-export function buildPageFrame(site: Pick<Site, 'csp' | 'region' | 'edition' | 'asOf' | 'standing'>): PageFrame {
-  return { csp: site.csp, region: site.region, edition: site.edition, asOf: site.asOf, standing: site.standing };
+export function buildPageFrame(site: Pick<Site, 'csp' | 'region' | 'edition' | 'asOf' | 'standing' | 'pictureLevel'>): PageFrame {
+  return { csp: site.csp, region: site.region, edition: site.edition, asOf: site.asOf, standing: site.standing, pictureLevel: site.pictureLevel };
 }
 
 /** A reported figure as a page shows it: with whether the computed value rests on illustrative rows. */

@@ -9,12 +9,10 @@ import type { Site } from '../buildSite.ts';
 import { buildCite, type Citable } from './figureCite.ts';
 import { buildPageFrame, type PageFrame } from './pageFrame.ts';
 import { ancestorAt, isWithin, LEVEL_LENGTHS } from '../../model/divisionCode.ts';
+import { LARGE_REGION_VILLAGES } from '../regionSize.ts';
 
-/**
- * Above this many villages the list goes by town. A county's few hundred rows make a page of some
- * 30 KB gzipped; 11,000 would make one of megabytes that a phone could hardly open.
- */
-export const VILLAGE_LIST_LIMIT = 2000;
+/** Above this many villages (a large region) the list goes by town. */
+export const VILLAGE_LIST_LIMIT = LARGE_REGION_VILLAGES;
 
 export type VillagesView = {
   frame: PageFrame;

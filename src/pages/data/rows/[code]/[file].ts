@@ -12,7 +12,7 @@ export const getStaticPaths = (() =>
   })) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) => {
-  const text = files().get(`${params.code ?? ''}/${params.file ?? ''}`);
+  const text = files().get(`${params.code ?? ''}/${params.file ?? ''}`)?.();
   if (text === undefined) return new Response(null, { status: 404 });
   const type = params.file?.endsWith('.json') ? 'application/json; charset=utf-8' : 'text/csv; charset=utf-8';
   return new Response(text, { headers: { 'Content-Type': type } });
