@@ -289,7 +289,7 @@ export const zhCN = {
   villagesLedeByTown:
     '共{count}个嘎查村，分属{towns}个镇。村数太多，不在一页列出：下面按县列出每个镇的合计，点镇名可看它的每个嘎查村；全部嘎查村的列表可在页尾下载（CSV、JSON）。也可以用页面顶部的查找框按村名、拼音或代码查找。',
   villagesDownload: '下载全部嘎查村的列表',
-  // Topic pages of a region too large to list row by row (above VILLAGE_LIST_LIMIT villages)
+  // Topic pages of a region too large to list row by row (src/derive/regionSize.ts)
   topicLedeByTown:
     '共{count}个嘎查村，分属{towns}个镇。行数太多，不在一页逐行列出：下面按县列出每个镇的合计，点镇名可看它的明细；完整的表格可在页尾下载（CSV、JSON）。',
   topicByTownTitle: '{topic}：按镇',

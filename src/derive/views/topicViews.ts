@@ -1,7 +1,7 @@
 /**
  * What the pages about one part of the programme across the region show (projects, funds, talent,
  * pairings, the monthly review): the reported figures beside the data's, the charts, and the table;
- * for a region with more villages than a page can carry (VILLAGE_LIST_LIMIT), each county's towns
+ * for a large region (more villages than a page can carry, src/derive/regionSize.ts), each county's towns
  * with their totals instead of a row per project or village, the full table being the download.
  */
 import { LEVEL_LENGTHS, townOf } from '../../model/divisionCode.ts';
@@ -13,7 +13,8 @@ import type { MonthlyReview, Pairing, Sourced, Talent } from '../../read/tables.
 import type { FundSourceKind, TalentKind } from '../../model/vocabulary.ts';
 import { buildCite, citeDataFigures, citedCharts, withCites, type Citable, type CitedDataFigure, type CitedDataset, type FigureCite } from './figureCite.ts';
 import { buildPageFrame, withProvenance, type Charts, type PageFrame, type ShownReconciliation } from './pageFrame.ts';
-import { countyGroups, titleOf, VILLAGE_LIST_LIMIT, type CountyTowns } from './villagesView.ts';
+import { countyGroups, titleOf, type CountyTowns } from './villagesView.ts';
+import { LARGE_REGION_VILLAGES } from '../regionSize.ts';
 import { areaPlaces, projectRows, projectTowns, townPlaces, villageRows, type ProjectRow, type VillageRow } from './tableRows.ts';
 
 /** What every topic page shows above its own part. */
@@ -35,7 +36,7 @@ export type TopicView = {
 };
 
 /**
- * Above VILLAGE_LIST_LIMIT villages, the page's table by county: each county (its city before it in
+ * In a large region (above LARGE_REGION_VILLAGES villages), the page's table by county: each county (its city before it in
  * the title) with a row of totals per town, each town's page showing its own rows. The page's
  * `rows` and `towns` are then empty and its table's panel (`table`) is the full list as a download.
  */
@@ -97,7 +98,7 @@ export type ProjectsView = TopicView & {
   byCounty: ByCounty<ProjectTotals> | undefined;
 };
 
-export function buildProjectsView(site: Site, limit = VILLAGE_LIST_LIMIT): ProjectsView {
+export function buildProjectsView(site: Site, limit = LARGE_REGION_VILLAGES): ProjectsView {
   const summary = site.summary(site.region.code);
   const topic = buildTopicView(site, pillarFigures(site, ['projects']), dataFigures(summary).projects, { anchor: 'projects-table', rows: ['projects.csv'] });
   const groups = townsByCounty(site, limit);
@@ -130,7 +131,7 @@ export type FundsView = TopicView & {
 /** A village's or town's funds by source and in all. */
 export type FundTotals = { bySource: Summed<FundSourceKind>; total: bigint };
 
-export function buildFundsView(site: Site, limit = VILLAGE_LIST_LIMIT): FundsView {
+export function buildFundsView(site: Site, limit = LARGE_REGION_VILLAGES): FundsView {
   const code = site.region.code;
   const summary = site.summary(code);
   const reported = figuresOf(site.report.reconciliation, code).filter((r) => r.key === 'funds_yuan');
@@ -190,7 +191,7 @@ function talentByCounty(site: Site, groups: readonly CountyTowns[], talent: read
   return { ...byCounty, counties: [...cities, ...counties].sort((a, b) => a.county.code.localeCompare(b.county.code)) };
 }
 
-export function buildTalentView(site: Site, limit = VILLAGE_LIST_LIMIT): TalentView {
+export function buildTalentView(site: Site, limit = LARGE_REGION_VILLAGES): TalentView {
   const summary = site.summary(site.region.code);
   const groups = townsByCounty(site, limit);
   const rows = groups !== undefined ? [] : talentByPlace(summary.talent).map((row) => ({ ...row, place: site.place(row.code) }));
@@ -219,7 +220,7 @@ export type PairingsView = TopicView & {
   byCounty: ByCounty<PairingTotals> | undefined;
 };
 
-export function buildPairingsView(site: Site, limit = VILLAGE_LIST_LIMIT): PairingsView {
+export function buildPairingsView(site: Site, limit = LARGE_REGION_VILLAGES): PairingsView {
   const summary = site.summary(site.region.code);
   const extra = dataFigures(summary);
   const groups = townsByCounty(site, limit);
@@ -266,7 +267,7 @@ export type MonthlyTotals = { reviewed: number; income: bigint; changed: number 
 const reviewsIn = (monthly: readonly Sourced<MonthlyReview>[], month: string | undefined) =>
   new Map(monthly.filter((m) => m.month === month).map((m) => [m.village_code, m]));
 
-export function buildMonthlyView(site: Site, limit = VILLAGE_LIST_LIMIT): MonthlyView {
+export function buildMonthlyView(site: Site, limit = LARGE_REGION_VILLAGES): MonthlyView {
   const summary = site.summary(site.region.code);
   const months = summary.incomeByMonth.map((p) => p.month);
   const latest = months.at(-1);

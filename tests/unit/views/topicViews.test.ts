@@ -3,7 +3,7 @@ import { buildFundsView, buildMonthlyView, buildPairingsView, buildProjectsView,
 import { makeRecords } from '../map/mapFixtures.ts';
 import { siteOf, smallSite } from './siteFixture.ts';
 import type { ByCounty } from '../../../src/derive/views/topicViews.ts';
-import { VILLAGE_LIST_LIMIT } from '../../../src/derive/views/villagesView.ts';
+import { LARGE_REGION_VILLAGES } from '../../../src/derive/regionSize.ts';
 
 /** Every row of a page by county, in order. */
 const rowsOf = <T>(byCounty: ByCounty<T> | undefined) => byCounty!.counties.flatMap((group) => group.rows);
@@ -73,7 +73,7 @@ describe('topic views past the village list’s limit: each county’s towns wit
   const towns = ['150627101', '150627102'];
 
   test('below the limit no page goes by county', () => {
-    expect(VILLAGE_LIST_LIMIT).toBeGreaterThan(3);
+    expect(LARGE_REGION_VILLAGES).toBeGreaterThan(3);
     for (const build of [buildProjectsView, buildFundsView, buildTalentView, buildPairingsView, buildMonthlyView]) expect(build(site).byCounty).toBeUndefined();
   });
 
