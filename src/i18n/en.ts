@@ -475,6 +475,7 @@ export const en: Dictionary = {
   citeCopied: 'Copied',
   citeDownload: 'Download the data rows behind it',
   citeRows: 'Rows it comes from',
+  citeRowsAll: '({rows} rows in all; the download names every row)',
   citeNoRows: 'No data rows',
   citeChecks: 'Checked against the reported figures',
   citeNotes: 'Notes',

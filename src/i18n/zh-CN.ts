@@ -470,6 +470,7 @@ export const zhCN = {
   citeCopied: '已复制',
   citeDownload: '下载背后的数据行',
   citeRows: '数据来源行',
+  citeRowsAll: '（共 {rows} 行，每行的行号见下载）',
   citeNoRows: '没有数据行',
   citeChecks: '与报告数核对',
   citeNotes: '注释',
