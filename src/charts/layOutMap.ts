@@ -128,7 +128,9 @@ export function layOutMap(data: MapLayoutInput, options: MapLayoutOptions): MapL
   const groups = new Map<string, MapLayoutInput['villages'][number][]>();
   for (const village of data.villages) {
     const key = village[data.crs].join(',');
-    groups.set(key, [...(groups.get(key) ?? []), village]);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [village]);
+    else group.push(village);
   }
   const placeVillages = () => {
     const positions = new Map(data.villages.map((village) => [village.code, project(village.display[data.crs])]));
@@ -217,12 +219,19 @@ export function layOutMap(data: MapLayoutInput, options: MapLayoutOptions): MapL
   // Large circles first so small ones stay visible on top; the highlighted village last of all.
   laidOut.sort((a, b) => Number(a.highlighted) - Number(b.highlighted) || b.r - a.r || a.code.localeCompare(b.code));
 
+  // The top of each town's cluster of approximate villages, in one pass: a county's map is laid out
+  // on each of its villages' pages, so a search per town and village added up at province scale.
+  const townOf = new Map(data.villages.map((village) => [village.code, village.townCode]));
+  const clusterTop = new Map<string, number>();
+  for (const p of laidOut) {
+    const town = townOf.get(p.code);
+    if (p.approximate && town !== undefined) clusterTop.set(town, Math.min(clusterTop.get(town) ?? Number.POSITIVE_INFINITY, p.y - p.r));
+  }
   const seats = (data.towns ?? []).flatMap((town) => {
     if (town.seat === null) return [];
     const [x, y] = project(town.seat[data.crs]);
     if (!Number.isFinite(x) || !Number.isFinite(y)) return [];
-    const cluster = laidOut.filter((p) => p.approximate && data.villages.find((v) => v.code === p.code)?.townCode === town.code);
-    const top = Math.min(y - 4, ...cluster.map((p) => p.y - p.r));
+    const top = Math.min(y - 4, clusterTop.get(town.code) ?? Number.POSITIVE_INFINITY);
     return [{ code: town.code, x: roundPx(x), y: roundPx(y), labelY: roundPx(top - 4) }];
   });
 

@@ -1,6 +1,7 @@
 /**
  * What a large region (a city or province with thousands of villages) publishes differently from a
- * county: one threshold, counted in villages, for the list of villages and for the pictures.
+ * county: one threshold, counted in villages, for the list of villages, the topic pages' tables and
+ * the pictures.
  */
 import { LEVEL_LENGTHS, type Level } from '../model/divisionCode.ts';
 

@@ -286,6 +286,20 @@ export const en: Dictionary = {
   villagesLedeByTown:
     '{count} villages in {towns} towns: too many for one page, so each county’s towns are listed below with their totals, and each town’s page lists its villages. The list of every village is a download at the end of the page (CSV, JSON). The search box at the top of every page finds a village by name, pinyin or code.',
   villagesDownload: 'Download the list of every village',
+  topicLedeByTown:
+    '{count} villages in {towns} towns: too many to list row by row on one page, so each county’s towns are listed below with their totals, and each town’s page shows its own rows. The full table is a download at the end of the page (CSV, JSON).',
+  topicByTownTitle: '{topic} by town',
+  topicByTownCaption: '{topic}: the towns of {place}',
+  topicDownload: 'Download the full table',
+  projectsLedeByTown: '{count} projects in all.',
+  colOperating: 'Operating',
+  colPairedVillages: 'Villages with a paired unit',
+  colEnterpriseVillages: 'Villages with a paired enterprise',
+  colReviewed: 'Villages reviewed',
+  colStageChanged: 'Villages whose stage changed',
+  ownCount: ' (own count)',
+  talentByTownNote: 'A town’s count includes its villages’; the “own count” row of a county or city holds only the people it counts itself.',
+  monthlyByTown: 'Review of {month}',
 
   dataTitle: 'Data and methods',
   dataDescription: 'Sources, definitions, licences, reconciliation and downloads of the rural revitalization data of {region}.',
@@ -461,6 +475,7 @@ export const en: Dictionary = {
   citeCopied: 'Copied',
   citeDownload: 'Download the data rows behind it',
   citeRows: 'Rows it comes from',
+  citeRowsAll: '({rows} rows in all; the download names every row)',
   citeNoRows: 'No data rows',
   citeChecks: 'Checked against the reported figures',
   citeNotes: 'Notes',

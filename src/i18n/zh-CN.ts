@@ -289,6 +289,21 @@ export const zhCN = {
   villagesLedeByTown:
     '共{count}个嘎查村，分属{towns}个镇。村数太多，不在一页列出：下面按县列出每个镇的合计，点镇名可看它的每个嘎查村；全部嘎查村的列表可在页尾下载（CSV、JSON）。也可以用页面顶部的查找框按村名、拼音或代码查找。',
   villagesDownload: '下载全部嘎查村的列表',
+  // Topic pages of a region too large to list row by row (src/derive/regionSize.ts)
+  topicLedeByTown:
+    '共{count}个嘎查村，分属{towns}个镇。行数太多，不在一页逐行列出：下面按县列出每个镇的合计，点镇名可看它的明细；完整的表格可在页尾下载（CSV、JSON）。',
+  topicByTownTitle: '{topic}：按镇',
+  topicByTownCaption: '{place}各镇：{topic}',
+  topicDownload: '下载完整的表格',
+  projectsLedeByTown: '全部{count}个项目。',
+  colOperating: '其中运营',
+  colPairedVillages: '有包联单位的嘎查村',
+  colEnterpriseVillages: '有包联企业的嘎查村',
+  colReviewed: '参加调度的嘎查村',
+  colStageChanged: '阶段有变化的嘎查村',
+  ownCount: '（本级）',
+  talentByTownNote: '镇的人数包括其嘎查村的；旗县、市的“本级”行只含它自己统计的人数。',
+  monthlyByTown: '{month}调度',
 
   // Data and methods
   dataTitle: '数据与方法',
@@ -455,6 +470,7 @@ export const zhCN = {
   citeCopied: '已复制',
   citeDownload: '下载背后的数据行',
   citeRows: '数据来源行',
+  citeRowsAll: '（共 {rows} 行，每行的行号见下载）',
   citeNoRows: '没有数据行',
   citeChecks: '与报告数核对',
   citeNotes: '注释',

@@ -8,18 +8,23 @@ import { toRowRanges } from '../derive/provenance.ts';
 import { formatCsv, type CsvColumnType } from './toCsv.ts';
 import { QUALIFIERS, RECONCILE_STATUSES } from '../model/vocabulary.ts';
 
-/** `funds.csv 2–640; projects.csv 2, 5` */
-export function formatSources(sources: Reconciliation['sources']): string {
+/**
+ * `funds.csv 2–640; projects.csv 2, 5`. With `maxRanges`, a file's ranges after that many are left
+ * out and an ellipsis says so: a province's rows of one file are thousands of ranges, which a panel
+ * has no room for (its download names every row).
+ */
+export function formatSources(sources: Reconciliation['sources'], maxRanges = Number.POSITIVE_INFINITY): string {
   return sources
     .filter((source) => source.rows.length > 0)
-    .map(
-      (source) =>
-        `${source.file} ${toRowRanges(source.rows)
-          .map(([a, b]) => (a === b ? `${a}` : `${a}–${b}`))
-          .join(', ')}`,
-    )
+    .map((source) => {
+      const ranges = toRowRanges(source.rows);
+      const shown = ranges.slice(0, maxRanges).map(([a, b]) => (a === b ? `${a}` : `${a}–${b}`));
+      return `${source.file} ${[...shown, ...(ranges.length > maxRanges ? [ELLIPSIS] : [])].join(', ')}`;
+    })
     .join('; ');
 }
+
+export const ELLIPSIS = '…';
 
 /** The columns and what each holds: a negative difference is a number, a label is text (toCsv.ts). */
 const COLUMNS: readonly (readonly [string, CsvColumnType])[] = [

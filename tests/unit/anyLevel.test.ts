@@ -4,7 +4,7 @@
  * all of 15 takes minutes) are started with init-region and data:sample into a temporary folder,
  * loaded as the build loads data (loadDataDir → buildSite) and checked through the view models.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,7 +17,8 @@ import { resolveTileConfig } from '../../src/config/tileConfig.ts';
 import { cleanVillageName, isCommunity } from '../../src/read/divisionList.ts';
 import { buildPlaceView } from '../../src/derive/views/placeView.ts';
 import { buildHomeView } from '../../src/derive/views/homeView.ts';
-import { buildFundsView, buildProjectsView, buildTalentView } from '../../src/derive/views/topicViews.ts';
+import { buildFundsView, buildMonthlyView, buildPairingsView, buildProjectsView, buildTalentView, type ByCounty } from '../../src/derive/views/topicViews.ts';
+import { rowSets } from '../../src/derive/rowSets.ts';
 import { buildVillagesView } from '../../src/derive/views/villagesView.ts';
 import { buildSearchIndex } from '../../src/derive/searchIndex.ts';
 import { areaOutlinesFile } from '../../src/model/regionOutline.ts';
@@ -33,6 +34,11 @@ import { mapLabels } from '../../src/i18n/mapLabels.ts';
 import type { MultiPolygon } from 'geojson';
 import { placeFilters } from '../../src/components/placeFilters.ts';
 import type { LonLat } from '../../src/derive/map/geodesy.ts';
+
+// The pages rendered here read the site's settings (region.json) from DATA_DIR when first imported: the fixture's.
+vi.hoisted(() => {
+  process.env.DATA_DIR = new URL('../fixtures/region', import.meta.url).pathname;
+});
 
 type Box = { west: number; east: number; south: number; north: number };
 const boxOf = (points: readonly LonLat[]): Box => ({
@@ -301,6 +307,72 @@ function checkRegion(label: string, regionCode: string, load: () => { site: Site
       expect(buildFundsView(site)).toBeDefined();
       expect(buildTalentView(site)).toBeDefined();
     });
+
+    test('past the village list’s limit, each topic page lists each county’s towns, adding up to the region’s totals, with no row per village, and links only to pages and files the build makes', async () => {
+      const limit = 10;
+      const summary = site.summary(regionCode);
+      const towns = site.places.filter((p) => p.level === 'town').map((p) => p.code);
+      const counties = site.places.filter((p) => p.level === 'county').map((p) => p.code);
+      const rowsOf = <T>(byCounty: ByCounty<T> | undefined) => byCounty!.counties.flatMap((group) => group.rows);
+      const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+      const sumFen = (values: bigint[]) => values.reduce((a, b) => a + b, 0n);
+      const townRows = <T>(byCounty: ByCounty<T> | undefined) => {
+        expect(byCounty!.counties.map((g) => g.county.code)).toEqual(counties);
+        expect(rowsOf(byCounty).map((r) => r.place.code)).toEqual(towns);
+        expect([byCounty!.villages, byCounty!.towns]).toEqual([site.villages.length, towns.length]);
+        return rowsOf(byCounty);
+      };
+
+      const projects = buildProjectsView(site, limit);
+      expect(projects.rows).toHaveLength(0);
+      const projectRows = townRows(projects.byCounty);
+      expect(sum(projectRows.map((r) => r.projects))).toBe(site.records.projects.length);
+      expect(sumFen(projectRows.map((r) => r.investment))).toBe(summary.investment);
+      const funds = buildFundsView(site, limit);
+      expect(funds.rows).toHaveLength(0);
+      expect(sumFen(townRows(funds.byCounty).map((r) => r.total))).toBe(summary.fundsTotal);
+      // Talent a county or city counts itself has rows of its own; the sample data has none.
+      const talent = buildTalentView(site, limit);
+      expect(talent.rows).toHaveLength(0);
+      expect(sum(townRows(talent.byCounty).map((r) => r.total))).toBe(talent.total);
+      expect(talent.total).toBeGreaterThan(0);
+      const pairings = buildPairingsView(site, limit);
+      expect(pairings.rows).toHaveLength(0);
+      const pairingRows = townRows(pairings.byCounty);
+      expect(sum(pairingRows.map((r) => r.villages))).toBe(site.villages.length);
+      expect(sum(pairingRows.map((r) => r.paired))).toBe(summary.pairings.length);
+      const monthly = buildMonthlyView(site, limit);
+      expect(monthly.rows).toHaveLength(0);
+      const latest = summary.incomeByMonth.at(-1)!;
+      const monthlyRows = townRows(monthly.byCounty);
+      expect(sum(monthlyRows.map((r) => r.reviewed))).toBe(latest.villages);
+      expect(sumFen(monthlyRows.map((r) => r.income))).toBe(latest.income);
+
+      // Rendered in both languages: no link to a village, and every link of the tables and the
+      // download goes to a place page or a row file the build makes.
+      const pages = new Set(site.places.filter((p) => isWithin(p.code, regionCode)).map((p) => placePath(p.code)));
+      const files = new Set(rowSets(site).map((set) => set.path));
+      const container = await AstroContainer.create();
+      const views = { ProjectsView: projects, FundsView: funds, TalentView: talent, PairingsView: pairings, MonthlyView: monthly };
+      for (const [name, model] of Object.entries(views)) {
+        // Imported by a computed path: plain `tsc` has no type declarations for .astro modules.
+        const View = ((await import(`../../src/views/${name}.astro`)) as { default: AstroComponentFactory }).default;
+        for (const locale of ['zh-CN', 'en'] as const) {
+          const html = await container.renderToString(View, { props: { locale, model } });
+          expect(html, name).not.toMatch(/\/villages\/\d{12}\//);
+          const part = html.slice(html.indexOf('id="by-town"'), html.indexOf('</main>'));
+          expect(part.match(/<th scope="row">/g), name).toHaveLength(towns.length);
+          const links = [...part.matchAll(/href="([^"#]+)[^"]*"/g)].map((m) => m[1]!.replace(/^\/en\//, '/'));
+          expect(links.length).toBeGreaterThan(towns.length);
+          for (const link of links) {
+            if (link.startsWith('/data/rows/')) expect(files.has(link.replace(/\.(csv|json)$/, '')), `${name} ${link}`).toBe(true);
+            else expect(pages.has(link), `${name} ${link}`).toBe(true);
+          }
+          // Every town is linked, and its county.
+          for (const code of [...towns, ...counties]) expect(links, `${name} ${code}`).toContain(placePath(code));
+        }
+      }
+    }, 300_000);
   });
 }
 

@@ -224,11 +224,14 @@ describe('the published rows', () => {
     const cites: Citable[] = [];
     const home = buildHomeView(site, 'zh-CN');
     cites.push(home.comparison, ...Object.values(home.charts).map((c) => c.cite), ...home.pillars.flatMap((p) => p.extra.map((f) => f.cite)));
-    for (const view of [buildProjectsView(site), buildFundsView(site), buildTalentView(site), buildPairingsView(site), buildMonthlyView(site)]) {
+    // Each topic page as it is, and as a region past the village list's limit shows it (the full table a download).
+    const topics = [buildProjectsView, buildFundsView, buildTalentView, buildPairingsView, buildMonthlyView];
+    for (const view of [...topics.map((build) => build(site)), ...topics.map((build) => build(site, 0))]) {
       cites.push(view.table, ...view.figures.map((f) => f.cite), ...Object.values(view.charts).map((c) => c.cite));
       if (view.comparison !== undefined) cites.push(view.comparison);
     }
     cites.push(...buildVillagesView(site).groups.map((g) => g.cite));
+    cites.push(buildVillagesView(site, 0).cite!);
     for (const { code } of site.places) {
       const view = buildPlaceView(site, code, 'zh-CN');
       cites.push(...Object.values(view.charts).map((c) => c.cite), ...Object.values(view.cites).filter((c): c is Citable => c !== undefined));

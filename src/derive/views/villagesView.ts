@@ -30,7 +30,7 @@ export type VillagesView = {
 };
 
 /** The places above `code` inside the region, down to it: a city's or province's towns are named with their county. */
-function titleOf(site: Site, code: string): Place[] {
+export function titleOf(site: Site, code: string): Place[] {
   return [...site.place(code).ancestorCodes.filter((above) => above !== site.region.code && isWithin(above, site.region.code)), code].map((c) => site.place(c));
 }
 
@@ -41,26 +41,37 @@ function push<T>(groups: Map<string, T[]>, key: string, item: T): void {
   else group.push(item);
 }
 
+/** A county of the region (its city before it in the title) and its towns, in code order. */
+export type CountyTowns = { county: Place; title: Place[]; towns: Place[] };
+
+/**
+ * The region's towns by county, in code order: what a page lists of a region too large to list
+ * village by village (the region itself stands for the county when it is one, or a town).
+ */
+export function countyGroups(site: Site): CountyTowns[] {
+  const towns = site.places.filter((place) => place.level === 'town');
+  const countyOf = (town: Place) => (site.region.code.length >= LEVEL_LENGTHS.county ? site.region.code : ancestorAt(town.code, 'county'));
+  const byCounty = new Map<string, Place[]>();
+  for (const town of towns) push(byCounty, countyOf(town), town);
+  return [...byCounty]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([county, its]) => ({ county: site.place(county), title: titleOf(site, county), towns: its }));
+}
+
 export function buildVillagesView(site: Site, limit = VILLAGE_LIST_LIMIT): VillagesView {
   const common = { frame: buildPageFrame(site), illustrative: site.illustrative(site.region.code), count: site.villages.length };
   if (site.villages.length > limit) {
-    const towns = site.places.filter((place) => place.level === 'town');
-    // The region itself when it is a county.
-    const countyOf = (town: Place) => (site.region.code.length >= LEVEL_LENGTHS.county ? site.region.code : ancestorAt(town.code, 'county'));
-    const byCounty = new Map<string, Place[]>();
-    for (const town of towns) push(byCounty, countyOf(town), town);
+    const byCounty = countyGroups(site);
     return {
       ...common,
       groups: [],
-      byCounty: [...byCounty]
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([county, its]) => ({
-          county: site.place(county),
-          title: titleOf(site, county),
-          towns: its.map((town) => ({ place: town, summary: site.summary(town.code) })),
-        })),
+      byCounty: byCounty.map(({ county, title, towns }) => ({
+        county,
+        title,
+        towns: towns.map((town) => ({ place: town, summary: site.summary(town.code) })),
+      })),
       cite: buildCite(site, site.region.code, { id: 'villages', anchor: 'all-villages', rows: ['villages.csv', 'projects.csv', 'funds.csv'] }),
-      towns: towns.length,
+      towns: byCounty.reduce((sum, group) => sum + group.towns.length, 0),
     };
   }
   // Villages grouped under the place directly above them (a town, or the region itself when it is a town).
