@@ -29,6 +29,14 @@ describe('the 404 page', () => {
     expect(await session.page.locator('main a[href="/"]').count()).toBeGreaterThan(0);
   });
 
+  // The Chinese 404 page is /404.html and the English /en/404/: each switches to the other language's home.
+  it.each(['/404.html', '/en/404/'])('%s switches language to a page that exists', async (path) => {
+    await session.page.goto(`${siteUrl}${path}`);
+    const href = await session.page.locator('a.language-switch').getAttribute('href');
+    expect(href).toBe(path === '/404.html' ? '/en/' : '/');
+    expect((await session.page.request.get(`${siteUrl}${href}`)).status()).toBe(200);
+  });
+
   // The site is built outside the project (a temporary DIST_DIR), where Astro 5 would leave its own files.
   it.each(['content-assets.mjs', 'content-modules.mjs', 'data-store.json'])(
     'answers 404 for Astro’s own %s: the build publishes none of its files',
