@@ -69,8 +69,8 @@ export type SiteInput = {
   /** Released data unless said otherwise. */
   standing?: EditionStanding;
   release?: Site['release'];
-  /** Above this many villages the region is large (src/derive/regionSize.ts); tests set it lower. */
-  largeRegionVillages?: number;
+  /** The deepest level with pictures, when not the region's own rule (src/derive/regionSize.ts): for tests. */
+  pictureLevel?: Level;
 };
 
 /** A value computed on first use of its key, then kept: pages ask for the same place many times. */
@@ -92,7 +92,7 @@ export function buildSite({
   devServer = false,
   standing = { kind: 'released' },
   release,
-  largeRegionVillages,
+  pictureLevel,
 }: SiteInput): Site {
   const tree = buildPlaceTree(records);
   const region = tree.places.get(tree.regionCode);
@@ -124,7 +124,7 @@ export function buildSite({
     region,
     places,
     villages,
-    pictureLevel: pictureLevelOf(villages.length, largeRegionVillages),
+    pictureLevel: pictureLevel ?? pictureLevelOf(region.level),
     towns: [...new Set(villages.map((v) => v.parentCode ?? region.code))],
     place,
     summary,

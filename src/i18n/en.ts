@@ -250,7 +250,8 @@ export const en: Dictionary = {
   chartEmbedPage: 'Embed page',
   chartEmbedIframe: 'Embed code (iframe)',
   chartEmbedImg: 'Image code (for platforms that refuse iframes)',
-  chartImagesAtScale: 'Pictures and embed code: in a region with this many villages they are published for counties and above; this chart’s numbers are in its CSV and cite panel.',
+  chartImagesAtScale:
+    'Pictures and embed code: a city’s or province’s site publishes them for counties and above; this chart’s numbers are in its CSV and cite panel.',
   embedBack: 'All the data of {place} on the site',
   headerFunds: 'Funds',
   headerProjects: 'Projects',

@@ -252,7 +252,7 @@ export const zhCN = {
   chartEmbedPage: '嵌入页',
   chartEmbedIframe: '嵌入代码（iframe）',
   chartEmbedImg: '图片代码（用于不支持 iframe 的平台）',
-  chartImagesAtScale: '图片与嵌入代码：本区域村庄众多，只为县级及以上地方发布；本图的数字见其 CSV 与引用面板。',
+  chartImagesAtScale: '图片与嵌入代码：市级、省级网站只为县级及以上地方发布；本图的数字见其 CSV 与引用面板。',
   embedBack: '在网站上查看{place}的全部数据',
   headerFunds: '帮扶资金',
   headerProjects: '项目数',

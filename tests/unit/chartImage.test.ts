@@ -156,15 +156,15 @@ describe('an edition’s pictures and embeds', () => {
   });
 });
 
-describe('a large region (src/derive/regionSize.ts)', () => {
-  // The small fixture's three villages, with the threshold set below them.
+describe('pictures down to the counties (a city or province, src/derive/regionSize.ts)', () => {
+  // The small fixture (a county) pictured as a city or province pictures its places.
   const large = buildSite({
     records: live.records,
     report: live.report,
     edition: live.edition,
     tiles: resolveTileConfig({}),
     outline: undefined,
-    largeRegionVillages: 2,
+    pictureLevel: 'county',
   });
   const above = (code: string) => code.length <= 6;
 

@@ -1,13 +1,14 @@
-/** The one threshold of a large region, and which places it leaves without pictures. */
+/** What a region larger than a county publishes differently: the lists' threshold, and which places have pictures. */
 import { describe, expect, test } from 'vitest';
 import { hasPictures, LARGE_REGION_VILLAGES, pictureLevelOf } from '../../src/derive/regionSize.ts';
 import { VILLAGE_LIST_LIMIT } from '../../src/derive/views/villagesView.ts';
 
 describe('region size', () => {
-  test('a region is large above the threshold, not at it', () => {
-    expect(pictureLevelOf(LARGE_REGION_VILLAGES)).toBe('village');
-    expect(pictureLevelOf(LARGE_REGION_VILLAGES + 1)).toBe('county');
-    expect(pictureLevelOf(3, 2)).toBe('county');
+  test('a county or town pictures every place; a city or province its counties and above', () => {
+    expect(pictureLevelOf('county')).toBe('village');
+    expect(pictureLevelOf('town')).toBe('village');
+    expect(pictureLevelOf('city')).toBe('county');
+    expect(pictureLevelOf('province')).toBe('county');
     expect(VILLAGE_LIST_LIMIT).toBe(LARGE_REGION_VILLAGES);
   });
 
