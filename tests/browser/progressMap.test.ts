@@ -35,6 +35,31 @@ describe.each(LOCALES)('the progress map (%s)', (locale) => {
   });
 });
 
+describe('the progress map as the page settles', () => {
+  // Where scripts run, the filters' room is kept before the script shows them (src/styles/map.css):
+  // the map used to move down by their height, Lighthouse's layout shift of 0.07.
+  it('does not move the map when its filters appear', async () => {
+    const page = await session.context.newPage();
+    try {
+      await page.setViewportSize({ width: 412, height: 823 });
+      await page.addInitScript(() => {
+        const shifts: number[] = [];
+        (window as unknown as { shifts: number[] }).shifts = shifts;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) shifts.push((entry as unknown as { value: number }).value);
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(`${siteUrl}/map/`);
+      await page.waitForSelector('form.progress-map-controls:not([hidden])');
+      await page.waitForSelector('#progress-map .village-marker[data-code]');
+      const shifts = await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts);
+      expect(shifts.reduce((sum, value) => sum + value, 0)).toBeLessThan(0.01);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe('the progress map’s filters, list and keyboard', () => {
   it('filters markers and list together by town, and announces how many villages it shows', async () => {
     const town = places.townCode;
