@@ -57,7 +57,11 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
+/** A measurement that could not be made: said in one bilingual line, without a stack. */
+class MeasureFailed extends Error {}
+
 const rows: string[][] = [];
+let failed = false;
 try {
   for (const locale of LOCALES) {
     const started = performance.now();
@@ -79,12 +83,18 @@ try {
       const sizes: Promise<number>[] = [];
       // The site's own files as its static server gzips them; the substituted page is gzipped below alike.
       tab.on('requestfinished', (request) => {
-        if (request.url() !== `${server.url}${path}`) sizes.push(request.sizes().then((s) => s.responseBodySize));
+        if (request.url() !== `${server.url}${path}`)
+          sizes.push(
+            request.sizes().then(
+              (s) => s.responseBodySize,
+              () => 0,
+            ),
+          );
       });
       await tab.goto(`${server.url}${path}`, { waitUntil: 'load' });
       await tab.waitForLoadState('networkidle');
       const measured = await tab.evaluate(() => performance.getEntriesByName('progress-map-first-render')[0]?.duration);
-      if (measured === undefined) throw new Error('地图没有记录首次渲染 · The map recorded no first render');
+      if (measured === undefined) throw new MeasureFailed('地图没有记录首次渲染 · The map recorded no first render');
       times.push(measured);
       // The division markers follow the canvas in the next frame (progressMap.ts), from the same start;
       // a region small enough for a marker per village has none (NaN, shown as –).
@@ -109,10 +119,15 @@ try {
       divisions.some(Number.isNaN) ? '–' : `${median(divisions)!.toFixed(0)} (${Math.min(...divisions).toFixed(0)}–${Math.max(...divisions).toFixed(0)})`,
     ]);
   }
+} catch (error) {
+  if (!(error instanceof MeasureFailed)) throw error;
+  console.error(error.message);
+  failed = true;
 } finally {
   await browser.close();
   await server.close();
 }
+if (failed) process.exit(1);
 printTable(
   [
     '语言 Locale',

@@ -176,7 +176,12 @@ export function syntheticMapPage(html: string, map: SyntheticMap): string {
     .slice(0, LIST_PAGE_SIZE)
     .map((v) => `<li data-code="${v.code}" data-town="${v.townCode}"><a href="/villages/${v.code}/">${escapeHtml(v.name)}</a></li>`)
     .join('');
+  // A built city's or province's page has city and county filters of its own: the synthetic ones replace them.
+  const ownSelect = (name: string) => new RegExp(`<label>[^<]*<select name="${name}">[\\s\\S]*?<\\/select>\\s*<\\/label>`, 'g');
   return html
+    .replace(ownSelect('city'), '')
+    .replace(ownSelect('county'), '')
+    .replace(/<a hidden data-map-details[^>]*><\/a>/g, '')
     .replace(
       townSelect,
       [select('city', 'all cities', cities), select('county', 'all counties', counties), select('town', 'all towns', payload.towns)].join(''),
