@@ -7,6 +7,7 @@
  * Mercator, like the interactive map, so the two look alike; fitted to the outline (or to the
  * villages when there is none).
  */
+import { group } from 'd3-array';
 import { geoMercator, geoPath, type GeoPermissibleObjects } from 'd3-geo';
 import { scaleSqrt } from 'd3-scale';
 import type { LonLat } from '../derive/map/geodesy.ts';
@@ -125,24 +126,18 @@ export function layOutMap(data: MapLayoutInput, options: MapLayoutOptions): MapL
   const project = (point: LonLat): [number, number] => projection(point) ?? [Number.NaN, Number.NaN];
   const radiusOf = (village: MapLayoutInput['villages'][number]) => radius(fundsOf(village)) + (village.code === options.highlight ? 2 : 0);
   // Villages stored at one point: a seat's approximate ones, or surveyed ones the source gives the same point.
-  const groups = new Map<string, MapLayoutInput['villages'][number][]>();
-  for (const village of data.villages) {
-    const key = village[data.crs].join(',');
-    const group = groups.get(key);
-    if (group === undefined) groups.set(key, [village]);
-    else group.push(village);
-  }
+  const groups = group(data.villages, (village) => village[data.crs].join(','));
   const placeVillages = () => {
     const positions = new Map(data.villages.map((village) => [village.code, project(village.display[data.crs])]));
     // At this scale a spread of a few kilometres is a few pixels, and the circles of a town's villages
     // would cover one another (as would villages the source puts on one point): spread each group
     // again in pixels, just wide enough that no two overlap, around the point they are stored at.
-    for (const group of groups.values()) {
-      if (group.length === 1 && !group[0]!.approximate) continue;
-      const centre = project(group[0]![data.crs]);
-      const geographic = Math.max(...group.map((v) => Math.hypot(positions.get(v.code)![0] - centre[0], positions.get(v.code)![1] - centre[1])));
-      const spread = spreadInPixels(group.map(radiusOf), geographic);
-      group.forEach((village, i) => positions.set(village.code, [centre[0] + spread[i]![0], centre[1] + spread[i]![1]]));
+    for (const spot of groups.values()) {
+      if (spot.length === 1 && !spot[0]!.approximate) continue;
+      const centre = project(spot[0]![data.crs]);
+      const geographic = Math.max(...spot.map((v) => Math.hypot(positions.get(v.code)![0] - centre[0], positions.get(v.code)![1] - centre[1])));
+      const spread = spreadInPixels(spot.map(radiusOf), geographic);
+      spot.forEach((village, i) => positions.set(village.code, [centre[0] + spread[i]![0], centre[1] + spread[i]![1]]));
     }
     return positions;
   };

@@ -5,6 +5,7 @@
  */
 import { latestTalent } from '../read/reconcile.ts';
 import type { Division, Fund, MonthlyReview, Pairing, Project, Records, Reported, Sourced, Talent, Village } from '../read/tables.ts';
+import { group } from 'd3-array';
 import { sumExactly } from '../read/sumExactly.ts';
 import { FUND_SOURCE_KINDS, SECTORS, STAGES, TALENT_KINDS, type FundSourceKind, type Sector, type Stage, type TalentKind } from '../model/vocabulary.ts';
 import { indexWithin, isLevel, isWithin, levelOf, type Level } from '../model/divisionCode.ts';
@@ -130,20 +131,8 @@ export function fundsOverTime(funds: readonly Sourced<Fund>[]): FundsPoint[] {
   });
 }
 
-/** Rows by a key of theirs, each group in the rows' order: one walk instead of a filter per key. */
-function groupBy<T>(rows: readonly T[], keyOf: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const key = keyOf(row);
-    const group = groups.get(key);
-    if (group === undefined) groups.set(key, [row]);
-    else group.push(row);
-  }
-  return groups;
-}
-
 export function incomeByMonth(monthly: readonly Sourced<MonthlyReview>[]): IncomePoint[] {
-  const byMonth = groupBy(monthly, (m) => m.month);
+  const byMonth = group(monthly, (m) => m.month);
   return [...byMonth.keys()].sort().map((month) => {
     const rows = byMonth.get(month)!;
     return {
@@ -182,7 +171,7 @@ export function rowsWithin(records: Records): RowsWithin {
   if (rows === undefined) {
     const divisions = new Map<string, Sourced<Division>>();
     for (const division of records.divisions) if (!divisions.has(division.code)) divisions.set(division.code, division);
-    const reported = groupBy(records.reported, (r) => r.scope_code);
+    const reported = group(records.reported, (r) => r.scope_code);
     rows = {
       divisions: indexWithin(records.divisions, (d) => d.code),
       division: (code) => divisions.get(code),
@@ -247,7 +236,7 @@ export function summarizePlace(records: Records, code: string): PlaceSummary {
  * and in all, in code order: the rows of the talent table.
  */
 export function talentByPlace(talent: readonly Sourced<Talent>[]): { code: string; byKind: Counted<TalentKind>; total: number }[] {
-  const byPlace = groupBy(talent, (row) => row.place_code);
+  const byPlace = group(talent, (row) => row.place_code);
   return [...byPlace.keys()].sort().map((code) => {
     const byKind = countBy(
       keysOf(TALENT_KINDS),

@@ -7,6 +7,7 @@
  * (phyllotaxis) spiral in code order; the stored point is kept beside it and the village is flagged
  * approximate, so no one mistakes the spread for a location.
  */
+import { group } from 'd3-array';
 import { scaleSqrt } from 'd3-scale';
 import { summarizePlace, type PlaceTree } from '../aggregate.ts';
 import { formatYuan } from '../../format/formatNumber.ts';
@@ -103,23 +104,18 @@ export function buildMapVillages(records: Records, tree: PlaceTree, options: Map
 
   // Seat-placed villages sharing a stored point are spread together, in code order.
   const displayWgs84 = new Map<string, LonLat>();
-  const groups = new Map<string, typeof inRegion>();
   for (const village of inRegion) {
-    const point = roundLonLat([village.lon_wgs84, village.lat_wgs84]);
-    if (village.location_precision === 'surveyed') {
-      displayWgs84.set(village.village_code, point);
-      continue;
-    }
-    // By point alone: villages of several towns waiting at their county's seat share one spiral.
-    const key = point.join(',');
-    const group = groups.get(key);
-    if (group === undefined) groups.set(key, [village]);
-    else group.push(village);
+    if (village.location_precision === 'surveyed') displayWgs84.set(village.village_code, roundLonLat([village.lon_wgs84, village.lat_wgs84]));
   }
-  for (const group of groups.values()) {
-    const first = group[0]!;
-    const spread = spreadAround(roundLonLat([first.lon_wgs84, first.lat_wgs84]), group.length, spreadMetres);
-    group.forEach((village, i) => displayWgs84.set(village.village_code, spread[i]!));
+  // By point alone: villages of several towns waiting at their county's seat share one spiral.
+  const atSeats = group(
+    inRegion.filter((village) => village.location_precision !== 'surveyed'),
+    (village) => roundLonLat([village.lon_wgs84, village.lat_wgs84]).join(','),
+  );
+  for (const seat of atSeats.values()) {
+    const first = seat[0]!;
+    const spread = spreadAround(roundLonLat([first.lon_wgs84, first.lat_wgs84]), seat.length, spreadMetres);
+    seat.forEach((village, i) => displayWgs84.set(village.village_code, spread[i]!));
   }
 
   // Each village summarised from its own rows only: summarizePlace over every record for each of a

@@ -10,6 +10,7 @@ import { buildCite, type Citable } from './figureCite.ts';
 import { buildPageFrame, type PageFrame } from './pageFrame.ts';
 import { ancestorAt, isWithin, LEVEL_LENGTHS } from '../../model/divisionCode.ts';
 import { LARGE_REGION_VILLAGES } from '../regionSize.ts';
+import { group } from 'd3-array';
 
 /** Above this many villages (a large region) the list goes by town. */
 export const VILLAGE_LIST_LIMIT = LARGE_REGION_VILLAGES;
@@ -34,13 +35,6 @@ export function titleOf(site: Site, code: string): Place[] {
   return [...site.place(code).ancestorCodes.filter((above) => above !== site.region.code && isWithin(above, site.region.code)), code].map((c) => site.place(c));
 }
 
-/** Adds to a group in place: a copy per item would make grouping thousands of villages quadratic. */
-function push<T>(groups: Map<string, T[]>, key: string, item: T): void {
-  const group = groups.get(key);
-  if (group === undefined) groups.set(key, [item]);
-  else group.push(item);
-}
-
 /** A county of the region (its city before it in the title) and its towns, in code order. */
 export type CountyTowns = { county: Place; title: Place[]; towns: Place[] };
 
@@ -51,9 +45,7 @@ export type CountyTowns = { county: Place; title: Place[]; towns: Place[] };
 export function countyGroups(site: Site): CountyTowns[] {
   const towns = site.places.filter((place) => place.level === 'town');
   const countyOf = (town: Place) => (site.region.code.length >= LEVEL_LENGTHS.county ? site.region.code : ancestorAt(town.code, 'county'));
-  const byCounty = new Map<string, Place[]>();
-  for (const town of towns) push(byCounty, countyOf(town), town);
-  return [...byCounty]
+  return [...group(towns, countyOf)]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([county, its]) => ({ county: site.place(county), title: titleOf(site, county), towns: its }));
 }
@@ -71,12 +63,11 @@ export function buildVillagesView(site: Site, limit = VILLAGE_LIST_LIMIT): Villa
         towns: towns.map((town) => ({ place: town, summary: site.summary(town.code) })),
       })),
       cite: buildCite(site, site.region.code, { id: 'villages', anchor: 'all-villages', rows: ['villages.csv', 'projects.csv', 'funds.csv'] }),
-      towns: byCounty.reduce((sum, group) => sum + group.towns.length, 0),
+      towns: byCounty.reduce((sum, county) => sum + county.towns.length, 0),
     };
   }
   // Villages grouped under the place directly above them (a town, or the region itself when it is a town).
-  const byParent = new Map<string, Place[]>();
-  for (const village of site.villages) push(byParent, village.parentCode ?? site.region.code, village);
+  const byParent = group(site.villages, (village) => village.parentCode ?? site.region.code);
   const groups = [...byParent].map(([code, villages]) => ({
     parent: site.place(code),
     villages: villages.map((village) => ({ village, summary: site.summary(village.code) })),
