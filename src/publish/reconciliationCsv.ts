@@ -8,23 +8,27 @@ import { toRowRanges } from '../derive/provenance.ts';
 import { formatCsv, type CsvColumnType } from './toCsv.ts';
 import { QUALIFIERS, RECONCILE_STATUSES } from '../model/vocabulary.ts';
 
+/** How much of a long list of rows to show: so many ranges a file, then an ellipsis and `more(rows)`, if given. */
+export type SourcesCut = { maxRanges: number; more?: (rows: number) => string };
+
 /**
- * `funds.csv 2–640; projects.csv 2, 5`. With `maxRanges`, a file's ranges after that many are left
- * out and an ellipsis says so: a province's rows of one file are thousands of ranges, which a panel
- * has no room for (its download names every row).
+ * `funds.csv 2–640; projects.csv 2, 5`. Cut, a file's ranges after `maxRanges` are left out: a
+ * province's rows of one file are thousands of ranges, which a panel has no room for (its download
+ * names every row).
  */
-export function formatSources(sources: Reconciliation['sources'], maxRanges = Number.POSITIVE_INFINITY): string {
+export function formatSources(sources: Reconciliation['sources'], cut?: SourcesCut): string {
+  const maxRanges = cut?.maxRanges ?? Number.POSITIVE_INFINITY;
   return sources
     .filter((source) => source.rows.length > 0)
     .map((source) => {
       const ranges = toRowRanges(source.rows);
       const shown = ranges.slice(0, maxRanges).map(([a, b]) => (a === b ? `${a}` : `${a}–${b}`));
-      return `${source.file} ${[...shown, ...(ranges.length > maxRanges ? [ELLIPSIS] : [])].join(', ')}`;
+      if (ranges.length <= maxRanges) return `${source.file} ${shown.join(', ')}`;
+      const more = cut?.more?.(source.rows.length);
+      return `${source.file} ${[...shown, '…'].join(', ')}${more === undefined ? '' : ` ${more}`}`;
     })
     .join('; ');
 }
-
-export const ELLIPSIS = '…';
 
 /** The columns and what each holds: a negative difference is a number, a label is text (toCsv.ts). */
 const COLUMNS: readonly (readonly [string, CsvColumnType])[] = [

@@ -58,8 +58,9 @@ describe('reconciliationToCsv', () => {
     expect(formatSources([{ file: 'a.csv', rows: [] }])).toBe('');
     // At most so many ranges a file, then an ellipsis; a file within the limit is whole.
     const scattered = { file: 'funds.csv', rows: [2, 3, 5, 7, 8, 9, 12] };
-    expect(formatSources([scattered], 2)).toBe('funds.csv 2–3, 5, …');
-    expect(formatSources([scattered, { file: 'b.csv', rows: [4] }], 4)).toBe('funds.csv 2–3, 5, 7–9, 12; b.csv 4');
-    expect(formatSources([scattered], 4)).toBe(formatSources([scattered]));
+    expect(formatSources([scattered], { maxRanges: 2 })).toBe('funds.csv 2–3, 5, …');
+    expect(formatSources([scattered], { maxRanges: 2, more: (rows) => `(${rows} rows)` })).toBe('funds.csv 2–3, 5, … (7 rows)');
+    expect(formatSources([scattered, { file: 'b.csv', rows: [4] }], { maxRanges: 4, more: () => 'never' })).toBe('funds.csv 2–3, 5, 7–9, 12; b.csv 4');
+    expect(formatSources([scattered], { maxRanges: 4 })).toBe(formatSources([scattered]));
   });
 });
