@@ -22,7 +22,6 @@ import { STAGE_COLORS } from '../format/palette.ts';
 import type { Stage } from '../model/vocabulary.ts';
 import { roundPx } from './roundPx.ts';
 import { fill } from '../i18n/fill.ts';
-import type { Locale } from '../i18n/locale.ts';
 
 export type MapLayoutInput = {
   crs: MapCrs;
@@ -231,11 +230,6 @@ export function layOutMap(data: MapLayoutInput, options: MapLayoutOptions): MapL
   });
 
   return { width, height, outlinePath, areaPaths, points: laidOut, seats };
-}
-
-/** How a village is named on a page: Chinese on Chinese pages; pinyin then Chinese on English ones. */
-export function villageDisplayName(village: { name: string; nameEn: string }, locale: Locale): string {
-  return locale === 'en' && village.nameEn !== village.name ? `${village.nameEn} ${village.name}` : village.name;
 }
 
 /**

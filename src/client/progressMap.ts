@@ -26,6 +26,7 @@ import { spreadInPixels } from '../derive/map/sunflower.ts';
 import { isWithin, LEVEL_LENGTHS } from '../model/divisionCode.ts';
 import { withBase } from '../model/basePath.ts';
 import { placePath } from '../derive/placePath.ts';
+import { villageDisplayName } from '../format/villageDisplayName.ts';
 import { VillageCanvas } from './villageCanvas.ts';
 import { mountVillageList } from './villageList.ts';
 
@@ -62,9 +63,6 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: stri
   if (text !== undefined) node.textContent = text;
   return node;
 }
-
-const displayName = (village: { name: string; nameEn: string }, locale: MapPayload['locale']): string =>
-  locale === 'en' && village.nameEn !== village.name ? `${village.nameEn} ${village.name}` : village.name;
 
 /**
  * Marker diameter in pixels for a village of `fundsScale` ninths: area grows with funds, from 10 px
@@ -302,7 +300,7 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
     const found = entries.get(index);
     if (found !== undefined) return found;
     const village = villageAt(villages, index);
-    const name = displayName(village, locale);
+    const name = villageDisplayName(village, locale);
     const dot = element('span', `village-marker${village.approximate ? ' approximate' : ''}`);
     dot.setAttribute('data-code', village.code);
     dot.append(element('span', 'map-visually-hidden', name));
@@ -543,7 +541,7 @@ export function mountProgressMap(root: HTMLElement, payload: MapPayload, labels:
       const name = villages.details?.name[index] ?? '';
       const english = villages.details?.nameEn?.[index];
       const nameEn = english === undefined || english === '' ? name : english;
-      return { code, townCode, name: displayName({ name, nameEn }, locale), town: townName.get(townCode) ?? '', href: hrefOf(code) };
+      return { code, townCode, name: villageDisplayName({ name, nameEn }, locale), town: townName.get(townCode) ?? '', href: hrefOf(code) };
     },
     onShow: (index, button) => {
       returnFocusTo = button;
