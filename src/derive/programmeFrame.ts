@@ -4,6 +4,7 @@
  * the monthly review (按月调度). This module says which reported figure belongs to which part; the
  * parts' names are interface text and live in the dictionaries.
  */
+import { group } from 'd3-array';
 import type { PlaceSummary } from './aggregate.ts';
 import { anyIllustrative } from './provenance.ts';
 import type { Reconciliation } from '../read/reconcile.ts';
@@ -27,7 +28,7 @@ export type FramedFigures = {
   overview: Reconciliation[];
 };
 
-const byScope = new WeakMap<readonly Reconciliation[], Map<string, Reconciliation[]>>();
+const byScope = new WeakMap<readonly Reconciliation[], ReadonlyMap<string, Reconciliation[]>>();
 
 /**
  * The reported figures about exactly one place, in the report's order: grouped once per report, since
@@ -35,15 +36,7 @@ const byScope = new WeakMap<readonly Reconciliation[], Map<string, Reconciliatio
  */
 export function figuresOf(reconciliation: readonly Reconciliation[], scopeCode: string): readonly Reconciliation[] {
   let scopes = byScope.get(reconciliation);
-  if (scopes === undefined) {
-    scopes = new Map();
-    for (const figure of reconciliation) {
-      const here = scopes.get(figure.scopeCode);
-      if (here === undefined) scopes.set(figure.scopeCode, [figure]);
-      else here.push(figure);
-    }
-    byScope.set(reconciliation, scopes);
-  }
+  if (scopes === undefined) byScope.set(reconciliation, (scopes = group(reconciliation, (figure) => figure.scopeCode)));
   return scopes.get(scopeCode) ?? [];
 }
 
